@@ -1,0 +1,92 @@
+package io.hcdjg.cockpit.app;
+
+import io.hcdjg.cockpit.config.CockpitConfig;
+import io.hcdjg.cockpit.config.ConfigLoader;
+import io.hcdjg.cockpit.config.ServiceConfig;
+import io.hcdjg.cockpit.demo.DemoStack;
+import io.hcdjg.cockpit.model.HostStats;
+import io.hcdjg.cockpit.model.ProbeKind;
+import io.hcdjg.cockpit.model.StackSnapshot;
+import io.hcdjg.cockpit.probes.HostStatsReader;
+import io.hcdjg.cockpit.probes.Probe;
+import io.hcdjg.cockpit.probes.ProbeFactory;
+import io.hcdjg.cockpit.probes.Reachability;
+import io.hcdjg.cockpit.runtime.HealthPoller;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The composition root: the whole object graph, wired by hand, in the order it is built. The window and the CLI both
+ * start here, so they run the same probes through the same poller.
+ */
+final class Cockpit implements AutoCloseable {
+    private final List<AutoCloseable> closers = new ArrayList<>();
+    final ConfigLoader.Loaded loaded;
+    final HealthPoller poller;
+
+    /**
+     * @param demoWhenUnreachable start the demo stack when nothing of the configured stack answers (the window's default)
+     */
+    Cockpit(Options options, Map<String, String> env, boolean demoWhenUnreachable, Consumer<StackSnapshot> listener)
+            throws Exception {
+        loaded = new ConfigLoader(env).load(options.config());
+        CockpitConfig config = loaded.config();
+
+        ProbeFactory probeFactory = new ProbeFactory();
+        closers.add(probeFactory);
+        Function<ServiceConfig, Probe> probes = probeFactory::create;
+
+        boolean demo = Boolean.TRUE.equals(options.demo()) || options.demo() == null && demoWhenUnreachable
+                && !Reachability.anyAccepting(coreServices(config), Duration.ofMillis(400));
+        String label = config.stack().project() + " on " + config.stack().host();
+        if (demo) {
+            DemoStack stack = DemoStack.start();
+            closers.add(stack);
+            config = stack.apply(config);
+            probes = stack.probes(probes);
+            label = DemoStack.NOTICE + " (127.0.0.1:" + stack.gremlinPort() + ")";
+        }
+
+        Path disk = HostStatsReader.resolveDiskPath(config.host().diskPath(), env);
+        HostStatsReader host = new HostStatsReader(disk, Path.of("/proc/meminfo"));
+
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("cockpit-scheduler").daemon(true).factory());
+        ExecutorService probeThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("probe-", 0).factory());
+        closers.add(scheduler::shutdownNow);
+        closers.add(probeThreads::shutdownNow);
+
+        StackSnapshot initial = new StackSnapshot(Clock.systemUTC().instant(), loaded.source(), label, demo, List.of(),
+                HostStats.unread(), loaded.problems(), null, null);
+        poller = new HealthPoller(config, initial, probes, host::read, Clock.systemUTC(), scheduler, probeThreads,
+                listener);
+        closers.add(poller);
+    }
+
+    /** The services whose ports say whether a janusgraph-demo stack is there at all. */
+    private static List<ServiceConfig> coreServices(CockpitConfig config) {
+        return config.shownServices().stream()
+                .filter(s -> s.probe() == ProbeKind.GREMLIN || s.probe() == ProbeKind.CQL).toList();
+    }
+
+    @Override
+    public void close() {
+        for (int i = closers.size() - 1; i >= 0; i--) {
+            try {
+                closers.get(i).close();
+            } catch (Exception e) {
+                System.err.println("cockpit: while shutting down: " + e);
+            }
+        }
+    }
+}

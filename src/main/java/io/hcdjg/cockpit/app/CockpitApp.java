@@ -1,0 +1,70 @@
+package io.hcdjg.cockpit.app;
+
+import io.hcdjg.cockpit.config.ConfigLoader;
+import io.hcdjg.cockpit.model.StackSnapshot;
+import io.hcdjg.cockpit.ui.FxPublisher;
+import io.hcdjg.cockpit.ui.MainView;
+import io.hcdjg.cockpit.ui.WallModel;
+import io.hcdjg.cockpit.ui.WallPresenter;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** The window. The cockpit behind it starts on a background thread, so a slow demo start never blocks the UI. */
+public final class CockpitApp extends Application {
+    private static volatile Options options;
+    private volatile Cockpit cockpit;
+
+    static void launchWith(Options opts) {
+        options = opts;
+        Application.launch(CockpitApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Options opts = options != null ? options : new Options(null, java.util.Optional.empty(), null, "text", java.util.List.of());
+        int history = new ConfigLoader(System.getenv()).load(opts.config()).config().round().history();
+        MainView view = new MainView(history);
+        Scene scene = new Scene(view, 1420, 900);
+        scene.getStylesheets().add(MainView.STYLESHEET);
+        stage.setScene(scene);
+        stage.setTitle("HCD JanusGraph Ops Cockpit");
+        var icon = CockpitApp.class.getResource("/cockpit/icons/cockpit-256.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon.toExternalForm()));
+        }
+        stage.show();
+
+        WallPresenter presenter = new WallPresenter(ZoneId.systemDefault());
+        FxPublisher<WallModel> toFx = new FxPublisher<>(Platform::runLater, view::apply);
+        Thread.ofPlatform().name("cockpit-start").daemon(true).start(() -> {
+            try {
+                Cockpit c = new Cockpit(opts, System.getenv(), true,
+                        (StackSnapshot s) -> toFx.accept(presenter.present(s, Clock.systemUTC().instant())));
+                cockpit = c;
+                toFx.accept(presenter.present(c.poller.snapshot(), Clock.systemUTC().instant()));
+                c.poller.start();
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), c.poller::runRound);
+            } catch (Exception e) {
+                Platform.runLater(() -> view.showFatal("The cockpit could not start: " + e));
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
+    }
+
+    @Override
+    public void stop() {
+        Cockpit c = cockpit;
+        if (c != null) {
+            c.close();
+        }
+    }
+}

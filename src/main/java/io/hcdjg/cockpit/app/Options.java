@@ -1,0 +1,66 @@
+package io.hcdjg.cockpit.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The command line: {@code [SUBCOMMAND] [--config FILE] [--demo | --no-demo] [--format text|json]}.
+ *
+ * @param demo true: always the demo stack; false: never; null: the demo stack when no configured service answers
+ */
+record Options(String command, Optional<Path> config, Boolean demo, String format, List<String> rest) {
+    static final String USAGE = """
+            usage: java -jar cockpit.jar [--config FILE] [--demo | --no-demo]        open the cockpit window
+                   java -jar cockpit.jar check [--config FILE] [--demo] [--format text|json]
+                                                                                   one round of every probe
+            exit codes of check: 0 every service UP, 1 any service not UP, 2 config or usage error""";
+
+    static Options parse(String[] args) throws UsageException {
+        String command = null;
+        Path config = null;
+        Boolean demo = null;
+        String format = "text";
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--config" -> config = Path.of(value(args, ++i, a));
+                case "--demo" -> demo = Boolean.TRUE;
+                case "--no-demo" -> demo = Boolean.FALSE;
+                case "--format" -> {
+                    format = value(args, ++i, a);
+                    if (!format.equals("text") && !format.equals("json")) {
+                        throw new UsageException("--format takes text or json, not '" + format + "'");
+                    }
+                }
+                case "-h", "--help" -> throw new UsageException(null);
+                default -> {
+                    if (a.startsWith("--")) {
+                        throw new UsageException("unknown option " + a);
+                    } else if (command == null) {
+                        command = a;
+                    } else {
+                        rest.add(a);
+                    }
+                }
+            }
+        }
+        return new Options(command, Optional.ofNullable(config), demo, format, List.copyOf(rest));
+    }
+
+    private static String value(String[] args, int i, String option) throws UsageException {
+        if (i >= args.length) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    /** A wrong command line; a null message means help was asked for. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

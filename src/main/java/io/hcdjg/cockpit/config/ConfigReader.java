@@ -1,0 +1,285 @@
+package io.hcdjg.cockpit.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hcdjg.cockpit.model.ConfigProblem;
+import io.hcdjg.cockpit.model.ProbeKind;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one or more config documents, later ones overriding earlier ones (services are merged by name), into a
+ * {@link CockpitConfig}. It never stops at the first error: every problem is collected with its file, line and field.
+ */
+final class ConfigReader {
+    private static final Set<String> TOP = Set.of("stack", "round", "host", "services");
+    private static final Set<String> STACK = Set.of("project", "host", "overlays");
+    private static final Set<String> ROUND = Set.of("interval", "timeout", "maxBackoff", "history");
+    private static final Set<String> HOST = Set.of("diskPath");
+    private static final Set<String> SERVICE = Set.of("name", "probe", "host", "port", "path", "timeout", "enabled",
+            "overlay", "datacenter");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
+
+    /** A mapping node of one document, at a path. Lookups take the last layer that has the field. */
+    private record Layer(LocatedYaml doc, String path, JsonNode node) {
+        String child(String field) {
+            return path.isEmpty() ? field : path + "." + field;
+        }
+    }
+
+    private record Value(LocatedYaml doc, String path, JsonNode node) {
+    }
+
+    private final List<LocatedYaml> docs;
+    private final List<ConfigProblem> problems = new ArrayList<>();
+
+    ConfigReader(List<LocatedYaml> docs) {
+        this.docs = docs;
+    }
+
+    List<ConfigProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    CockpitConfig read() {
+        List<Layer> roots = new ArrayList<>();
+        for (LocatedYaml doc : docs) {
+            if (!doc.root().isObject()) {
+                problems.add(doc.problem("", "the file must be a mapping with stack, round, host and services"));
+                continue;
+            }
+            roots.add(new Layer(doc, "", doc.root()));
+        }
+        roots.forEach(l -> checkFields(l, TOP));
+        List<Layer> stackL = section(roots, "stack", STACK);
+        List<Layer> roundL = section(roots, "round", ROUND);
+        List<Layer> hostL = section(roots, "host", HOST);
+
+        String defaultHost = text(stackL, "host").orElse("127.0.0.1");
+        var stack = new CockpitConfig.Stack(text(stackL, "project").orElse("janusgraph-demo"), defaultHost,
+                strings(stackL, "overlays"));
+        var round = new CockpitConfig.Round(
+                duration(roundL, "interval").orElse(Duration.ofSeconds(5)),
+                duration(roundL, "timeout").orElse(Duration.ofSeconds(3)),
+                duration(roundL, "maxBackoff").orElse(Duration.ofSeconds(30)),
+                integer(roundL, "history", 2, 500).orElse(30));
+        var host = new CockpitConfig.Host(text(hostL, "diskPath").orElse("auto"));
+        return new CockpitConfig(stack, round, host, services(roots, defaultHost, round.timeout()));
+    }
+
+    private List<Layer> section(List<Layer> roots, String name, Set<String> allowed) {
+        List<Layer> out = new ArrayList<>();
+        for (Layer root : roots) {
+            JsonNode node = root.node().get(name);
+            if (node == null || node.isNull()) {
+                continue;
+            }
+            if (!node.isObject()) {
+                problems.add(root.doc().problem(name, "must be a mapping"));
+                continue;
+            }
+            Layer layer = new Layer(root.doc(), name, node);
+            checkFields(layer, allowed);
+            out.add(layer);
+        }
+        return out;
+    }
+
+    private List<ServiceConfig> services(List<Layer> roots, String defaultHost, Duration defaultTimeout) {
+        Map<String, List<Layer>> byName = new LinkedHashMap<>();
+        for (Layer root : roots) {
+            JsonNode list = root.node().get("services");
+            if (list == null || list.isNull()) {
+                continue;
+            }
+            if (!list.isArray()) {
+                problems.add(root.doc().problem("services", "must be a list of services"));
+                continue;
+            }
+            Set<String> seenInFile = new java.util.HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                Layer entry = new Layer(root.doc(), "services[" + i + "]", list.get(i));
+                if (!entry.node().isObject()) {
+                    problems.add(entry.doc().problem(entry.path(), "must be a mapping with at least name and probe"));
+                    continue;
+                }
+                checkFields(entry, SERVICE);
+                Optional<String> name = text(List.of(entry), "name");
+                if (name.isEmpty()) {
+                    problems.add(entry.doc().problem(entry.path(), "missing required field 'name'"));
+                    continue;
+                }
+                if (!SERVICE_NAME.matcher(name.get()).matches()) {
+                    problems.add(entry.doc().problem(entry.child("name"),
+                            "'" + name.get() + "' is not a service name (lower case letters, digits, '-', '_', '.')"));
+                    continue;
+                }
+                if (!seenInFile.add(name.get())) {
+                    problems.add(entry.doc().problem(entry.child("name"), "service '" + name.get() + "' is listed twice"));
+                    continue;
+                }
+                byName.computeIfAbsent(name.get(), n -> new ArrayList<>()).add(entry);
+            }
+        }
+        List<ServiceConfig> out = new ArrayList<>();
+        byName.forEach((name, layers) -> service(name, layers, defaultHost, defaultTimeout).ifPresent(out::add));
+        return out;
+    }
+
+    private Optional<ServiceConfig> service(String name, List<Layer> layers, String defaultHost, Duration defaultTimeout) {
+        Layer last = layers.get(layers.size() - 1);
+        int before = problems.size();
+        Optional<ProbeKind> probe = value(layers, "probe").flatMap(v -> {
+            Optional<ProbeKind> kind = v.node().isTextual() ? ProbeKind.fromConfigName(v.node().asText()) : Optional.empty();
+            if (kind.isEmpty()) {
+                problems.add(v.doc().problem(v.path(), "unknown probe '" + v.node().asText() + "'; one of "
+                        + Arrays.stream(ProbeKind.values()).map(ProbeKind::configName).collect(Collectors.joining(", "))));
+            }
+            return kind;
+        });
+        if (value(layers, "probe").isEmpty()) {
+            problems.add(last.doc().problem(last.path(), "service '" + name + "' has no 'probe'"));
+        }
+        Optional<Integer> port = integer(layers, "port", 1, 65535);
+        if (value(layers, "port").isEmpty()) {
+            problems.add(last.doc().problem(last.path(), "service '" + name + "' has no 'port'"));
+        }
+        Optional<String> path = text(layers, "path");
+        path.filter(p -> !p.startsWith("/")).ifPresent(p -> problems.add(locate(layers, "path", "must start with '/'")));
+        Duration timeout = duration(layers, "timeout").orElse(defaultTimeout);
+        boolean enabled = bool(layers, "enabled").orElse(true);
+        if (problems.size() > before || probe.isEmpty() || port.isEmpty()) {
+            return Optional.empty();
+        }
+        String effectivePath = probe.get().isHttp() ? path.orElse(probe.get().defaultPath()) : null;
+        return Optional.of(new ServiceConfig(name, probe.get(), text(layers, "host").orElse(defaultHost), port.get(),
+                effectivePath, timeout, enabled, text(layers, "overlay").orElse(null),
+                text(layers, "datacenter").orElse("datacenter1")));
+    }
+
+    private void checkFields(Layer layer, Set<String> allowed) {
+        layer.node().fieldNames().forEachRemaining(f -> {
+            if (!allowed.contains(f)) {
+                String hint = allowed.stream().min(Comparator.comparingInt(a -> distance(a, f)))
+                        .filter(a -> distance(a, f) <= 2).map(a -> "; did you mean '" + a + "'?").orElse("");
+                problems.add(layer.doc().problem(layer.child(f), "unknown field '" + f + "'" + hint
+                        + " (allowed: " + allowed.stream().sorted().collect(Collectors.joining(", ")) + ")"));
+            }
+        });
+    }
+
+    private static Optional<Value> value(List<Layer> layers, String field) {
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            Layer l = layers.get(i);
+            JsonNode n = l.node().get(field);
+            if (n != null && !n.isNull()) {
+                return Optional.of(new Value(l.doc(), l.child(field), n));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private ConfigProblem locate(List<Layer> layers, String field, String message) {
+        Value v = value(layers, field).orElseThrow();
+        return v.doc().problem(v.path(), message);
+    }
+
+    private Optional<String> text(List<Layer> layers, String field) {
+        return value(layers, field).flatMap(v -> {
+            if (v.node().isValueNode() && !v.node().isBoolean()) {
+                return Optional.of(v.node().asText());
+            }
+            problems.add(v.doc().problem(v.path(), "must be a text value"));
+            return Optional.empty();
+        });
+    }
+
+    private List<String> strings(List<Layer> layers, String field) {
+        return value(layers, field).map(v -> {
+            if (!v.node().isArray()) {
+                problems.add(v.doc().problem(v.path(), "must be a list, e.g. [logging]"));
+                return List.<String>of();
+            }
+            List<String> out = new ArrayList<>();
+            v.node().forEach(n -> out.add(n.asText()));
+            return out;
+        }).orElse(List.of());
+    }
+
+    private Optional<Integer> integer(List<Layer> layers, String field, int min, int max) {
+        return value(layers, field).flatMap(v -> {
+            if (v.node().isIntegralNumber() && v.node().asLong() >= min && v.node().asLong() <= max) {
+                return Optional.of(v.node().asInt());
+            }
+            problems.add(v.doc().problem(v.path(), "must be a whole number from " + min + " to " + max
+                    + ", not '" + v.node().asText() + "'"));
+            return Optional.empty();
+        });
+    }
+
+    private Optional<Boolean> bool(List<Layer> layers, String field) {
+        return value(layers, field).flatMap(v -> {
+            if (v.node().isBoolean()) {
+                return Optional.of(v.node().asBoolean());
+            }
+            problems.add(v.doc().problem(v.path(), "must be true or false, not '" + v.node().asText() + "'"));
+            return Optional.empty();
+        });
+    }
+
+    private Optional<Duration> duration(List<Layer> layers, String field) {
+        return value(layers, field).flatMap(v -> {
+            Optional<Duration> d = parseDuration(v.node().asText());
+            if (d.isEmpty() || d.get().isZero()) {
+                problems.add(v.doc().problem(v.path(), "must be a positive duration like 500ms, 3s, 2m or 1h, not '"
+                        + v.node().asText() + "'"));
+                return Optional.empty();
+            }
+            return d;
+        });
+    }
+
+    static Optional<Duration> parseDuration(String text) {
+        Matcher m = DURATION.matcher(text.trim());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long n = Long.parseLong(m.group(1));
+        return Optional.of(switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        });
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = Character.toLowerCase(a.charAt(i - 1)) == Character.toLowerCase(b.charAt(j - 1)) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,41 @@
+package io.hcdjg.cockpit.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the views show, as one immutable value published by the background services.
+ *
+ * @param configSource  which config files are loaded, for the status bar
+ * @param stackLabel    what the tiles point at, e.g. "janusgraph-demo on 127.0.0.1" or the demo stack's notice
+ * @param demo          true when the tiles point at the built-in demo stack
+ * @param problems      config errors; non-empty means the shipped defaults are in use
+ * @param lastRoundAt   when the latest round finished; null before the first
+ * @param lastRoundTook how long the latest round took, from its start to its last probe's answer or timeout
+ */
+public record StackSnapshot(Instant takenAt, String configSource, String stackLabel, boolean demo,
+                            List<ServiceStatus> services, HostStats host, List<ConfigProblem> problems,
+                            Instant lastRoundAt, Duration lastRoundTook) {
+
+    public StackSnapshot {
+        services = List.copyOf(services);
+        problems = List.copyOf(problems);
+    }
+
+    public long upCount() {
+        return services.stream().filter(s -> s.health().level().isUp()).count();
+    }
+
+    public StackSnapshot withServices(List<ServiceStatus> updated, Instant at) {
+        return new StackSnapshot(at, configSource, stackLabel, demo, updated, host, problems, lastRoundAt, lastRoundTook);
+    }
+
+    public StackSnapshot withHost(HostStats stats, Instant at) {
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, stats, problems, lastRoundAt, lastRoundTook);
+    }
+
+    public StackSnapshot withRoundFinished(Instant at, Duration took) {
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, at, took);
+    }
+}

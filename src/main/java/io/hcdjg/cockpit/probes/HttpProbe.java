@@ -1,0 +1,45 @@
+package io.hcdjg.cockpit.probes;
+
+import io.hcdjg.cockpit.config.ServiceConfig;
+import io.hcdjg.cockpit.model.Health;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/** GETs a service's health endpoint and reads the answer with {@link HttpDiagnosis}. */
+final class HttpProbe implements Probe {
+    /** Health answers are small; a larger body is cut so that a misbehaving endpoint cannot flood memory. */
+    private static final int MAX_BODY = 256 * 1024;
+
+    private final ServiceConfig service;
+    private final HttpClient client;
+    private final HttpRequest request;
+
+    HttpProbe(ServiceConfig service, HttpClient client) {
+        this.service = service;
+        this.client = client;
+        this.request = HttpRequest.newBuilder(URI.create(service.endpoint()))
+                .timeout(service.timeout())
+                .header("Accept", "application/json, text/plain, */*")
+                .GET().build();
+    }
+
+    @Override
+    public Health check() {
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            byte[] bytes = response.body();
+            String body = new String(bytes, 0, Math.min(bytes.length, MAX_BODY), StandardCharsets.UTF_8);
+            return HttpDiagnosis.diagnose(service.probe(), service.name(), response.statusCode(), body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Health.down("no answer in " + Failures.seconds(service.timeout()));
+        } catch (IOException | RuntimeException e) {
+            return Health.down(Failures.describe(e, service.host(), service.port(), service.timeout()));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.hcdjg.cockpit.ui;
+
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.Tile.SkinType;
+import eu.hansolo.tilesfx.TileBuilder;
+
+/** Every TilesFX tile of the cockpit comes from here, so they share size, colours and behaviour. */
+final class TileFactory {
+    static final double SERVICE_W = 250;
+    static final double SERVICE_H = 140;
+
+    private TileFactory() {
+    }
+
+    /** Latency of the latest probe with its recent history as a sparkline. */
+    static Tile latencyTile(String service, int history) {
+        return TileBuilder.create()
+                .skinType(SkinType.SPARK_LINE)
+                .prefSize(SERVICE_W, SERVICE_H)
+                .title(service)
+                .unit("ms")
+                .decimals(1)
+                .tickLabelDecimals(0)
+                .minValue(0)
+                .maxValue(5000)
+                .averagingPeriod(Math.max(4, history))
+                .averageVisible(false)
+                .smoothing(false)
+                .textVisible(true)
+                .animated(false)
+                .backgroundColor(Palette.TILE)
+                .titleColor(Palette.TEXT)
+                .valueColor(Palette.TEXT)
+                .unitColor(Palette.MUTED)
+                .textColor(Palette.MUTED)
+                .barColor(Palette.UNKNOWN)
+                .roundedCorners(true)
+                .build();
+    }
+
+    /** A host gauge: percent used, coloured by the same thresholds as the alert rules (85 % warn, 95 % critical). */
+    static Tile gaugeTile(String title) {
+        return TileBuilder.create()
+                .skinType(SkinType.GAUGE)
+                .prefSize(SERVICE_W, 220)
+                .title(title)
+                .unit("%")
+                .decimals(0)
+                .minValue(0)
+                .maxValue(100)
+                .threshold(WallPresenter.GAUGE_WARN)
+                .thresholdVisible(true)
+                .textVisible(true)
+                .animated(false)
+                .backgroundColor(Palette.TILE)
+                .titleColor(Palette.TEXT)
+                .valueColor(Palette.TEXT)
+                .textColor(Palette.MUTED)
+                .barColor(Palette.OK)
+                .thresholdColor(Palette.WARN)
+                .build();
+    }
+
+}

@@ -1,0 +1,144 @@
+package io.hcdjg.cockpit.config;
+
+import io.hcdjg.cockpit.model.ConfigProblem;
+import io.hcdjg.cockpit.model.ProbeKind;
+import io.hcdjg.cockpit.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path home;
+
+    private ConfigLoader loader() {
+        return new ConfigLoader(Map.of("HOME", home.toString()));
+    }
+
+    private ConfigLoader.Loaded load(String fixture) throws Exception {
+        Path file = home.resolve(fixture.replace('/', '-'));
+        Files.writeString(file, Fixtures.read(fixture));
+        return loader().load(Optional.of(file));
+    }
+
+    @Test
+    void theShippedConfigDescribesTheStackOfStackReference() {
+        ConfigLoader.Loaded loaded = loader().load(Optional.empty());
+        assertTrue(loaded.ok(), () -> loaded.problems().toString());
+        CockpitConfig c = loaded.config();
+        assertEquals("janusgraph-demo", c.stack().project());
+        assertEquals(List.of("hcd-server", "janusgraph-server", "opensearch", "opensearch-dashboards", "pulsar", "jupyter",
+                "janusgraph-visualizer", "graphexp", "vault", "prometheus", "alertmanager", "janusgraph-exporter",
+                "grafana", "analytics-api"), c.shownServices().stream().map(ServiceConfig::name).toList());
+        Map<String, Integer> ports = Map.of("hcd-server", 19042, "janusgraph-server", 18182, "pulsar", 8081,
+                "grafana", 3001, "analytics-api", 8001, "janusgraph-exporter", 8000, "vault", 8200);
+        ports.forEach((name, port) -> assertEquals(port, service(c, name).port(), name));
+        assertEquals(ProbeKind.GREMLIN, service(c, "janusgraph-server").probe());
+        assertNull(service(c, "janusgraph-server").path(), "JanusGraph has no HTTP endpoint");
+        assertEquals("http://127.0.0.1:8200/v1/sys/health", service(c, "vault").endpoint());
+        assertEquals("http://127.0.0.1:8001/health", service(c, "analytics-api").endpoint());
+        assertEquals(Duration.ofSeconds(3), service(c, "vault").timeout());
+        assertEquals(Duration.ofSeconds(5), service(c, "hcd-server").timeout());
+        assertEquals("loki", service(c, "loki").name());
+        assertEquals("logging", service(c, "loki").overlay());
+        assertEquals(ConfigLoader.SHIPPED_NAME, loaded.source());
+    }
+
+    @Test
+    void aUserFileIsLaidOverTheShippedOne() throws Exception {
+        ConfigLoader.Loaded loaded = load("config/override.yaml");
+        assertTrue(loaded.ok(), () -> loaded.problems().toString());
+        CockpitConfig c = loaded.config();
+        assertEquals(Duration.ofSeconds(10), c.round().interval());
+        assertEquals(Duration.ofSeconds(3), c.round().timeout(), "not overridden, kept");
+        assertEquals("10.0.0.5", service(c, "vault").host(), "the stack host applies to every service");
+        assertEquals(3300, service(c, "grafana").port());
+        assertEquals(ProbeKind.GRAFANA, service(c, "grafana").probe(), "fields not given are kept");
+        assertFalse(c.shownServices().stream().anyMatch(s -> s.name().equals("graphexp")));
+        assertTrue(c.shownServices().stream().anyMatch(s -> s.name().equals("loki")), "logging overlay deployed");
+        ServiceConfig mine = service(c, "my-api");
+        assertEquals(Duration.ofMillis(1500), mine.timeout());
+        assertEquals("http://10.0.0.5:9001/health", mine.endpoint());
+        assertTrue(loaded.source().endsWith("config-override.yaml"));
+    }
+
+    @Test
+    void theXdgConfigFileIsUsedWhenNoFileIsGiven() throws Exception {
+        Path xdg = home.resolve("xdg");
+        Path file = xdg.resolve("hcd-janusgraph-cockpit/cockpit.yaml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "round:\n  interval: 7s\n");
+        ConfigLoader.Loaded loaded = new ConfigLoader(Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", xdg.toString()))
+                .load(Optional.empty());
+        assertTrue(loaded.ok());
+        assertEquals(Duration.ofSeconds(7), loaded.config().round().interval());
+        assertEquals(home.resolve(".config/hcd-janusgraph-cockpit/cockpit.yaml"), loader().xdgConfigFile());
+    }
+
+    @Test
+    void aBrokenFileGivesEveryErrorAtOnceWithFileLineAndField() throws Exception {
+        ConfigLoader.Loaded loaded = load("config/broken.yaml");
+        String file = home.resolve("config-broken.yaml").toString();
+        List<String> got = loaded.problems().stream().map(ConfigProblem::toString).toList();
+        List<String> expected = List.of(
+                file + ":3:3: stack.hots: unknown field 'hots'; did you mean 'host'? (allowed: host, overlays, project)",
+                file + ":5:3: round.interval: must be a positive duration like 500ms, 3s, 2m or 1h, not '5 seconds'",
+                file + ":6:3: round.history: must be a whole number from 2 to 500, not '1'",
+                file + ":17:5: services[3].prot: unknown field 'prot'; did you mean 'port'? (allowed: datacenter, enabled, "
+                        + "host, name, overlay, path, port, probe, timeout)",
+                file + ":18:5: services[4].name: service 'grafana' is listed twice",
+                file + ":9:5: services[0].port: must be a whole number from 1 to 65535, not '190420'",
+                file + ":11:5: services[1].probe: unknown probe 'vaultt'; one of gremlin, cql, vault, http, opensearch, "
+                        + "opensearch-dashboards, pulsar, prometheus, alertmanager, grafana, loki, jupyter, analytics-api, "
+                        + "metrics",
+                file + ":13:5: services[2]: service 'my-api' has no 'port'",
+                file + ":15:5: services[2].path: must start with '/'");
+        assertEquals(expected, got);
+        assertTrue(loaded.source().contains("has errors"));
+        assertEquals(14, loaded.config().shownServices().size(), "the shipped defaults stay in use");
+    }
+
+    @Test
+    void aYamlSyntaxErrorNamesItsLine() throws Exception {
+        Path file = Files.writeString(home.resolve("bad.yaml"), "round:\n  interval: 5s\n services: [\n");
+        List<ConfigProblem> problems = loader().load(Optional.of(file)).problems();
+        assertEquals(1, problems.size());
+        assertEquals(3, problems.get(0).line());
+        assertTrue(problems.get(0).message().startsWith("not valid YAML"), problems.get(0).message());
+    }
+
+    @Test
+    void aMissingFileGivenOnTheCommandLineIsAnError() {
+        Path file = home.resolve("nope.yaml");
+        ConfigLoader.Loaded loaded = loader().load(Optional.of(file));
+        assertEquals(List.of(file + ": file not found"), loaded.problems().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void theWrongShapesAreErrorsNotCrashes() throws Exception {
+        Path file = Files.writeString(home.resolve("shape.yaml"),
+                "stack: [1, 2]\nround:\n  timeout: 0s\nservices:\n  - just-a-name\n  - name: Bad Name!\n    port: 1\n"
+                        + "  - name: x\n    probe: http\n    port: 80\n    enabled: sometimes\n");
+        List<String> got = loader().load(Optional.of(file)).problems().stream().map(ConfigProblem::message).toList();
+        assertEquals(List.of("must be a mapping",
+                "must be a positive duration like 500ms, 3s, 2m or 1h, not '0s'",
+                "must be a mapping with at least name and probe",
+                "'Bad Name!' is not a service name (lower case letters, digits, '-', '_', '.')",
+                "must be true or false, not 'sometimes'"), got);
+    }
+
+    private static ServiceConfig service(CockpitConfig c, String name) {
+        return c.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,128 @@
+package io.hcdjg.cockpit.testing;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Real Prometheus and Alertmanager (Debian's prometheus and prometheus-alertmanager packages), started once per test
+ * run on free loopback ports with configs written here, and stopped at the end of the run.
+ */
+public final class MonitoringServers implements ExtensionContext.Store.CloseableResource {
+    static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
+    static final Path ALERTMANAGER = Path.of("/usr/bin/prometheus-alertmanager");
+
+    private final Process prometheus;
+    private final Process alertmanager;
+    private final int prometheusPort;
+    private final int alertmanagerPort;
+
+    private MonitoringServers(Path dir) throws IOException, InterruptedException {
+        alertmanagerPort = Ports.free();
+        prometheusPort = Ports.free();
+        Path amConfig = Files.writeString(dir.resolve("alertmanager.yml"), """
+                route:
+                  receiver: default
+                receivers:
+                  - name: default
+                """);
+        Path promConfig = Files.writeString(dir.resolve("prometheus.yml"), """
+                global:
+                  scrape_interval: 5s
+                  evaluation_interval: 5s
+                alerting:
+                  alertmanagers:
+                    - static_configs:
+                        - targets: ['127.0.0.1:%d']
+                scrape_configs:
+                  - job_name: prometheus
+                    static_configs:
+                      - targets: ['127.0.0.1:%d']
+                """.formatted(alertmanagerPort, prometheusPort));
+        alertmanager = start(dir.resolve("alertmanager.log"), List.of(ALERTMANAGER.toString(),
+                "--config.file=" + amConfig, "--storage.path=" + dir.resolve("am-data"),
+                "--web.listen-address=127.0.0.1:" + alertmanagerPort, "--cluster.listen-address="));
+        prometheus = start(dir.resolve("prometheus.log"), List.of(PROMETHEUS.toString(),
+                "--config.file=" + promConfig, "--storage.tsdb.path=" + dir.resolve("prom-data"),
+                "--web.listen-address=127.0.0.1:" + prometheusPort, "--web.enable-lifecycle",
+                "--rules.alert.resend-delay=2s"));
+        awaitReady(alertmanager, alertmanagerPort, dir.resolve("alertmanager.log"));
+        awaitReady(prometheus, prometheusPort, dir.resolve("prometheus.log"));
+    }
+
+    /** The servers of this run, started on first use; aborts the test when the Debian packages are not installed. */
+    public static MonitoringServers get(ExtensionContext context) {
+        Assumptions.assumeTrue(Files.isExecutable(PROMETHEUS) && Files.isExecutable(ALERTMANAGER),
+                "needs real Prometheus and Alertmanager: apt-get install prometheus prometheus-alertmanager");
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(MonitoringServers.class, k -> {
+                    try {
+                        return new MonitoringServers(Files.createTempDirectory(Path.of("target"), "monitoring-"));
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException("could not start Prometheus and Alertmanager", e);
+                    }
+                }, MonitoringServers.class);
+    }
+
+    public int prometheusPort() {
+        return prometheusPort;
+    }
+
+    public int alertmanagerPort() {
+        return alertmanagerPort;
+    }
+
+    private static Process start(Path log, List<String> argv) throws IOException {
+        Files.createDirectories(log.getParent());
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+        return p;
+    }
+
+    private static void awaitReady(Process p, int port, Path log) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/-/ready"))
+                .timeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("exited with " + p.exitValue() + ":\n" + Files.readString(log));
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("not ready on port " + port + " in 30 s:\n" + Files.readString(log));
+    }
+
+    @Override
+    public void close() {
+        for (Process p : List.of(prometheus, alertmanager)) {
+            p.destroy();
+        }
+        for (Process p : List.of(prometheus, alertmanager)) {
+            try {
+                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
