@@ -62,7 +62,10 @@ final class Cockpit implements AutoCloseable {
 
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("cockpit-scheduler").daemon(true).factory());
-        ExecutorService probeThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("probe-", 0).factory());
+        // Platform threads, not virtual: the drivers block inside native and synchronized code, and a few pinned carrier
+        // threads would stall every other probe (docs/decisions/0002-probe-threads.md).
+        ExecutorService probeThreads = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().name("probe-", 0).daemon(true).factory());
         closers.add(scheduler::shutdownNow);
         closers.add(probeThreads::shutdownNow);
 

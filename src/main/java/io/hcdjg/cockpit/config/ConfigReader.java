@@ -74,8 +74,16 @@ final class ConfigReader {
                 duration(roundL, "timeout").orElse(Duration.ofSeconds(3)),
                 duration(roundL, "maxBackoff").orElse(Duration.ofSeconds(30)),
                 integer(roundL, "history", 2, 500).orElse(30));
+        if (round.timeout().compareTo(round.interval()) >= 0) {
+            // Point at what the operator changed last: the later file's interval or timeout.
+            Layer last = roundL.stream().filter(l -> l.node().has("interval") || l.node().has("timeout"))
+                    .reduce((a, b) -> b).orElseThrow();
+            problems.add(locate(List.of(last), last.node().has("interval") ? "interval" : "timeout",
+                    "round.timeout (" + text(round.timeout()) + ") must be shorter than round.interval ("
+                            + text(round.interval()) + "), or every round would overlap the next"));
+        }
         var host = new CockpitConfig.Host(text(hostL, "diskPath").orElse("auto"));
-        return new CockpitConfig(stack, round, host, services(roots, defaultHost, round.timeout()));
+        return new CockpitConfig(stack, round, host, services(roots, defaultHost, round));
     }
 
     private List<Layer> section(List<Layer> roots, String name, Set<String> allowed) {
@@ -96,7 +104,7 @@ final class ConfigReader {
         return out;
     }
 
-    private List<ServiceConfig> services(List<Layer> roots, String defaultHost, Duration defaultTimeout) {
+    private List<ServiceConfig> services(List<Layer> roots, String defaultHost, CockpitConfig.Round round) {
         Map<String, List<Layer>> byName = new LinkedHashMap<>();
         for (Layer root : roots) {
             JsonNode list = root.node().get("services");
@@ -133,11 +141,11 @@ final class ConfigReader {
             }
         }
         List<ServiceConfig> out = new ArrayList<>();
-        byName.forEach((name, layers) -> service(name, layers, defaultHost, defaultTimeout).ifPresent(out::add));
+        byName.forEach((name, layers) -> service(name, layers, defaultHost, round).ifPresent(out::add));
         return out;
     }
 
-    private Optional<ServiceConfig> service(String name, List<Layer> layers, String defaultHost, Duration defaultTimeout) {
+    private Optional<ServiceConfig> service(String name, List<Layer> layers, String defaultHost, CockpitConfig.Round round) {
         Layer last = layers.get(layers.size() - 1);
         int before = problems.size();
         Optional<ProbeKind> probe = value(layers, "probe").flatMap(v -> {
@@ -157,7 +165,10 @@ final class ConfigReader {
         }
         Optional<String> path = text(layers, "path");
         path.filter(p -> !p.startsWith("/")).ifPresent(p -> problems.add(locate(layers, "path", "must start with '/'")));
-        Duration timeout = duration(layers, "timeout").orElse(defaultTimeout);
+        Duration timeout = duration(layers, "timeout").orElse(round.timeout());
+        if (value(layers, "timeout").isPresent() && timeout.compareTo(round.interval()) >= 0) {
+            problems.add(locate(layers, "timeout", "must be shorter than round.interval (" + text(round.interval()) + ")"));
+        }
         boolean enabled = bool(layers, "enabled").orElse(true);
         if (problems.size() > before || probe.isEmpty() || port.isEmpty()) {
             return Optional.empty();
@@ -188,6 +199,10 @@ final class ConfigReader {
             }
         }
         return Optional.empty();
+    }
+
+    private static String text(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     private ConfigProblem locate(List<Layer> layers, String field, String message) {

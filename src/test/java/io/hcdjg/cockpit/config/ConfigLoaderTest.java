@@ -49,7 +49,7 @@ class ConfigLoaderTest {
         assertEquals("http://127.0.0.1:8200/v1/sys/health", service(c, "vault").endpoint());
         assertEquals("http://127.0.0.1:8001/health", service(c, "analytics-api").endpoint());
         assertEquals(Duration.ofSeconds(3), service(c, "vault").timeout());
-        assertEquals(Duration.ofSeconds(5), service(c, "hcd-server").timeout());
+        assertEquals(Duration.ofSeconds(4), service(c, "hcd-server").timeout());
         assertEquals("loki", service(c, "loki").name());
         assertEquals("logging", service(c, "loki").overlay());
         assertEquals(ConfigLoader.SHIPPED_NAME, loaded.source());
@@ -103,10 +103,19 @@ class ConfigLoaderTest {
                         + "opensearch-dashboards, pulsar, prometheus, alertmanager, grafana, loki, jupyter, analytics-api, "
                         + "metrics",
                 file + ":13:5: services[2]: service 'my-api' has no 'port'",
-                file + ":15:5: services[2].path: must start with '/'");
+                file + ":15:5: services[2].path: must start with '/'",
+                file + ":23:5: services[5].timeout: must be shorter than round.interval (5s)");
         assertEquals(expected, got);
         assertTrue(loaded.source().contains("has errors"));
         assertEquals(14, loaded.config().shownServices().size(), "the shipped defaults stay in use");
+    }
+
+    @Test
+    void aTimeoutAsLongAsTheIntervalWouldMakeRoundsOverlap() throws Exception {
+        Path file = Files.writeString(home.resolve("overlap.yaml"), "round:\n  timeout: 6s\n");
+        List<String> got = loader().load(Optional.of(file)).problems().stream().map(Object::toString).toList();
+        assertEquals(List.of(file + ":2:3: round.timeout: round.timeout (6s) must be shorter than round.interval (5s), "
+                + "or every round would overlap the next"), got);
     }
 
     @Test

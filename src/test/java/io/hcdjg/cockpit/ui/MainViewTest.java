@@ -1,0 +1,92 @@
+package io.hcdjg.cockpit.ui;
+
+import io.hcdjg.cockpit.model.ConfigProblem;
+import io.hcdjg.cockpit.testing.Snapshots;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The wall shows the states of a snapshot; a broken config shows its banner. Headless under Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class MainViewTest {
+    MainView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new MainView(30);
+        Scene scene = new Scene(view, 1400, 900);
+        scene.getStylesheets().add(MainView.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private void show(List<ConfigProblem> problems, boolean demo) {
+        WallModel m = new WallPresenter(ZoneOffset.UTC).present(Snapshots.mixed(problems, demo), Snapshots.AT);
+        WaitForAsyncUtils.asyncFx(() -> view.apply(m));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void theWallShowsEveryServiceWithItsStateAndReason(FxRobot robot) {
+        show(List.of(), false);
+        assertEquals("DOWN", text(robot, "#state-hcd-server"));
+        assertEquals("connection refused on 127.0.0.1:19042", text(robot, "#reason-hcd-server"));
+        assertEquals("UP", text(robot, "#state-janusgraph-server"));
+        assertEquals("DEGRADED", text(robot, "#state-opensearch"));
+        assertEquals("Vault is sealed: unseal it with 3 of the 5 keys", text(robot, "#reason-vault"));
+        assertEquals("UNKNOWN", text(robot, "#state-grafana"));
+        assertTrue(robot.lookup("#card-hcd-server").query().getStyleClass().contains(HealthFormat.STYLE_CRIT));
+        assertTrue(robot.lookup("#card-janusgraph-server").query().getStyleClass().contains(HealthFormat.STYLE_OK));
+        assertTrue(robot.lookup("#card-opensearch").query().getStyleClass().contains(HealthFormat.STYLE_WARN));
+        assertEquals(5, robot.lookup(".ck-card").queryAll().size());
+        assertTrue(robot.lookup("#status").queryAs(StatusBar.class).getText().startsWith("1 of 5 up"));
+        assertFalse(robot.lookup("#config-banner").query().isVisible());
+        assertFalse(robot.lookup("#demo-notice").query().isVisible());
+    }
+
+    @Test
+    void aNewSnapshotUpdatesTheSameCardsInPlace(FxRobot robot) {
+        show(List.of(), false);
+        var card = robot.lookup("#card-hcd-server").query();
+        show(List.of(), true);
+        assertEquals(card, robot.lookup("#card-hcd-server").query());
+        assertEquals(5, robot.lookup(".ck-card").queryAll().size());
+        assertTrue(robot.lookup("#demo-notice").query().isVisible());
+        assertTrue(text(robot, "#demo-notice").startsWith("Demo stack: test"));
+    }
+
+    @Test
+    void aBrokenConfigShowsEveryErrorInTheBanner(FxRobot robot) {
+        show(List.of(new ConfigProblem("/home/op/.config/hcd-janusgraph-cockpit/cockpit.yaml", 9, 5, "services[0].port",
+                        "must be a whole number from 1 to 65535, not '190420'"),
+                new ConfigProblem("/home/op/.config/hcd-janusgraph-cockpit/cockpit.yaml", 11, 5, "services[1].probe",
+                        "unknown probe 'vaultt'")), false);
+        VBox banner = robot.lookup("#config-banner").queryAs(VBox.class);
+        assertTrue(banner.isVisible());
+        List<String> lines = banner.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+        assertEquals(List.of(
+                "The config has 2 errors; the shipped defaults are in use until it is fixed:",
+                "/home/op/.config/hcd-janusgraph-cockpit/cockpit.yaml:9:5: services[0].port: must be a whole number from 1 to 65535, not '190420'",
+                "/home/op/.config/hcd-janusgraph-cockpit/cockpit.yaml:11:5: services[1].probe: unknown probe 'vaultt'"), lines);
+        assertEquals(5, robot.lookup(".ck-card").queryAll().size(), "the wall still works on the defaults");
+    }
+}

@@ -1,0 +1,63 @@
+package io.hcdjg.cockpit.ui;
+
+import io.hcdjg.cockpit.model.HealthLevel;
+import io.hcdjg.cockpit.model.HostStats;
+import io.hcdjg.cockpit.testing.Snapshots;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WallPresenterTest {
+    final WallPresenter presenter = new WallPresenter(ZoneOffset.UTC);
+
+    @Test
+    void cardsCarryStateReasonLatencyAndStyle() {
+        WallModel m = presenter.present(Snapshots.mixed(List.of(), false), Snapshots.AT.plusSeconds(2));
+        WallModel.Card hcd = m.cards().get(0);
+        assertEquals("DOWN", hcd.state());
+        assertEquals("connection refused on 127.0.0.1:19042", hcd.reason());
+        assertEquals("2 ms", hcd.latency());
+        assertEquals(HealthFormat.STYLE_CRIT, hcd.styleClass());
+        assertEquals("failed 3× · next try in 18 s", hcd.retry());
+        assertEquals("", m.cards().get(3).retry(), "a first failure is retried next round: nothing to say");
+        assertEquals(HealthFormat.STYLE_WARN, m.cards().get(2).styleClass());
+        WallModel.Card grafana = m.cards().get(4);
+        assertEquals("UNKNOWN", grafana.state());
+        assertTrue(Double.isNaN(grafana.latencyMs()));
+        assertEquals("—", grafana.latency());
+    }
+
+    @Test
+    void statusBarSaysWhatIsUpWhenAndWhichConfig() {
+        WallModel m = presenter.present(Snapshots.mixed(List.of(), false), Snapshots.AT);
+        assertEquals("1 of 5 up  ·  last round 09:30:00 (2.01 s)  ·  config: config/cockpit.yaml (shipped)", m.status());
+        assertEquals("HCD JanusGraph Ops Cockpit — janusgraph-demo on 127.0.0.1", m.title());
+    }
+
+    @Test
+    void gaugesUseTheAlertThresholds() {
+        assertEquals(HealthLevel.DEGRADED, WallPresenter.gauge(HostStats.Gauge.of("d", 90, 100)).level());
+        assertEquals(HealthLevel.DOWN, WallPresenter.gauge(HostStats.Gauge.of("d", 96, 100)).level());
+        assertEquals(HealthLevel.UP, WallPresenter.gauge(HostStats.Gauge.of("d", 10, 100)).level());
+        WallModel.Gauge g = WallPresenter.gauge(HostStats.Gauge.of("memory", 6L << 30, 24L << 30));
+        assertEquals(25.0, g.percent(), 1e-9);
+        assertEquals("6.0 GiB of 24.0 GiB used", g.text());
+        WallModel.Gauge failed = WallPresenter.gauge(HostStats.Gauge.failed("disk /x", "cannot read /x"));
+        assertTrue(Double.isNaN(failed.percent()));
+        assertEquals(HealthLevel.UNKNOWN, failed.level());
+    }
+
+    @Test
+    void formats() {
+        assertEquals("850 µs", HealthFormat.latency(Duration.ofNanos(850_400)));
+        assertEquals("12 ms", HealthFormat.latency(Duration.ofMillis(12)));
+        assertEquals("1.25 s", HealthFormat.latency(Duration.ofMillis(1250)));
+        assertEquals("512 B", HealthFormat.bytes(512));
+        assertEquals("1.5 KiB", HealthFormat.bytes(1536));
+    }
+}
