@@ -11,10 +11,7 @@ import io.hcdjg.cockpit.testing.Services;
 import io.hcdjg.cockpit.testing.StandInServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.time.Duration;
 
@@ -24,22 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * HTTP probes over real sockets: real Prometheus and Alertmanager, and stand-ins (clearly named) for the services that
  * cannot run here, answering what each documents.
  */
-@ExtendWith(HttpProbeTest.Monitoring.class)
 class HttpProbeTest {
     static final ProbeFactory probes = new ProbeFactory();
-
-    /** Hands the run's real Prometheus and Alertmanager to a test. */
-    static final class Monitoring implements ParameterResolver {
-        @Override
-        public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
-            return p.getParameter().getType() == MonitoringServers.class;
-        }
-
-        @Override
-        public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-            return MonitoringServers.get(e);
-        }
-    }
 
     @AfterAll
     static void close() {
@@ -51,6 +34,7 @@ class HttpProbeTest {
     }
 
     @Test
+    @ExtendWith(MonitoringServers.Extension.class)
     void realPrometheusAndAlertmanagerAreHealthy(MonitoringServers servers) {
         assertEquals(Health.up("HTTP 200"), check("prometheus", ProbeKind.PROMETHEUS, servers.prometheusPort()));
         assertEquals(Health.up("HTTP 200"), check("alertmanager", ProbeKind.ALERTMANAGER, servers.alertmanagerPort()));

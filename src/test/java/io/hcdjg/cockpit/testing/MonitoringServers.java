@@ -1,7 +1,10 @@
 package io.hcdjg.cockpit.testing;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,6 +21,28 @@ import java.util.List;
  * run on free loopback ports with configs written here, and stopped at the end of the run.
  */
 public final class MonitoringServers implements ExtensionContext.Store.CloseableResource {
+
+    /**
+     * {@code @ExtendWith(MonitoringServers.Extension.class)}: starts the servers before each test (so a missing package
+     * skips the test with its reason) and hands them to a {@code MonitoringServers} parameter.
+     */
+    public static final class Extension implements BeforeEachCallback, ParameterResolver {
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            get(context);
+        }
+
+        @Override
+        public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+            return p.getParameter().getType() == MonitoringServers.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+            return get(e);
+        }
+    }
+
     static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
     static final Path ALERTMANAGER = Path.of("/usr/bin/prometheus-alertmanager");
 
