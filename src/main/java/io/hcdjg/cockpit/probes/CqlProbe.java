@@ -1,6 +1,7 @@
 package io.hcdjg.cockpit.probes;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.NoNodeAvailableException;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
@@ -12,10 +13,15 @@ import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import io.hcdjg.cockpit.config.ServiceConfig;
 import io.hcdjg.cockpit.model.Health;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Asks HCD/Cassandra over CQL with the DataStax driver: {@code SELECT release_version FROM system.local}, then the peers,
@@ -35,6 +41,11 @@ final class CqlProbe implements Probe {
         Duration timeout = service.timeout();
         try {
             if (session == null) {
+                // The driver reports a refused port as a closed channel after its whole connect timeout; a plain
+                // connect first says what happened, at once.
+                refusedReason(timeout).ifPresent(reason -> {
+                    throw new Refused(reason);
+                });
                 session = CqlSession.builder()
                         .addContactPoint(new InetSocketAddress(service.host(), service.port()))
                         .withLocalDatacenter(service.datacenter())
@@ -52,6 +63,10 @@ final class CqlProbe implements Probe {
                 }
             }
             return CqlDiagnosis.ring(version, 1 + peers, down);
+        } catch (Refused e) {
+            return Health.down(e.getMessage());
+        } catch (NoNodeAvailableException e) {
+            return Health.down(noNodeInDatacenter());
         } catch (Exception e) {
             if (Thread.interrupted()) {
                 Thread.currentThread().interrupt();
@@ -59,6 +74,29 @@ final class CqlProbe implements Probe {
             closeWhenNeverConnected();
             return Health.down(Failures.describe(e, service.host(), service.port(), timeout));
         }
+    }
+
+    private static final class Refused extends RuntimeException {
+        Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private Optional<String> refusedReason(Duration timeout) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(service.host(), service.port()), (int) timeout.toMillis());
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(Failures.describe(e, service.host(), service.port(), timeout));
+        }
+    }
+
+    /** The driver only routes to the configured local datacenter: say which ones the cluster really has. */
+    private String noNodeInDatacenter() {
+        Set<String> dcs = new TreeSet<>();
+        session.getMetadata().getNodes().values().forEach(n -> dcs.add(String.valueOf(n.getDatacenter())));
+        return "no node in datacenter '" + service.datacenter() + "'"
+                + (dcs.isEmpty() ? "" : "; the cluster has " + String.join(", ", dcs));
     }
 
     private int peerCount(Duration timeout) {

@@ -1,6 +1,8 @@
 package io.hcdjg.cockpit.probes;
 
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.connection.ConnectionInitException;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -30,7 +32,8 @@ public final class Failures {
             if (t instanceof HttpConnectTimeoutException) {
                 return "no connection to " + where + " in " + seconds(timeout);
             }
-            if (t instanceof HttpTimeoutException || t instanceof TimeoutException) {
+            if (t instanceof HttpTimeoutException || t instanceof TimeoutException || t instanceof DriverTimeoutException
+                    || t instanceof ConnectionInitException && String.valueOf(t.getMessage()).contains("timed out")) {
                 return "no answer in " + seconds(timeout);
             }
             if (t instanceof ConnectException) {

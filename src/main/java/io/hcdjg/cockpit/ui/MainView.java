@@ -63,7 +63,11 @@ public final class MainView extends BorderPane {
                         + (m.problems().size() == 1 ? "" : "s") + "; the shipped defaults are in use until it is fixed:");
                 head.getStyleClass().add("ck-banner-head");
                 problems.getChildren().add(head);
-                m.problems().forEach(p -> problems.getChildren().add(new Label(p)));
+                m.problems().forEach(p -> {
+                    Label line = new Label(p);
+                    line.setWrapText(true);
+                    problems.getChildren().add(line);
+                });
             }
         }
         show(problems, !m.problems().isEmpty());

@@ -9,9 +9,13 @@ import javafx.scene.layout.VBox;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One service: the TilesFX latency tile with its sparkline, and under it the state and the reason in words. */
+/**
+ * One service: its name, the TilesFX tile with the latest probe latency and its sparkline, and under it the state and
+ * the reason in words. (TilesFX sizes a title by the tile's short side, too small to read across a room.)
+ */
 final class ServiceCard extends VBox {
     private final Tile tile;
+    private final Label title = new Label();
     private final Label state = new Label();
     private final Label reason = new Label();
     private final Label retry = new Label();
@@ -22,7 +26,9 @@ final class ServiceCard extends VBox {
     ServiceCard(String name, int history) {
         setId("card-" + name);
         getStyleClass().add("ck-card");
-        tile = TileFactory.latencyTile(name, history);
+        tile = TileFactory.latencyTile(history);
+        title.setText(name);
+        title.getStyleClass().add("ck-card-title");
         state.setId("state-" + name);
         state.getStyleClass().add("ck-state");
         reason.setId("reason-" + name);
@@ -32,7 +38,7 @@ final class ServiceCard extends VBox {
         retry.getStyleClass().add("ck-muted");
         VBox words = new VBox(2, state, reason, retry);
         words.getStyleClass().add("ck-card-words");
-        getChildren().addAll(tile, words);
+        getChildren().addAll(title, tile, words);
         Tooltip.install(this, tooltip);
     }
 

@@ -7,17 +7,16 @@ import eu.hansolo.tilesfx.TileBuilder;
 /** Every TilesFX tile of the cockpit comes from here, so they share size, colours and behaviour. */
 final class TileFactory {
     static final double SERVICE_W = 250;
-    static final double SERVICE_H = 140;
+    static final double SERVICE_H = 120;
 
     private TileFactory() {
     }
 
-    /** Latency of the latest probe with its recent history as a sparkline. */
-    static Tile latencyTile(String service, int history) {
+    /** Latency of the latest probe with its recent history as a sparkline; the card shows the service's name. */
+    static Tile latencyTile(int history) {
         return TileBuilder.create()
                 .skinType(SkinType.SPARK_LINE)
                 .prefSize(SERVICE_W, SERVICE_H)
-                .title(service)
                 .unit("ms")
                 .decimals(1)
                 .tickLabelDecimals(0)
