@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 public final class CassandraServer implements BeforeEachCallback, ParameterResolver {
     public static final String VERSION = "5.0.5";
     static final Path DEFAULT_JAVA = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
-    static final String SERVER_DIR = "src/test/servers/cassandra";
+    static final String SERVER_DIR = "config/compose/demo/images/cassandra";
     static final Duration READY_CAP = Duration.ofSeconds(120);
 
     // Small, fast-starting JVM: C1 only and a serial GC are plenty for a node that serves a few test queries.
@@ -121,7 +121,7 @@ public final class CassandraServer implements BeforeEachCallback, ParameterResol
                         "-Dcassandra.skip_wait_for_gossip_to_settle=0",
                         "-Dcassandra.ring_delay_ms=100",
                         "-Dcassandra.superuser_setup_delay_ms=0",
-                        "-Dlogback.configurationFile=" + repo.resolve(SERVER_DIR + "/logback.xml"),
+                        "-Dlogback.configurationFile=" + repo.resolve(SERVER_DIR + "/logback-quiet.xml"),
                         "-cp", classpath, "org.apache.cassandra.service.CassandraDaemon"));
                 Path log = dir.resolve("cassandra.log");
                 long started = System.nanoTime();
