@@ -11,7 +11,11 @@ import io.hcdjg.cockpit.probes.HostStatsReader;
 import io.hcdjg.cockpit.probes.Probe;
 import io.hcdjg.cockpit.probes.ProbeFactory;
 import io.hcdjg.cockpit.probes.Reachability;
+import io.hcdjg.cockpit.podman.PodmanTarget;
+import io.hcdjg.cockpit.podman.ProcessGateway;
+import io.hcdjg.cockpit.runtime.ContainerPoller;
 import io.hcdjg.cockpit.runtime.HealthPoller;
+import io.hcdjg.cockpit.runtime.SnapshotStore;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +36,10 @@ import java.util.function.Function;
 final class Cockpit implements AutoCloseable {
     private final List<AutoCloseable> closers = new ArrayList<>();
     final ConfigLoader.Loaded loaded;
+    final SnapshotStore store;
     final HealthPoller poller;
+    final PodmanTarget podman;
+    final ContainerPoller containers;
 
     /**
      * @param demoWhenUnreachable start the demo stack when nothing of the configured stack answers (the window's default)
@@ -69,11 +76,27 @@ final class Cockpit implements AutoCloseable {
         closers.add(scheduler::shutdownNow);
         closers.add(probeThreads::shutdownNow);
 
-        StackSnapshot initial = new StackSnapshot(Clock.systemUTC().instant(), loaded.source(), label, demo, List.of(),
-                HostStats.unread(), loaded.problems(), null, null);
-        poller = new HealthPoller(config, initial, probes, host::read, Clock.systemUTC(), scheduler, probeThreads,
-                listener);
+        store = new SnapshotStore(StackSnapshot.initial(Clock.systemUTC().instant(), loaded.source(), label, demo,
+                loaded.problems()), listener);
+        poller = new HealthPoller(config, store, probes, host::read, Clock.systemUTC(), scheduler, probeThreads);
         closers.add(poller);
+
+        podman = PodmanTarget.resolve(new ProcessGateway(), options.connection(), config.podman().connection(),
+                env.get("PODMAN_CONNECTION"));
+        String project = options.project() != null ? options.project() : config.stack().project();
+        // Its own thread: a slow podman call must never delay the probes' timeouts.
+        ScheduledExecutorService podmanThread = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("podman-poller").daemon(true).factory());
+        closers.add(podmanThread::shutdownNow);
+        containers = new ContainerPoller(podman.podman(), project, podman.label(), config.podman().poll(),
+                config.round().history(), store, Clock.systemUTC(), podmanThread, podman.problem());
+        closers.add(containers);
+    }
+
+    /** Starts the background services: probe rounds, container listings and events. */
+    void start() {
+        poller.start();
+        containers.start();
     }
 
     /** The services whose ports say whether a janusgraph-demo stack is there at all. */

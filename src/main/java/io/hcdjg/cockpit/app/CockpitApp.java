@@ -30,7 +30,7 @@ public final class CockpitApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Options opts = options != null ? options : new Options(null, java.util.Optional.empty(), null, "text", java.util.List.of());
+        Options opts = options != null ? options : new Options(null, java.util.Optional.empty(), null, "text", null, null, java.util.List.of());
         int history = new ConfigLoader(System.getenv()).load(opts.config()).config().round().history();
         MainView view = new MainView(history);
         Scene scene = new Scene(view, 1420, 900);
@@ -50,8 +50,8 @@ public final class CockpitApp extends Application {
                 Cockpit c = new Cockpit(opts, System.getenv(), true,
                         (StackSnapshot s) -> toFx.accept(presenter.present(s, Clock.systemUTC().instant())));
                 cockpit = c;
-                toFx.accept(presenter.present(c.poller.snapshot(), Clock.systemUTC().instant()));
-                c.poller.start();
+                toFx.accept(presenter.present(c.store.get(), Clock.systemUTC().instant()));
+                c.start();
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), c.poller::runRound);
             } catch (Exception e) {
                 Platform.runLater(() -> view.showFatal("The cockpit could not start: " + e));

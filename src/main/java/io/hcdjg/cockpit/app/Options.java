@@ -10,18 +10,25 @@ import java.util.Optional;
  *
  * @param demo true: always the demo stack; false: never; null: the demo stack when no configured service answers
  */
-record Options(String command, Optional<Path> config, Boolean demo, String format, List<String> rest) {
+record Options(String command, Optional<Path> config, Boolean demo, String format, String connection, String project,
+               List<String> rest) {
     static final String USAGE = """
-            usage: java -jar cockpit.jar [--config FILE] [--demo | --no-demo]        open the cockpit window
+            usage: java -jar cockpit.jar [--config FILE] [--demo | --no-demo] [--connection NAME]
+                                                                                   open the cockpit window
                    java -jar cockpit.jar check [--config FILE] [--demo] [--format text|json]
                                                                                    one round of every probe
-            exit codes of check: 0 every service UP, 1 any service not UP, 2 config or usage error""";
+                   java -jar cockpit.jar containers [--connection NAME] [--project P] [--format text|json]
+                                                                                   the project's containers
+            exit codes: check 0 every service UP, 1 any not UP; containers 0 listed, 1 podman failed;
+                        2 config or usage error""";
 
     static Options parse(String[] args) throws UsageException {
         String command = null;
         Path config = null;
         Boolean demo = null;
         String format = "text";
+        String connection = null;
+        String project = null;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -35,6 +42,8 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                         throw new UsageException("--format takes text or json, not '" + format + "'");
                     }
                 }
+                case "--connection" -> connection = value(args, ++i, a);
+                case "--project" -> project = value(args, ++i, a);
                 case "-h", "--help" -> throw new UsageException(null);
                 default -> {
                     if (a.startsWith("--")) {
@@ -47,7 +56,7 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                 }
             }
         }
-        return new Options(command, Optional.ofNullable(config), demo, format, List.copyOf(rest));
+        return new Options(command, Optional.ofNullable(config), demo, format, connection, project, List.copyOf(rest));
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** The validated configuration: which stack, which services, how often to probe them. */
-public record CockpitConfig(Stack stack, Round round, Host host, List<ServiceConfig> services) {
+public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, List<ServiceConfig> services) {
 
     public CockpitConfig {
         services = List.copyOf(services);
@@ -25,6 +25,19 @@ public record CockpitConfig(Stack stack, Round round, Host host, List<ServiceCon
     public record Host(String diskPath) {
     }
 
+    /**
+     * @param connection   a name from {@code podman system connection list}; empty: PODMAN_CONNECTION, else the local
+     *                     engine
+     * @param composeFiles the project's compose files for up, down and scale; empty: the files the running
+     *                     containers' labels name
+     * @param poll         how often containers and stats are listed (events arrive between polls)
+     */
+    public record Podman(String connection, List<String> composeFiles, Duration poll) {
+        public Podman {
+            composeFiles = List.copyOf(composeFiles);
+        }
+    }
+
     /** The services that are shown: enabled and, when they belong to an overlay, with that overlay deployed. */
     public List<ServiceConfig> shownServices() {
         return services.stream()
@@ -35,6 +48,6 @@ public record CockpitConfig(Stack stack, Round round, Host host, List<ServiceCon
 
     /** A copy pointing the services that the map names at other endpoints (used by the demo stack). */
     public CockpitConfig withServices(List<ServiceConfig> replaced) {
-        return new CockpitConfig(stack, round, host, replaced);
+        return new CockpitConfig(stack, round, host, podman, replaced);
     }
 }

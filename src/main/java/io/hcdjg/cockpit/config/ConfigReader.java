@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * {@link CockpitConfig}. It never stops at the first error: every problem is collected with its file, line and field.
  */
 final class ConfigReader {
-    private static final Set<String> TOP = Set.of("stack", "round", "host", "services");
+    private static final Set<String> TOP = Set.of("stack", "round", "host", "podman", "services");
+    private static final Set<String> PODMAN = Set.of("connection", "composeFiles", "poll");
     private static final Set<String> STACK = Set.of("project", "host", "overlays");
     private static final Set<String> ROUND = Set.of("interval", "timeout", "maxBackoff", "history");
     private static final Set<String> HOST = Set.of("diskPath");
@@ -56,7 +57,7 @@ final class ConfigReader {
         List<Layer> roots = new ArrayList<>();
         for (LocatedYaml doc : docs) {
             if (!doc.root().isObject()) {
-                problems.add(doc.problem("", "the file must be a mapping with stack, round, host and services"));
+                problems.add(doc.problem("", "the file must be a mapping with stack, round, host, podman and services"));
                 continue;
             }
             roots.add(new Layer(doc, "", doc.root()));
@@ -65,6 +66,7 @@ final class ConfigReader {
         List<Layer> stackL = section(roots, "stack", STACK);
         List<Layer> roundL = section(roots, "round", ROUND);
         List<Layer> hostL = section(roots, "host", HOST);
+        List<Layer> podmanL = section(roots, "podman", PODMAN);
 
         String defaultHost = text(stackL, "host").orElse("127.0.0.1");
         var stack = new CockpitConfig.Stack(text(stackL, "project").orElse("janusgraph-demo"), defaultHost,
@@ -83,7 +85,9 @@ final class ConfigReader {
                             + text(round.interval()) + "), or every round would overlap the next"));
         }
         var host = new CockpitConfig.Host(text(hostL, "diskPath").orElse("auto"));
-        return new CockpitConfig(stack, round, host, services(roots, defaultHost, round));
+        var podman = new CockpitConfig.Podman(text(podmanL, "connection").orElse(""), strings(podmanL, "composeFiles"),
+                duration(podmanL, "poll").orElse(Duration.ofSeconds(5)));
+        return new CockpitConfig(stack, round, host, podman, services(roots, defaultHost, round));
     }
 
     private List<Layer> section(List<Layer> roots, String name, Set<String> allowed) {

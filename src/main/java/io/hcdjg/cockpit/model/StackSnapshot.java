@@ -13,14 +13,22 @@ import java.util.List;
  * @param problems      config errors; non-empty means the shipped defaults are in use
  * @param lastRoundAt   when the latest round finished; null before the first
  * @param lastRoundTook how long the latest round took, from its start to its last probe's answer or timeout
+ * @param podman        the project's containers on the podman connection
  */
 public record StackSnapshot(Instant takenAt, String configSource, String stackLabel, boolean demo,
                             List<ServiceStatus> services, HostStats host, List<ConfigProblem> problems,
-                            Instant lastRoundAt, Duration lastRoundTook) {
+                            Instant lastRoundAt, Duration lastRoundTook, PodmanState podman) {
 
     public StackSnapshot {
         services = List.copyOf(services);
         problems = List.copyOf(problems);
+    }
+
+    /** Before anything was probed or listed. */
+    public static StackSnapshot initial(Instant at, String configSource, String stackLabel, boolean demo,
+                                        List<ConfigProblem> problems) {
+        return new StackSnapshot(at, configSource, stackLabel, demo, List.of(), HostStats.unread(), problems, null, null,
+                PodmanState.notWatched());
     }
 
     public long upCount() {
@@ -28,14 +36,19 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
     }
 
     public StackSnapshot withServices(List<ServiceStatus> updated, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, updated, host, problems, lastRoundAt, lastRoundTook);
+        return new StackSnapshot(at, configSource, stackLabel, demo, updated, host, problems, lastRoundAt, lastRoundTook, podman);
     }
 
     public StackSnapshot withHost(HostStats stats, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, stats, problems, lastRoundAt, lastRoundTook);
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, stats, problems, lastRoundAt, lastRoundTook, podman);
+    }
+
+    public StackSnapshot withPodman(PodmanState state, Instant at) {
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
+                lastRoundTook, state);
     }
 
     public StackSnapshot withRoundFinished(Instant at, Duration took) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, at, took);
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, at, took, podman);
     }
 }

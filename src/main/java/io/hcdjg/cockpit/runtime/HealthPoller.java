@@ -27,8 +27,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -46,23 +44,21 @@ public final class HealthPoller implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService probeExecutor;
-    private final Consumer<StackSnapshot> listener;
-
-    private final AtomicReference<StackSnapshot> snapshot;
+    private final SnapshotStore snapshot;
     private final AtomicBoolean inRound = new AtomicBoolean();
     private final AtomicLong droppedRounds = new AtomicLong();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private volatile ScheduledFuture<?> schedule;
 
     /**
-     * @param initial   the snapshot before any probe ran: labels, config source and problems are carried from it
-     * @param probeFactory makes the probe of each shown service
-     * @param scheduler runs the rounds and the timeouts
-     * @param probeExecutor runs the blocking probes (virtual threads in the app)
+     * @param store         the shared snapshot; the poller sets the services to "not probed yet" at once
+     * @param probeFactory  makes the probe of each shown service
+     * @param scheduler     runs the rounds and the timeouts
+     * @param probeExecutor runs the blocking probes
      */
-    public HealthPoller(CockpitConfig config, StackSnapshot initial, Function<ServiceConfig, Probe> probeFactory,
+    public HealthPoller(CockpitConfig config, SnapshotStore store, Function<ServiceConfig, Probe> probeFactory,
                         Supplier<HostStats> host, Clock clock, ScheduledExecutorService scheduler,
-                        ExecutorService probeExecutor, Consumer<StackSnapshot> listener) {
+                        ExecutorService probeExecutor) {
         this.config = config;
         for (ServiceConfig s : config.shownServices()) {
             services.put(s.name(), s);
@@ -72,19 +68,15 @@ public final class HealthPoller implements AutoCloseable {
         this.clock = clock;
         this.scheduler = scheduler;
         this.probeExecutor = probeExecutor;
-        this.listener = listener;
         List<ServiceStatus> pending = this.services.values().stream()
                 .map(s -> ServiceStatus.pending(s.name(), s.probe(), s.endpoint())).toList();
-        this.snapshot = new AtomicReference<>(initial.withServices(pending, clock.instant()));
+        this.snapshot = store;
+        store.update(s -> s.withServices(pending, clock.instant()));
     }
 
     public void start() {
         long every = config.round().interval().toMillis();
         schedule = scheduler.scheduleAtFixedRate(this::runRound, 0, every, TimeUnit.MILLISECONDS);
-    }
-
-    public StackSnapshot snapshot() {
-        return snapshot.get();
     }
 
     public long droppedRounds() {
@@ -103,7 +95,7 @@ public final class HealthPoller implements AutoCloseable {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
         List<CompletableFuture<?>> answers = new ArrayList<>();
-        answers.add(CompletableFuture.runAsync(() -> publish(snapshot.updateAndGet(s -> s.withHost(host.get(), clock.instant()))),
+        answers.add(CompletableFuture.runAsync(() -> snapshot.update(s -> s.withHost(host.get(), clock.instant())),
                 probeExecutor));
         for (ServiceStatus status : snapshot.get().services()) {
             if (status.nextProbeAt() != null && start.isBefore(status.nextProbeAt())) {
@@ -117,10 +109,8 @@ public final class HealthPoller implements AutoCloseable {
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
                 .handle((v, e) -> {
                     Duration took = Duration.ofNanos(System.nanoTime() - t0);
-                    StackSnapshot done = snapshot.updateAndGet(s -> s.withRoundFinished(clock.instant(), took));
                     inRound.set(false);
-                    publish(done);
-                    return done;
+                    return snapshot.update(s -> s.withRoundFinished(clock.instant(), took));
                 });
     }
 
@@ -152,7 +142,7 @@ public final class HealthPoller implements AutoCloseable {
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         return answer.thenApply(h -> {
-            publish(snapshot.updateAndGet(s -> s.withServices(replace(s.services(), service.name(), h), clock.instant())));
+            snapshot.update(s -> s.withServices(replace(s.services(), service.name(), h), clock.instant()));
             return h;
         });
     }
@@ -188,10 +178,6 @@ public final class HealthPoller implements AutoCloseable {
         // A little less than the full delay, so that the round at the boundary is not skipped by clock jitter.
         Duration capped = d.compareTo(cap) > 0 ? cap : d;
         return capped.minus(interval.dividedBy(10));
-    }
-
-    private void publish(StackSnapshot s) {
-        listener.accept(s);
     }
 
     @Override

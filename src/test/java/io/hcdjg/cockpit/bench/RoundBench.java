@@ -9,6 +9,7 @@ import io.hcdjg.cockpit.model.StackSnapshot;
 import io.hcdjg.cockpit.probes.Probe;
 import io.hcdjg.cockpit.probes.ProbeFactory;
 import io.hcdjg.cockpit.runtime.HealthPoller;
+import io.hcdjg.cockpit.runtime.SnapshotStore;
 import io.hcdjg.cockpit.testing.BlackHole;
 import io.hcdjg.cockpit.testing.Fixtures;
 import io.hcdjg.cockpit.testing.Services;
@@ -81,15 +82,14 @@ public final class RoundBench {
         CockpitConfig config = Services.stack(Duration.ofSeconds(10), services);
         var scheduler = Executors.newSingleThreadScheduledExecutor();
         var threads = Executors.newCachedThreadPool();
-        StackSnapshot initial = new StackSnapshot(Instant.now(), "bench", "bench", false, List.of(), HostStats.unread(),
-                List.of(), null, null);
+        StackSnapshot initial = StackSnapshot.initial(Instant.now(), "bench", "bench", false, List.of());
         Duration[] took = new Duration[ROUNDS];
         try {
             for (int i = -1; i < ROUNDS; i++) { // round -1 warms the drivers up and is not counted
                 // A fresh poller per round: no back-off, every service is probed every time; the probes (and their
                 // connections) are shared across rounds, as in the app.
-                try (HealthPoller poller = new HealthPoller(config, initial, probes, HostStats::unread, Clock.systemUTC(),
-                        scheduler, threads, s -> { })) {
+                try (HealthPoller poller = new HealthPoller(config, new SnapshotStore(initial, s -> { }), probes,
+                        HostStats::unread, Clock.systemUTC(), scheduler, threads)) {
                     StackSnapshot s = poller.runRound().get(30, TimeUnit.SECONDS);
                     if (i >= 0) {
                         took[i] = s.lastRoundTook();

@@ -52,15 +52,14 @@ class FaultToleranceTest {
             List<Instant> healthyAnswers = new ArrayList<>();
             var scheduler = Executors.newSingleThreadScheduledExecutor();
             var threads = Executors.newCachedThreadPool();
-            StackSnapshot initial = new StackSnapshot(Instant.now(), "test", "test", false, List.of(), HostStats.unread(),
-                    List.of(), null, null);
+            StackSnapshot initial = StackSnapshot.initial(Instant.now(), "test", "test", false, List.of());
             // One round beforehand loads the drivers' classes, so the measured rounds show the steady state.
-            try (HealthPoller warmUp = new HealthPoller(config, initial, probes::create, HostStats::unread,
-                    Clock.systemUTC(), scheduler, threads, s -> { })) {
+            try (HealthPoller warmUp = new HealthPoller(config, new SnapshotStore(initial, s -> { }), probes::create,
+                    HostStats::unread, Clock.systemUTC(), scheduler, threads)) {
                 warmUp.runRound().get(10, TimeUnit.SECONDS);
             }
-            try (HealthPoller poller = new HealthPoller(config, initial, probes::create, HostStats::unread,
-                    Clock.systemUTC(), scheduler, threads, published::add)) {
+            try (HealthPoller poller = new HealthPoller(config, new SnapshotStore(initial, published::add),
+                    probes::create, HostStats::unread, Clock.systemUTC(), scheduler, threads)) {
                 Instant started = Instant.now();
                 poller.start();
                 long deadline = System.nanoTime() + INTERVAL.multipliedBy(ROUNDS + 2).toNanos();

@@ -53,11 +53,11 @@ class HealthPollerTest {
                 .map(n -> Services.at(n, ProbeKind.HTTP, 1, timeout)).toList();
         CockpitConfig config = new CockpitConfig(new CockpitConfig.Stack("p", "127.0.0.1", List.of()),
                 new CockpitConfig.Round(Duration.ofSeconds(5), timeout, Duration.ofSeconds(30), 3),
-                new CockpitConfig.Host("auto"), services);
-        StackSnapshot initial = new StackSnapshot(T0, "test", "test", false, List.of(), HostStats.unread(), List.of(),
-                null, null);
-        return new HealthPoller(config, initial, s -> probes.get(s.name()), HostStats::unread, clock, scheduler,
-                probeThreads, published::add);
+                new CockpitConfig.Host("auto"),
+                new CockpitConfig.Podman("", List.of(), Duration.ofSeconds(5)), services);
+        SnapshotStore store = new SnapshotStore(StackSnapshot.initial(T0, "test", "test", false, List.of()), published::add);
+        return new HealthPoller(config, store, s -> probes.get(s.name()), HostStats::unread, clock, scheduler,
+                probeThreads);
     }
 
     private Probe blocked(Health answer) {

@@ -23,6 +23,7 @@ public final class Services {
     public static CockpitConfig stack(Duration interval, List<ServiceConfig> services) {
         return new CockpitConfig(new CockpitConfig.Stack("test", "127.0.0.1", List.of()),
                 new CockpitConfig.Round(interval, Duration.ofSeconds(3), Duration.ofSeconds(30), 30),
-                new CockpitConfig.Host("auto"), services);
+                new CockpitConfig.Host("auto"),
+                new CockpitConfig.Podman("", List.of(), Duration.ofSeconds(5)), services);
     }
 }

@@ -3,6 +3,7 @@ package io.hcdjg.cockpit.testing;
 import io.hcdjg.cockpit.model.ConfigProblem;
 import io.hcdjg.cockpit.model.Health;
 import io.hcdjg.cockpit.model.HostStats;
+import io.hcdjg.cockpit.model.PodmanState;
 import io.hcdjg.cockpit.model.ProbeKind;
 import io.hcdjg.cockpit.model.ServiceStatus;
 import io.hcdjg.cockpit.model.StackSnapshot;
@@ -39,6 +40,6 @@ public final class Snapshots {
         HostStats host = new HostStats(HostStats.Gauge.of("disk /var/lib/containers/storage", 90L << 30, 100L << 30),
                 HostStats.Gauge.of("memory", 6L << 30, 24L << 30));
         return new StackSnapshot(AT, "config/cockpit.yaml (shipped)", demo ? "Demo stack: test" : "janusgraph-demo on 127.0.0.1",
-                demo, services, host, problems, AT, Duration.ofMillis(2013));
+                demo, services, host, problems, AT, Duration.ofMillis(2013), PodmanState.notWatched());
     }
 }

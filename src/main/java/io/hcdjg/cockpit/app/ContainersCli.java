@@ -1,0 +1,82 @@
+package io.hcdjg.cockpit.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcdjg.cockpit.model.ContainerInfo;
+import io.hcdjg.cockpit.model.ContainerStatus;
+import io.hcdjg.cockpit.model.PodmanState;
+import io.hcdjg.cockpit.ui.ContainerFormat;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * {@code containers}: the project's containers on the podman connection, with state, health, uptime, restarts, CPU and
+ * memory — the same listing the tiles show. Exit 0 listed, 1 podman failed, 2 config or usage error.
+ */
+final class ContainersCli {
+    static final int PODMAN_FAILED = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ContainersCli() {
+    }
+
+    static int run(Options options, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        try (Cockpit cockpit = new Cockpit(options, env, false, s -> { })) {
+            if (!cockpit.loaded.ok()) {
+                err.println("cockpit: the config has errors:");
+                cockpit.loaded.problems().forEach(p -> err.println("  " + p));
+                return CheckCli.CONFIG_ERROR;
+            }
+            PodmanState s = cockpit.containers.list(true);
+            if (s.problem() != null) {
+                err.println("cockpit: podman " + s.target() + ": " + s.problem());
+                return PODMAN_FAILED;
+            }
+            out.println(options.format().equals("json") ? JSON.writeValueAsString(json(s)) : table(s, Instant.now()));
+            return 0;
+        }
+    }
+
+    static String table(PodmanState s, Instant now) {
+        StringBuilder b = new StringBuilder();
+        String row = "%-22s %-36s %-10s %-9s %-9s %8s %7s %10s%n";
+        b.append(String.format(row, "SERVICE", "CONTAINER", "STATE", "HEALTH", "UPTIME", "RESTARTS", "CPU", "MEMORY"));
+        for (ContainerStatus c : s.containers()) {
+            ContainerInfo i = c.info();
+            b.append(String.format(row, i.service(), i.name(), i.state(), i.health().isEmpty() ? "-" : i.health(),
+                    ContainerFormat.uptime(i, now), i.restarts(), ContainerFormat.cpu(c), ContainerFormat.memory(c)));
+        }
+        b.append(s.containers().size()).append(" containers ").append(s.target());
+        return b.toString();
+    }
+
+    static ObjectNode json(PodmanState s) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("target", s.target());
+        ArrayNode list = root.putArray("containers");
+        for (ContainerStatus c : s.containers()) {
+            ContainerInfo i = c.info();
+            ObjectNode n = list.addObject();
+            n.put("service", i.service());
+            n.put("container", i.name());
+            n.put("id", i.shortId());
+            n.put("replica", i.number());
+            n.put("state", i.state());
+            n.put("health", i.health());
+            n.put("startedAt", i.startedAt() == null ? null : i.startedAt().toString());
+            n.put("restarts", i.restarts());
+            if (c.stats() != null) {
+                n.put("cpuPercent", c.stats().cpuPercent());
+                n.put("memoryBytes", c.stats().memUsed());
+            } else {
+                n.putNull("cpuPercent");
+                n.putNull("memoryBytes");
+            }
+        }
+        return root;
+    }
+}
