@@ -21,6 +21,8 @@ public final class MainView extends BorderPane {
     private final int history;
     private final VBox banners = new VBox();
     private final Label notice = new Label();
+    private final Label podmanProblem = new Label();
+    private final Label podmanTarget = new Label();
     private final VBox problems = new VBox(2);
     private final FlowPane wall = new FlowPane(12, 12);
     private final HostGauges gauges = new HostGauges();
@@ -36,7 +38,12 @@ public final class MainView extends BorderPane {
         notice.setMaxWidth(Double.MAX_VALUE);
         problems.setId("config-banner");
         problems.getStyleClass().addAll("ck-banner", "ck-banner-crit");
-        banners.getChildren().addAll(problems, notice);
+        podmanProblem.setId("podman-banner");
+        podmanProblem.getStyleClass().addAll("ck-banner", "ck-banner-warn");
+        podmanProblem.setMaxWidth(Double.MAX_VALUE);
+        podmanProblem.setWrapText(true);
+        podmanTarget.setId("podman-target");
+        banners.getChildren().addAll(problems, podmanProblem, notice);
         wall.setId("wall");
         wall.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(wall);
@@ -45,12 +52,14 @@ public final class MainView extends BorderPane {
         gauges.setPadding(new Insets(12));
         status.setId("status");
         status.setText("starting…");
+        status.getRightItems().add(podmanTarget);
         setTop(banners);
         setCenter(scroll);
         setRight(gauges);
         setBottom(status);
         show(problems, false);
         show(notice, false);
+        show(podmanProblem, false);
     }
 
     public void apply(WallModel m) {
@@ -79,6 +88,9 @@ public final class MainView extends BorderPane {
             }).apply(c);
         }
         gauges.apply(m.disk(), m.memory());
+        podmanTarget.setText(m.podman());
+        podmanProblem.setText(m.podmanProblem());
+        show(podmanProblem, !m.podmanProblem().isEmpty());
         status.setText(m.status());
         if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
             stage.setTitle(m.title());

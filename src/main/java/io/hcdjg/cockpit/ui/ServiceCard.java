@@ -20,6 +20,7 @@ final class ServiceCard extends VBox {
     private final Label reason = new Label();
     private final Label retry = new Label();
     private final Tooltip tooltip = new Tooltip();
+    private final VBox containers = new VBox(3);
     private Instant lastSample;
     private String styleClass;
 
@@ -38,8 +39,55 @@ final class ServiceCard extends VBox {
         retry.getStyleClass().add("ck-muted");
         VBox words = new VBox(2, state, reason, retry);
         words.getStyleClass().add("ck-card-words");
-        getChildren().addAll(title, tile, words);
+        containers.getStyleClass().add("ck-containers");
+        containers.setId("containers-" + name);
+        getChildren().addAll(title, tile, words, containers);
         Tooltip.install(this, tooltip);
+    }
+
+    /** One row per container: name, then state · uptime · restarts · CPU · memory, with a CPU sparkline. */
+    private void applyContainers(java.util.List<WallModel.Container> list) {
+        while (containers.getChildren().size() > list.size()) {
+            containers.getChildren().remove(containers.getChildren().size() - 1);
+        }
+        while (containers.getChildren().size() < list.size()) {
+            containers.getChildren().add(new ContainerRow());
+        }
+        for (int i = 0; i < list.size(); i++) {
+            ((ContainerRow) containers.getChildren().get(i)).apply(list.get(i));
+        }
+        containers.setVisible(!list.isEmpty());
+        containers.setManaged(!list.isEmpty());
+    }
+
+    private static final class ContainerRow extends VBox {
+        private final Label name = new Label();
+        private final Label line = new Label();
+        private final Sparkline cpu = new Sparkline(60, 14);
+        private String styleClass;
+
+        ContainerRow() {
+            getStyleClass().add("ck-container");
+            name.getStyleClass().add("ck-container-name");
+            line.getStyleClass().add("ck-container-line");
+            line.setWrapText(true);
+            Region spacer = new Region();
+            javafx.scene.layout.HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+            javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(6, name, spacer, cpu);
+            head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            getChildren().addAll(head, line);
+        }
+
+        void apply(WallModel.Container c) {
+            if (!Objects.equals(styleClass, c.styleClass())) {
+                getStyleClass().remove(styleClass);
+                getStyleClass().add(c.styleClass());
+                styleClass = c.styleClass();
+            }
+            name.setText(c.name());
+            line.setText(c.line());
+            cpu.setValues(c.cpu());
+        }
     }
 
     void apply(WallModel.Card c) {
@@ -51,6 +99,9 @@ final class ServiceCard extends VBox {
         }
         state.setText(c.state());
         tile.setValueVisible(!Double.isNaN(c.latencyMs()));
+        tile.setVisible(c.probed());
+        tile.setManaged(c.probed());
+        applyContainers(c.containers());
         reason.setText(c.reason());
         retry.setText(c.retry());
         retry.setManaged(!c.retry().isEmpty());
