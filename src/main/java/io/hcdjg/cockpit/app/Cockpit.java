@@ -11,6 +11,9 @@ import io.hcdjg.cockpit.probes.HostStatsReader;
 import io.hcdjg.cockpit.probes.Probe;
 import io.hcdjg.cockpit.probes.ProbeFactory;
 import io.hcdjg.cockpit.probes.Reachability;
+import io.hcdjg.cockpit.ops.Actions;
+import io.hcdjg.cockpit.ops.AuditLog;
+import io.hcdjg.cockpit.ops.Verifier;
 import io.hcdjg.cockpit.podman.PodmanTarget;
 import io.hcdjg.cockpit.podman.ProcessGateway;
 import io.hcdjg.cockpit.runtime.ContainerPoller;
@@ -40,6 +43,7 @@ final class Cockpit implements AutoCloseable {
     final HealthPoller poller;
     final PodmanTarget podman;
     final ContainerPoller containers;
+    final Actions actions;
 
     /**
      * @param demoWhenUnreachable start the demo stack when nothing of the configured stack answers (the window's default)
@@ -91,6 +95,13 @@ final class Cockpit implements AutoCloseable {
         containers = new ContainerPoller(podman.podman(), project, podman.label(), config.podman().poll(),
                 config.round().history(), store, Clock.systemUTC(), podmanThread, podman.problem());
         closers.add(containers);
+
+        CockpitConfig cfg = config;
+        Verifier verifier = new Verifier(cfg.shownServices(), probeFactory::create, podman.podman(), project,
+                Duration.ofSeconds(90), Duration.ofSeconds(1));
+        actions = new Actions(podman.podman(), podman.label(), project,
+                () -> cfg.podman().composeFiles().stream().map(f -> Path.of(f).toAbsolutePath()).toList(),
+                new AuditLog(AuditLog.defaultFile(env), Clock.systemUTC()), verifier);
     }
 
     /** Starts the background services: probe rounds, container listings and events. */

@@ -30,7 +30,7 @@ public final class CockpitApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Options opts = options != null ? options : new Options(null, java.util.Optional.empty(), null, "text", null, null, java.util.List.of());
+        Options opts = options != null ? options : new Options(null, java.util.Optional.empty(), null, "text", null, null, false, null, java.util.List.of());
         int history = new ConfigLoader(System.getenv()).load(opts.config()).config().round().history();
         MainView view = new MainView(history);
         Scene scene = new Scene(view, 1420, 900);

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param demo true: always the demo stack; false: never; null: the demo stack when no configured service answers
  */
 record Options(String command, Optional<Path> config, Boolean demo, String format, String connection, String project,
-               List<String> rest) {
+               boolean all, String confirm, List<String> rest) {
     static final String USAGE = """
             usage: java -jar cockpit.jar [--config FILE] [--demo | --no-demo] [--connection NAME]
                                                                                    open the cockpit window
@@ -19,7 +19,12 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                                                                                    one round of every probe
                    java -jar cockpit.jar containers [--connection NAME] [--project P] [--format text|json]
                                                                                    the project's containers
+                   java -jar cockpit.jar action restart|stop|start|up|down SERVICE|--all [--confirm PROJECT]
+                   java -jar cockpit.jar action scale SERVICE N [--confirm PROJECT]
+                   java -jar cockpit.jar exec SERVICE -- COMMAND [ARG...]
+                                        (all take --connection NAME --project P --config FILE)
             exit codes: check 0 every service UP, 1 any not UP; containers 0 listed, 1 podman failed;
+                        action/exec 0 done and verified, 1 failed, 3 refused, 4 not verified;
                         2 config or usage error""";
 
     static Options parse(String[] args) throws UsageException {
@@ -29,6 +34,8 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
         String format = "text";
         String connection = null;
         String project = null;
+        boolean all = false;
+        String confirm = null;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -44,6 +51,13 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                 }
                 case "--connection" -> connection = value(args, ++i, a);
                 case "--project" -> project = value(args, ++i, a);
+                case "--all" -> all = true;
+                case "--confirm" -> confirm = value(args, ++i, a);
+                case "--" -> {
+                    rest.add("--");
+                    rest.addAll(List.of(args).subList(i + 1, args.length));
+                    i = args.length;
+                }
                 case "-h", "--help" -> throw new UsageException(null);
                 default -> {
                     if (a.startsWith("--")) {
@@ -56,7 +70,8 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                 }
             }
         }
-        return new Options(command, Optional.ofNullable(config), demo, format, connection, project, List.copyOf(rest));
+        return new Options(command, Optional.ofNullable(config), demo, format, connection, project, all, confirm,
+                List.copyOf(rest));
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

@@ -11,13 +11,15 @@ import java.util.List;
  * @param health    the compose healthcheck's status ("healthy", "unhealthy", "starting") or "" when there is none
  * @param startedAt null when it never started
  * @param restarts  podman's restart count (from inspect), 0 when unknown
+ * @param composeFiles the compose files that created it (from its labels), absolute
  */
 public record ContainerInfo(String id, String name, String project, String service, int number, String state,
                             String status, String health, Instant startedAt, int restarts, String image,
-                            List<String> ports, int exitCode) {
+                            List<String> ports, int exitCode, List<String> composeFiles) {
 
     public ContainerInfo {
         ports = List.copyOf(ports);
+        composeFiles = List.copyOf(composeFiles);
     }
 
     public boolean running() {
@@ -30,6 +32,6 @@ public record ContainerInfo(String id, String name, String project, String servi
 
     public ContainerInfo withRestarts(int count) {
         return new ContainerInfo(id, name, project, service, number, state, status, health, startedAt, count, image,
-                ports, exitCode);
+                ports, exitCode, composeFiles);
     }
 }

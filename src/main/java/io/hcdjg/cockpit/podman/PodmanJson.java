@@ -47,7 +47,21 @@ public final class PodmanJson {
                     labels.path(SERVICE).asText(labels.path(SERVICE_OLD).asText("")),
                     labels.path(NUMBER).asInt(1), c.path("State").asText("unknown"), status,
                     health.find() ? health.group(1) : "", started > 0 ? Instant.ofEpochSecond(started) : null, 0,
-                    c.path("Image").asText(""), ports, c.path("ExitCode").asInt(0)));
+                    c.path("Image").asText(""), ports, c.path("ExitCode").asInt(0), composeFiles(labels)));
+        }
+        return out;
+    }
+
+    /** podman-compose records where the project was started from: working_dir + config_files (comma-separated). */
+    private static List<String> composeFiles(JsonNode labels) {
+        String dir = labels.path("com.docker.compose.project.working_dir").asText("");
+        String files = labels.path("com.docker.compose.project.config_files").asText("");
+        List<String> out = new ArrayList<>();
+        for (String f : files.split(",")) {
+            if (!f.isBlank()) {
+                java.nio.file.Path p = java.nio.file.Path.of(f.strip());
+                out.add((p.isAbsolute() || dir.isEmpty() ? p : java.nio.file.Path.of(dir).resolve(p)).toString());
+            }
         }
         return out;
     }

@@ -1,0 +1,330 @@
+package io.hcdjg.cockpit.ops;
+
+import io.hcdjg.cockpit.model.ContainerInfo;
+import io.hcdjg.cockpit.podman.Podman;
+import io.hcdjg.cockpit.podman.ProcessException;
+import io.hcdjg.cockpit.podman.ProcessGateway;
+import io.hcdjg.cockpit.podman.ProcessResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The one audited path for everything that changes the stack: restart, stop, start, up, down, scale and exec. Names are
+ * checked against the project's real services before any process starts; destructive actions need the project name
+ * typed in; every process and every outcome goes to the {@link AuditLog} before the action is reported; restart, start
+ * and up are verified against the service's probe.
+ */
+public final class Actions {
+    static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    static final Duration ACTION_TIMEOUT = Duration.ofMinutes(5);
+
+    public enum Kind {
+        RESTART, STOP, START, UP, DOWN, SCALE, EXEC;
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public enum Status {
+        DONE(0), FAILED(1), REFUSED(3), NOT_VERIFIED(4);
+
+        public final int exitCode;
+
+        Status(int exitCode) {
+            this.exitCode = exitCode;
+        }
+    }
+
+    /**
+     * @param service  null for the whole project ({@code --all})
+     * @param replicas for SCALE
+     * @param command  for EXEC
+     * @param confirm  the project name typed in, for destructive actions
+     */
+    public record Request(Kind kind, String service, int replicas, List<String> command, String confirm) {
+        public Request {
+            command = List.copyOf(command);
+        }
+
+        public boolean destructive() {
+            return kind == Kind.DOWN || kind == Kind.STOP && service == null || kind == Kind.SCALE && replicas == 0;
+        }
+
+        public String describe() {
+            String target = service == null ? "--all" : service;
+            return switch (kind) {
+                case SCALE -> "scale " + target + " " + replicas;
+                case EXEC -> "exec " + target + " -- " + String.join(" ", command);
+                default -> kind.word() + " " + target;
+            };
+        }
+    }
+
+    public record Outcome(Status status, String message, List<ProcessResult> processes) {
+        public Outcome {
+            processes = List.copyOf(processes);
+        }
+    }
+
+    private final Podman podman;
+    private final String connectionLabel;
+    private final String project;
+    private final Supplier<List<Path>> configuredComposeFiles;
+    private final AuditLog audit;
+    private final Verifier verifier;
+
+    public Actions(Podman podman, String connectionLabel, String project, Supplier<List<Path>> configuredComposeFiles,
+                   AuditLog audit, Verifier verifier) {
+        this.podman = podman;
+        this.connectionLabel = connectionLabel;
+        this.project = project;
+        this.configuredComposeFiles = configuredComposeFiles;
+        this.audit = audit;
+        this.verifier = verifier;
+    }
+
+    public String project() {
+        return project;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** Runs the request; {@code progress} gets lines as they happen. Interrupting the thread cancels it. */
+    public Outcome run(Request r, Consumer<String> progress) throws IOException {
+        List<ProcessResult> ran = new ArrayList<>();
+        Outcome o;
+        try {
+            o = perform(r, progress, ran);
+        } catch (ProcessException e) {
+            o = new Outcome(Status.FAILED, e.getMessage(), ran);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            o = new Outcome(Status.FAILED, r.describe() + " was cancelled", ran);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        audit.outcome(connectionLabel, r.describe(), o.status().name().toLowerCase(Locale.ROOT), o.message());
+        return new Outcome(o.status(), o.message(), ran);
+    }
+
+    private Outcome perform(Request r, Consumer<String> progress, List<ProcessResult> ran)
+            throws ProcessException, InterruptedException, IOException {
+        List<ContainerInfo> containers = podman.containers(project);
+        List<Path> files = composeFiles(containers);
+        Set<String> known = new TreeSet<>();
+        containers.forEach(c -> known.add(c.service()));
+        ComposeProject compose = files.isEmpty() ? null : ComposeProject.read(project, files);
+        if (compose != null) {
+            known.addAll(compose.services());
+        }
+        if (r.service() != null && !known.contains(r.service())) {
+            return refuse("'" + r.service() + "' is not a service of " + project + " (services: "
+                    + String.join(", ", known) + ")", ran);
+        }
+        if (r.service() == null && (r.kind() == Kind.SCALE || r.kind() == Kind.EXEC)) {
+            return refuse(r.kind().word() + " needs a service", ran);
+        }
+        if (r.destructive() && !project.equals(r.confirm())) {
+            return refuse(r.describe() + " is destructive: confirm it with the project name '" + project + "'", ran);
+        }
+        if (r.kind() == Kind.EXEC && r.command().isEmpty()) {
+            return refuse("exec needs a command after --", ran);
+        }
+        boolean needsCompose = r.kind() == Kind.UP || r.kind() == Kind.DOWN
+                || r.kind() == Kind.SCALE && r.replicas() > running(containers, r.service()).size();
+        if (needsCompose && compose == null) {
+            return refuse(r.kind().word() + " needs the project's compose files: none is configured (podman.composeFiles) "
+                    + "and no container of " + project + " names one", ran);
+        }
+        List<String> targets = (r.service() == null ? containers : mine(containers, r.service())).stream()
+                .map(ContainerInfo::name).toList();
+        if (r.kind() != Kind.EXEC) { // exec's progress is the command's own output
+            progress.accept(r.describe() + " " + connectionLabel);
+        }
+        switch (r.kind()) {
+            case RESTART -> exec(r, ran, progress, "restart", "-t", seconds(STOP_GRACE), targets);
+            case STOP -> exec(r, ran, progress, "stop", "-t", seconds(STOP_GRACE), targets);
+            case START -> exec(r, ran, progress, "start", null, null, targets);
+            case UP -> compose(r, ran, progress, compose, List.of(), r.service() == null ? List.of("up", "-d")
+                    : List.of("up", "-d", r.service()));
+            case DOWN -> {
+                compose(r, ran, progress, compose, List.of(), List.of("down"));
+                return leftovers(r, ran, progress);
+            }
+            case SCALE -> {
+                return scale(r, ran, progress, compose, mine(containers, r.service()));
+            }
+            case EXEC -> {
+                ContainerInfo first = running(containers, r.service()).stream().findFirst().orElse(null);
+                if (first == null) {
+                    return refuse("no running container of " + r.service() + " to exec in", ran);
+                }
+                List<String> argv = new ArrayList<>(List.of("exec", first.name()));
+                argv.addAll(r.command());
+                ProcessResult res = audited(r, ran, podman.gateway().runAllowingFailure(podman.argv(argv.toArray(String[]::new)),
+                        ACTION_TIMEOUT, null, progress));
+                return new Outcome(res.ok() ? Status.DONE : Status.FAILED, first.name() + ": exit " + res.exitCode(), ran);
+            }
+        }
+        if (r.kind() == Kind.STOP) {
+            return new Outcome(Status.DONE, r.describe() + ": stopped " + targets.size() + " container(s)", ran);
+        }
+        return verify(r, progress, ran, containers);
+    }
+
+    private Outcome verify(Request r, Consumer<String> progress, List<ProcessResult> ran, List<ContainerInfo> before)
+            throws InterruptedException {
+        Set<String> services = new TreeSet<>();
+        if (r.service() != null) {
+            services.add(r.service());
+        } else {
+            before.forEach(c -> services.add(c.service()));
+        }
+        List<String> ok = new ArrayList<>();
+        for (String s : services) {
+            Verifier.Result v = verifier.await(s, progress);
+            if (!v.ok()) {
+                return new Outcome(Status.NOT_VERIFIED, v.message(), ran);
+            }
+            ok.add(v.message());
+        }
+        return new Outcome(Status.DONE, String.join("; ", ok), ran);
+    }
+
+    private Outcome scale(Request r, List<ProcessResult> ran, Consumer<String> progress, ComposeProject compose,
+                          List<ContainerInfo> mine) throws ProcessException, IOException {
+        int want = r.replicas();
+        if (want > mine.size()) {
+            String fixed = compose.fixedHostPort(r.service());
+            if (fixed != null && want > 1) {
+                return refuse(r.service() + " publishes the fixed host port " + fixed + ": replicas would stay Created "
+                        + "('address already in use'). Publish it as 127.0.0.1::PORT to scale it", ran);
+            }
+            // podman-compose 1.0.3 ignores `up --scale`; replicas come from deploy.replicas in an override file.
+            Path override = Files.createTempFile("cockpit-scale-", ".yml");
+            try {
+                Files.writeString(override, "version: \"3\"\nservices:\n  " + r.service() + ":\n    deploy:\n      replicas: "
+                        + want + "\n");
+                compose(r, ran, progress, compose, List.of(override), List.of("up", "-d", r.service()));
+            } finally {
+                Files.deleteIfExists(override);
+            }
+        } else {
+            // podman-compose never removes replicas when scaling down: remove the highest numbers ourselves.
+            List<ContainerInfo> extra = mine.stream().sorted(Comparator.comparingInt(ContainerInfo::number).reversed())
+                    .limit(mine.size() - want).toList();
+            for (ContainerInfo c : extra) {
+                progress.accept("removing " + c.name());
+                checked(audited(r, ran, podman.gateway().runAllowingFailure(
+                        podman.argv("rm", "-f", "-t", seconds(STOP_GRACE), c.name()), ACTION_TIMEOUT)));
+            }
+        }
+        // The tool's exit code says little (podman-compose exits 0 with replicas stuck in Created): count what runs.
+        List<ContainerInfo> now = running(podman.containers(project), r.service());
+        if (now.size() != want) {
+            return new Outcome(Status.NOT_VERIFIED, "scale " + r.service() + ": " + want + " wanted, " + now.size()
+                    + " running", ran);
+        }
+        return new Outcome(Status.DONE, r.service() + " runs " + want + (want == 1 ? " replica" : " replicas"), ran);
+    }
+
+    /** `down` leaves replicas above _1 and the project network behind. */
+    private Outcome leftovers(Request r, List<ProcessResult> ran, Consumer<String> progress)
+            throws ProcessException, IOException {
+        List<ContainerInfo> left = podman.containers(project);
+        for (ContainerInfo c : left) {
+            progress.accept("removing leftover " + c.name());
+            checked(audited(r, ran, podman.gateway().runAllowingFailure(
+                    podman.argv("rm", "-f", "-t", seconds(STOP_GRACE), c.name()), ACTION_TIMEOUT)));
+        }
+        ProcessResult net = podman.gateway().runAllowingFailure(podman.argv("network", "rm", project + "_default"),
+                Duration.ofSeconds(30));
+        audited(r, ran, net);
+        int remaining = podman.containers(project).size();
+        return remaining == 0 ? new Outcome(Status.DONE, project + " is down: no container left", ran)
+                : new Outcome(Status.NOT_VERIFIED, remaining + " containers of " + project + " are still there", ran);
+    }
+
+    private void exec(Request r, List<ProcessResult> ran, Consumer<String> progress, String verb, String flag,
+                      String value, List<String> targets) throws ProcessException, IOException {
+        if (targets.isEmpty()) {
+            throw new ProcessException(List.of("podman", verb), "no container of " + (r.service() == null ? project
+                    : r.service()) + " to " + verb);
+        }
+        List<String> args = new ArrayList<>(List.of(verb));
+        if (flag != null) {
+            args.addAll(List.of(flag, value));
+        }
+        args.addAll(targets);
+        checked(audited(r, ran, podman.gateway().runAllowingFailure(podman.argv(args.toArray(String[]::new)),
+                ACTION_TIMEOUT, null, progress)));
+    }
+
+    private void compose(Request r, List<ProcessResult> ran, Consumer<String> progress, ComposeProject compose,
+                         List<Path> extraFiles, List<String> command) throws ProcessException, IOException {
+        List<String> argv = new ArrayList<>(List.of("podman-compose", "-p", project));
+        for (Path f : compose.files()) {
+            argv.addAll(List.of("-f", f.toString()));
+        }
+        for (Path f : extraFiles) {
+            argv.addAll(List.of("-f", f.toString()));
+        }
+        argv.addAll(command);
+        ProcessGateway gateway = podman.gateway().with(podman.environment());
+        checked(audited(r, ran, gateway.runAllowingFailure(argv, ACTION_TIMEOUT, compose.files().get(0).getParent(),
+                progress)));
+    }
+
+    private ProcessResult audited(Request r, List<ProcessResult> ran, ProcessResult result) throws IOException {
+        ran.add(result);
+        audit.process(connectionLabel, r.describe(), result);
+        return result;
+    }
+
+    private static ProcessResult checked(ProcessResult r) throws ProcessException {
+        if (!r.ok()) {
+            throw new ProcessException.Failed(r);
+        }
+        return r;
+    }
+
+    private Outcome refuse(String why, List<ProcessResult> ran) {
+        return new Outcome(Status.REFUSED, why, ran);
+    }
+
+    private List<Path> composeFiles(List<ContainerInfo> containers) {
+        List<Path> configured = configuredComposeFiles.get();
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        return containers.stream().map(ContainerInfo::composeFiles).filter(f -> !f.isEmpty()).findFirst()
+                .map(f -> f.stream().map(Path::of).filter(Files::isRegularFile).toList()).orElse(List.of());
+    }
+
+    private static List<ContainerInfo> mine(List<ContainerInfo> all, String service) {
+        return all.stream().filter(c -> c.service().equals(service)).toList();
+    }
+
+    private static List<ContainerInfo> running(List<ContainerInfo> all, String service) {
+        return mine(all, service).stream().filter(ContainerInfo::running).toList();
+    }
+
+    private static String seconds(Duration d) {
+        return String.valueOf(d.toSeconds());
+    }
+}
