@@ -13,6 +13,7 @@ import io.hcdjg.cockpit.probes.ProbeFactory;
 import io.hcdjg.cockpit.probes.Reachability;
 import io.hcdjg.cockpit.ops.Actions;
 import io.hcdjg.cockpit.ops.AuditLog;
+import io.hcdjg.cockpit.ops.DemoCompose;
 import io.hcdjg.cockpit.ops.Verifier;
 import io.hcdjg.cockpit.podman.PodmanTarget;
 import io.hcdjg.cockpit.podman.ProcessGateway;
@@ -44,12 +45,15 @@ final class Cockpit implements AutoCloseable {
     final PodmanTarget podman;
     final ContainerPoller containers;
     final Actions actions;
+    final Verifier verifier;
+    final Map<String, String> env;
 
     /**
      * @param demoWhenUnreachable start the demo stack when nothing of the configured stack answers (the window's default)
      */
     Cockpit(Options options, Map<String, String> env, boolean demoWhenUnreachable, Consumer<StackSnapshot> listener)
             throws Exception {
+        this.env = env;
         loaded = new ConfigLoader(env).load(options.config());
         CockpitConfig config = loaded.config();
 
@@ -97,11 +101,16 @@ final class Cockpit implements AutoCloseable {
         closers.add(containers);
 
         CockpitConfig cfg = config;
-        Verifier verifier = new Verifier(cfg.shownServices(), probeFactory::create, podman.podman(), project,
+        verifier = new Verifier(cfg.shownServices(), probeFactory::create, podman.podman(), project,
                 Duration.ofSeconds(90), Duration.ofSeconds(1));
         actions = new Actions(podman.podman(), podman.label(), project,
                 () -> cfg.podman().composeFiles().stream().map(f -> Path.of(f).toAbsolutePath()).toList(),
                 new AuditLog(AuditLog.defaultFile(env), Clock.systemUTC()), verifier);
+    }
+
+    /** The demo compose project on this cockpit's podman, recorded in the same audit log. */
+    DemoCompose demoCompose() {
+        return new DemoCompose(podman.podman(), DemoCompose.defaultDir(env), actions.audit(), podman.label());
     }
 
     /** Starts the background services: probe rounds, container listings and events. */

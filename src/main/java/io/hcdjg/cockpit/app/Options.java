@@ -22,6 +22,7 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                    java -jar cockpit.jar action restart|stop|start|up|down SERVICE|--all [--confirm PROJECT]
                    java -jar cockpit.jar action scale SERVICE N [--confirm PROJECT]
                    java -jar cockpit.jar exec SERVICE -- COMMAND [ARG...]
+                   java -jar cockpit.jar demo up|down     the demo compose project that runs here (builds images)
                                         (all take --connection NAME --project P --config FILE)
             exit codes: check 0 every service UP, 1 any not UP; containers 0 listed, 1 podman failed;
                         action/exec 0 done and verified, 1 failed, 3 refused, 4 not verified;

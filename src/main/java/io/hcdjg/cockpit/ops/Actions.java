@@ -287,7 +287,13 @@ public final class Actions {
         argv.addAll(command);
         ProcessGateway gateway = podman.gateway().with(podman.environment());
         checked(audited(r, ran, gateway.runAllowingFailure(argv, ACTION_TIMEOUT, compose.files().get(0).getParent(),
-                progress)));
+                line -> {
+                    // podman-compose echoes its merged config and every podman call; the calls and errors are the story.
+                    if (line.startsWith("podman ") || line.startsWith("Error") || line.startsWith("exit code: ")
+                            && !line.equals("exit code: 0")) {
+                        progress.accept(line);
+                    }
+                })));
     }
 
     private ProcessResult audited(Request r, List<ProcessResult> ran, ProcessResult result) throws IOException {
