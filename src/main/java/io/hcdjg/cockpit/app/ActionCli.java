@@ -1,5 +1,7 @@
 package io.hcdjg.cockpit.app;
 
+import io.hcdjg.cockpit.model.ActionOutcome;
+import io.hcdjg.cockpit.model.ActionRequest;
 import io.hcdjg.cockpit.ops.Actions;
 
 import java.io.PrintStream;
@@ -17,7 +19,7 @@ final class ActionCli {
     }
 
     static int run(Options o, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
-        Actions.Request request;
+        ActionRequest request;
         try {
             request = request(o);
         } catch (IllegalArgumentException e) {
@@ -32,46 +34,46 @@ final class ActionCli {
             }
             if (cockpit.podman.problem() != null) {
                 err.println("cockpit: podman " + cockpit.podman.label() + ": " + cockpit.podman.problem());
-                return Actions.Status.FAILED.exitCode;
+                return ActionOutcome.Status.FAILED.exitCode;
             }
-            boolean exec = request.kind() == Actions.Kind.EXEC;
-            Actions.Outcome outcome = cockpit.actions.run(request, line -> (exec ? out : err).println(exec ? line : "· " + line));
-            (outcome.status() == Actions.Status.DONE ? out : err).println(
+            boolean exec = request.kind() == ActionRequest.Kind.EXEC;
+            ActionOutcome outcome = cockpit.actions.run(request, line -> (exec ? out : err).println(exec ? line : "· " + line));
+            (outcome.status() == ActionOutcome.Status.DONE ? out : err).println(
                     outcome.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + outcome.message());
             return outcome.status().exitCode;
         }
     }
 
-    static Actions.Request request(Options o) {
+    static ActionRequest request(Options o) {
         List<String> a = o.rest();
         if (o.command().equals("exec")) {
             int dash = a.indexOf("--");
             if (a.isEmpty() || dash != 1 || dash == a.size() - 1) {
                 throw new IllegalArgumentException("exec SERVICE -- COMMAND [ARG...]");
             }
-            return new Actions.Request(Actions.Kind.EXEC, a.get(0), 0, a.subList(dash + 1, a.size()), o.confirm());
+            return new ActionRequest(ActionRequest.Kind.EXEC, a.get(0), 0, a.subList(dash + 1, a.size()), o.confirm());
         }
         if (a.isEmpty()) {
             throw new IllegalArgumentException("action needs a verb: restart, stop, start, up, down or scale");
         }
-        Actions.Kind kind;
+        ActionRequest.Kind kind;
         try {
-            kind = Actions.Kind.valueOf(a.get(0).toUpperCase(Locale.ROOT));
+            kind = ActionRequest.Kind.valueOf(a.get(0).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown action '" + a.get(0) + "'");
         }
-        if (kind == Actions.Kind.EXEC) {
+        if (kind == ActionRequest.Kind.EXEC) {
             throw new IllegalArgumentException("use: exec SERVICE -- COMMAND");
         }
-        if (kind == Actions.Kind.SCALE) {
+        if (kind == ActionRequest.Kind.SCALE) {
             if (a.size() != 3 || !a.get(2).matches("\\d{1,3}")) {
                 throw new IllegalArgumentException("action scale SERVICE N (N from 0 to 999)");
             }
-            return new Actions.Request(kind, a.get(1), Integer.parseInt(a.get(2)), List.of(), o.confirm());
+            return new ActionRequest(kind, a.get(1), Integer.parseInt(a.get(2)), List.of(), o.confirm());
         }
         if (o.all() == (a.size() == 2) || a.size() > 2) {
             throw new IllegalArgumentException("action " + kind.word() + " takes one SERVICE or --all");
         }
-        return new Actions.Request(kind, o.all() ? null : a.get(1), 0, List.of(), o.confirm());
+        return new ActionRequest(kind, o.all() ? null : a.get(1), 0, List.of(), o.confirm());
     }
 }

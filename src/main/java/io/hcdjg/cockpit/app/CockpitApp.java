@@ -22,6 +22,9 @@ import java.time.ZoneId;
 public final class CockpitApp extends Application {
     private static volatile Options options;
     private volatile Cockpit cockpit;
+    private MainView view;
+    private final WallPresenter presenter = new WallPresenter(ZoneId.systemDefault());
+    private final FxPublisher<WallModel> toFx = new FxPublisher<>(Platform::runLater, m -> view.apply(m));
 
     static void launchWith(Options opts) {
         options = opts;
@@ -30,9 +33,12 @@ public final class CockpitApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Options opts = options != null ? options : new Options(null, java.util.Optional.empty(), null, "text", null, null, false, null, java.util.List.of());
-        int history = new ConfigLoader(System.getenv()).load(opts.config()).config().round().history();
-        MainView view = new MainView(history);
+        Options opts = options != null ? options
+                : new Options(null, java.util.Optional.empty(), null, "text", null, null, false, null, java.util.List.of());
+        var loaded = new ConfigLoader(System.getenv()).load(opts.config());
+        CockpitCommands commands = new CockpitCommands(() -> cockpit, name -> restart(withConnection(opts, name)),
+                loaded.config().stack().project());
+        view = new MainView(loaded.config().round().history(), commands, loaded.config().stack().project());
         Scene scene = new Scene(view, 1420, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);
@@ -41,23 +47,36 @@ public final class CockpitApp extends Application {
         if (icon != null) {
             stage.getIcons().add(new Image(icon.toExternalForm()));
         }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), commands::probeNow);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), view::showPalette);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), view::showAudit);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
         stage.show();
+        restart(opts);
+    }
 
-        WallPresenter presenter = new WallPresenter(ZoneId.systemDefault());
-        FxPublisher<WallModel> toFx = new FxPublisher<>(Platform::runLater, view::apply);
+    private static Options withConnection(Options o, String name) {
+        return new Options(o.command(), o.config(), o.demo(), o.format(), name, o.project(), o.all(), o.confirm(), o.rest());
+    }
+
+    /** Starts (or, after a connection switch, restarts) the cockpit behind the window, off the FX thread. */
+    private void restart(Options opts) {
         Thread.ofPlatform().name("cockpit-start").daemon(true).start(() -> {
+            Cockpit old = cockpit;
+            cockpit = null;
+            if (old != null) {
+                old.close();
+            }
             try {
                 Cockpit c = new Cockpit(opts, System.getenv(), true,
                         (StackSnapshot s) -> toFx.accept(presenter.present(s, Clock.systemUTC().instant())));
                 cockpit = c;
                 toFx.accept(presenter.present(c.store.get(), Clock.systemUTC().instant()));
                 c.start();
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), c.poller::runRound);
             } catch (Exception e) {
                 Platform.runLater(() -> view.showFatal("The cockpit could not start: " + e));
             }
         });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.hcdjg.cockpit.app;
 
+import io.hcdjg.cockpit.model.ActionOutcome;
+import io.hcdjg.cockpit.model.ActionRequest;
 import io.hcdjg.cockpit.ops.Actions;
 import io.hcdjg.cockpit.ops.DemoCompose;
 import io.hcdjg.cockpit.ops.Verifier;
@@ -27,7 +29,7 @@ final class DemoCli {
         try (Cockpit cockpit = new Cockpit(o, env, false, s -> { })) {
             if (cockpit.podman.problem() != null) {
                 err.println("cockpit: podman " + cockpit.podman.label() + ": " + cockpit.podman.problem());
-                return Actions.Status.FAILED.exitCode;
+                return ActionOutcome.Status.FAILED.exitCode;
             }
             var audit = cockpit.actions.audit();
             DemoCompose demo = cockpit.demoCompose();
@@ -42,7 +44,7 @@ final class DemoCli {
             } catch (ProcessException | IOException e) {
                 audit.outcome(cockpit.podman.label(), "demo " + verb, "failed", e.getMessage());
                 err.println("failed: " + e.getMessage());
-                return Actions.Status.FAILED.exitCode;
+                return ActionOutcome.Status.FAILED.exitCode;
             }
             for (String service : new TreeSet<>(cockpit.loaded.config().shownServices().stream()
                     .map(s -> s.name()).filter(n -> DemoCompose.IMAGES.containsKey(n)).toList())) {
@@ -50,7 +52,7 @@ final class DemoCli {
                 if (!v.ok()) {
                     audit.outcome(cockpit.podman.label(), "demo up", "not_verified", v.message());
                     err.println("not verified: " + v.message());
-                    return Actions.Status.NOT_VERIFIED.exitCode;
+                    return ActionOutcome.Status.NOT_VERIFIED.exitCode;
                 }
                 out.println("  " + v.message());
             }

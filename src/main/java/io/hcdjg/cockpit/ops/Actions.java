@@ -1,5 +1,8 @@
 package io.hcdjg.cockpit.ops;
 
+import io.hcdjg.cockpit.model.ActionOutcome;
+import io.hcdjg.cockpit.model.ActionOutcome.Status;
+import io.hcdjg.cockpit.model.ActionRequest;
 import io.hcdjg.cockpit.model.ContainerInfo;
 import io.hcdjg.cockpit.podman.Podman;
 import io.hcdjg.cockpit.podman.ProcessException;
@@ -30,53 +33,8 @@ public final class Actions {
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
     static final Duration ACTION_TIMEOUT = Duration.ofMinutes(5);
 
-    public enum Kind {
-        RESTART, STOP, START, UP, DOWN, SCALE, EXEC;
-
-        public String word() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    public enum Status {
-        DONE(0), FAILED(1), REFUSED(3), NOT_VERIFIED(4);
-
-        public final int exitCode;
-
-        Status(int exitCode) {
-            this.exitCode = exitCode;
-        }
-    }
-
-    /**
-     * @param service  null for the whole project ({@code --all})
-     * @param replicas for SCALE
-     * @param command  for EXEC
-     * @param confirm  the project name typed in, for destructive actions
-     */
-    public record Request(Kind kind, String service, int replicas, List<String> command, String confirm) {
-        public Request {
-            command = List.copyOf(command);
-        }
-
-        public boolean destructive() {
-            return kind == Kind.DOWN || kind == Kind.STOP && service == null || kind == Kind.SCALE && replicas == 0;
-        }
-
-        public String describe() {
-            String target = service == null ? "--all" : service;
-            return switch (kind) {
-                case SCALE -> "scale " + target + " " + replicas;
-                case EXEC -> "exec " + target + " -- " + String.join(" ", command);
-                default -> kind.word() + " " + target;
-            };
-        }
-    }
-
-    public record Outcome(Status status, String message, List<ProcessResult> processes) {
-        public Outcome {
-            processes = List.copyOf(processes);
-        }
+    /** How the steps of an action ended, before the processes it ran are attached. */
+    private record Ended(ActionOutcome.Status status, String message) {
     }
 
     private final Podman podman;
@@ -105,24 +63,24 @@ public final class Actions {
     }
 
     /** Runs the request; {@code progress} gets lines as they happen. Interrupting the thread cancels it. */
-    public Outcome run(Request r, Consumer<String> progress) throws IOException {
+    public ActionOutcome run(ActionRequest r, Consumer<String> progress) throws IOException {
         List<ProcessResult> ran = new ArrayList<>();
-        Outcome o;
+        Ended o;
         try {
             o = perform(r, progress, ran);
         } catch (ProcessException e) {
-            o = new Outcome(Status.FAILED, e.getMessage(), ran);
+            o = new Ended(Status.FAILED, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            o = new Outcome(Status.FAILED, r.describe() + " was cancelled", ran);
+            o = new Ended(Status.FAILED, r.describe() + " was cancelled");
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         audit.outcome(connectionLabel, r.describe(), o.status().name().toLowerCase(Locale.ROOT), o.message());
-        return new Outcome(o.status(), o.message(), ran);
+        return new ActionOutcome(o.status(), o.message(), ran.stream().map(p -> String.join(" ", p.argv())).toList());
     }
 
-    private Outcome perform(Request r, Consumer<String> progress, List<ProcessResult> ran)
+    private Ended perform(ActionRequest r, Consumer<String> progress, List<ProcessResult> ran)
             throws ProcessException, InterruptedException, IOException {
         List<ContainerInfo> containers = podman.containers(project);
         List<Path> files = composeFiles(containers);
@@ -134,26 +92,26 @@ public final class Actions {
         }
         if (r.service() != null && !known.contains(r.service())) {
             return refuse("'" + r.service() + "' is not a service of " + project + " (services: "
-                    + String.join(", ", known) + ")", ran);
+                    + String.join(", ", known) + ")");
         }
-        if (r.service() == null && (r.kind() == Kind.SCALE || r.kind() == Kind.EXEC)) {
-            return refuse(r.kind().word() + " needs a service", ran);
+        if (r.service() == null && (r.kind() == ActionRequest.Kind.SCALE || r.kind() == ActionRequest.Kind.EXEC)) {
+            return refuse(r.kind().word() + " needs a service");
         }
         if (r.destructive() && !project.equals(r.confirm())) {
-            return refuse(r.describe() + " is destructive: confirm it with the project name '" + project + "'", ran);
+            return refuse(r.describe() + " is destructive: confirm it with the project name '" + project + "'");
         }
-        if (r.kind() == Kind.EXEC && r.command().isEmpty()) {
-            return refuse("exec needs a command after --", ran);
+        if (r.kind() == ActionRequest.Kind.EXEC && r.command().isEmpty()) {
+            return refuse("exec needs a command after --");
         }
-        boolean needsCompose = r.kind() == Kind.UP || r.kind() == Kind.DOWN
-                || r.kind() == Kind.SCALE && r.replicas() > running(containers, r.service()).size();
+        boolean needsCompose = r.kind() == ActionRequest.Kind.UP || r.kind() == ActionRequest.Kind.DOWN
+                || r.kind() == ActionRequest.Kind.SCALE && r.replicas() > running(containers, r.service()).size();
         if (needsCompose && compose == null) {
             return refuse(r.kind().word() + " needs the project's compose files: none is configured (podman.composeFiles) "
-                    + "and no container of " + project + " names one", ran);
+                    + "and no container of " + project + " names one");
         }
         List<String> targets = (r.service() == null ? containers : mine(containers, r.service())).stream()
                 .map(ContainerInfo::name).toList();
-        if (r.kind() != Kind.EXEC) { // exec's progress is the command's own output
+        if (r.kind() != ActionRequest.Kind.EXEC) { // exec's progress is the command's own output
             progress.accept(r.describe() + " " + connectionLabel);
         }
         switch (r.kind()) {
@@ -172,22 +130,22 @@ public final class Actions {
             case EXEC -> {
                 ContainerInfo first = running(containers, r.service()).stream().findFirst().orElse(null);
                 if (first == null) {
-                    return refuse("no running container of " + r.service() + " to exec in", ran);
+                    return refuse("no running container of " + r.service() + " to exec in");
                 }
                 List<String> argv = new ArrayList<>(List.of("exec", first.name()));
                 argv.addAll(r.command());
                 ProcessResult res = audited(r, ran, podman.gateway().runAllowingFailure(podman.argv(argv.toArray(String[]::new)),
                         ACTION_TIMEOUT, null, progress));
-                return new Outcome(res.ok() ? Status.DONE : Status.FAILED, first.name() + ": exit " + res.exitCode(), ran);
+                return new Ended(res.ok() ? Status.DONE : Status.FAILED, first.name() + ": exit " + res.exitCode());
             }
         }
-        if (r.kind() == Kind.STOP) {
-            return new Outcome(Status.DONE, r.describe() + ": stopped " + targets.size() + " container(s)", ran);
+        if (r.kind() == ActionRequest.Kind.STOP) {
+            return new Ended(Status.DONE, r.describe() + ": stopped " + targets.size() + " container(s)");
         }
         return verify(r, progress, ran, containers);
     }
 
-    private Outcome verify(Request r, Consumer<String> progress, List<ProcessResult> ran, List<ContainerInfo> before)
+    private Ended verify(ActionRequest r, Consumer<String> progress, List<ProcessResult> ran, List<ContainerInfo> before)
             throws InterruptedException {
         Set<String> services = new TreeSet<>();
         if (r.service() != null) {
@@ -199,21 +157,21 @@ public final class Actions {
         for (String s : services) {
             Verifier.Result v = verifier.await(s, progress);
             if (!v.ok()) {
-                return new Outcome(Status.NOT_VERIFIED, v.message(), ran);
+                return new Ended(Status.NOT_VERIFIED, v.message());
             }
             ok.add(v.message());
         }
-        return new Outcome(Status.DONE, String.join("; ", ok), ran);
+        return new Ended(Status.DONE, String.join("; ", ok));
     }
 
-    private Outcome scale(Request r, List<ProcessResult> ran, Consumer<String> progress, ComposeProject compose,
+    private Ended scale(ActionRequest r, List<ProcessResult> ran, Consumer<String> progress, ComposeProject compose,
                           List<ContainerInfo> mine) throws ProcessException, IOException {
         int want = r.replicas();
         if (want > mine.size()) {
             String fixed = compose.fixedHostPort(r.service());
             if (fixed != null && want > 1) {
                 return refuse(r.service() + " publishes the fixed host port " + fixed + ": replicas would stay Created "
-                        + "('address already in use'). Publish it as 127.0.0.1::PORT to scale it", ran);
+                        + "('address already in use'). Publish it as 127.0.0.1::PORT to scale it");
             }
             // podman-compose 1.0.3 ignores `up --scale`; replicas come from deploy.replicas in an override file.
             Path override = Files.createTempFile("cockpit-scale-", ".yml");
@@ -237,14 +195,14 @@ public final class Actions {
         // The tool's exit code says little (podman-compose exits 0 with replicas stuck in Created): count what runs.
         List<ContainerInfo> now = running(podman.containers(project), r.service());
         if (now.size() != want) {
-            return new Outcome(Status.NOT_VERIFIED, "scale " + r.service() + ": " + want + " wanted, " + now.size()
-                    + " running", ran);
+            return new Ended(Status.NOT_VERIFIED, "scale " + r.service() + ": " + want + " wanted, " + now.size()
+                    + " running");
         }
-        return new Outcome(Status.DONE, r.service() + " runs " + want + (want == 1 ? " replica" : " replicas"), ran);
+        return new Ended(Status.DONE, r.service() + " runs " + want + (want == 1 ? " replica" : " replicas"));
     }
 
     /** `down` leaves replicas above _1 and the project network behind. */
-    private Outcome leftovers(Request r, List<ProcessResult> ran, Consumer<String> progress)
+    private Ended leftovers(ActionRequest r, List<ProcessResult> ran, Consumer<String> progress)
             throws ProcessException, IOException {
         List<ContainerInfo> left = podman.containers(project);
         for (ContainerInfo c : left) {
@@ -256,11 +214,11 @@ public final class Actions {
                 Duration.ofSeconds(30));
         audited(r, ran, net);
         int remaining = podman.containers(project).size();
-        return remaining == 0 ? new Outcome(Status.DONE, project + " is down: no container left", ran)
-                : new Outcome(Status.NOT_VERIFIED, remaining + " containers of " + project + " are still there", ran);
+        return remaining == 0 ? new Ended(Status.DONE, project + " is down: no container left")
+                : new Ended(Status.NOT_VERIFIED, remaining + " containers of " + project + " are still there");
     }
 
-    private void exec(Request r, List<ProcessResult> ran, Consumer<String> progress, String verb, String flag,
+    private void exec(ActionRequest r, List<ProcessResult> ran, Consumer<String> progress, String verb, String flag,
                       String value, List<String> targets) throws ProcessException, IOException {
         if (targets.isEmpty()) {
             throw new ProcessException(List.of("podman", verb), "no container of " + (r.service() == null ? project
@@ -275,7 +233,7 @@ public final class Actions {
                 ACTION_TIMEOUT, null, progress)));
     }
 
-    private void compose(Request r, List<ProcessResult> ran, Consumer<String> progress, ComposeProject compose,
+    private void compose(ActionRequest r, List<ProcessResult> ran, Consumer<String> progress, ComposeProject compose,
                          List<Path> extraFiles, List<String> command) throws ProcessException, IOException {
         List<String> argv = new ArrayList<>(List.of("podman-compose", "-p", project));
         for (Path f : compose.files()) {
@@ -296,7 +254,7 @@ public final class Actions {
                 })));
     }
 
-    private ProcessResult audited(Request r, List<ProcessResult> ran, ProcessResult result) throws IOException {
+    private ProcessResult audited(ActionRequest r, List<ProcessResult> ran, ProcessResult result) throws IOException {
         ran.add(result);
         audit.process(connectionLabel, r.describe(), result);
         return result;
@@ -309,8 +267,8 @@ public final class Actions {
         return r;
     }
 
-    private Outcome refuse(String why, List<ProcessResult> ran) {
-        return new Outcome(Status.REFUSED, why, ran);
+    private static Ended refuse(String why) {
+        return new Ended(Status.REFUSED, why);
     }
 
     private List<Path> composeFiles(List<ContainerInfo> containers) {

@@ -1,7 +1,12 @@
 package io.hcdjg.cockpit.ui;
 
 import javafx.geometry.Insets;
+import io.hcdjg.cockpit.model.ActionRequest;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -28,9 +33,14 @@ public final class MainView extends BorderPane {
     private final HostGauges gauges = new HostGauges();
     private final StatusBar status = new StatusBar();
     private final Map<String, ServiceCard> cards = new LinkedHashMap<>();
+    private final ActionController controller;
+    private final ComboBox<String> connection = new ComboBox<>();
+    private WallModel latest;
 
-    public MainView(int history) {
+    /** @param project the compose project, shown before the cockpit behind the window has started */
+    public MainView(int history, Commands commands, String project) {
         this.history = history;
+        this.controller = new ActionController(commands, () -> getScene().getWindow());
         setId("main");
         getStyleClass().add("ck-root");
         notice.setId("demo-notice");
@@ -43,7 +53,7 @@ public final class MainView extends BorderPane {
         podmanProblem.setMaxWidth(Double.MAX_VALUE);
         podmanProblem.setWrapText(true);
         podmanTarget.setId("podman-target");
-        banners.getChildren().addAll(problems, podmanProblem, notice);
+        banners.getChildren().addAll(toolbar(project), problems, podmanProblem, notice);
         wall.setId("wall");
         wall.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(wall);
@@ -62,7 +72,103 @@ public final class MainView extends BorderPane {
         show(podmanProblem, false);
     }
 
+    private HBox toolbar(String projectName) {
+        Commands commands = controller.commands();
+        Label project = new Label(projectName);
+        project.getStyleClass().add("ck-toolbar-project");
+        connection.setId("connection");
+        connection.setPromptText("podman connection");
+        connection.setTooltip(new Tooltip("The podman connection the cockpit watches and acts on"));
+        connection.setOnShowing(e -> loadConnections(commands));
+        connection.setOnAction(e -> {
+            String picked = connection.getValue();
+            if (picked != null && connection.isShowing()) {
+                Thread.ofVirtual().start(() -> commands.useConnection(picked.equals(LOCAL) ? null : picked.split("\\s+")[0]));
+            }
+        });
+        HBox bar = new HBox(8, project, connection,
+                button("Probe now", "F5", "probe-now", commands::probeNow),
+                button("Up all", null, "up-all", () -> controller.act(ActionRequest.of(ActionRequest.Kind.UP, null))),
+                button("Restart all", null, "restart-all", () -> controller.act(ActionRequest.of(ActionRequest.Kind.RESTART, null))),
+                button("Down…", null, "down-all", () -> controller.act(ActionRequest.of(ActionRequest.Kind.DOWN, null))),
+                button("Demo up", null, "demo-up", () -> controller.demo(true)),
+                button("Demo down", null, "demo-down", () -> controller.demo(false)),
+                button("Audit log", "Ctrl+L", "audit", this::showAudit),
+                button("Commands", "Ctrl+K", "palette", this::showPalette));
+        bar.setId("toolbar");
+        bar.getStyleClass().add("ck-toolbar");
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    static final String LOCAL = "local engine";
+
+    private void loadConnections(Commands commands) {
+        Thread.ofVirtual().start(() -> {
+            java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(LOCAL));
+            names.addAll(commands.connections());
+            javafx.application.Platform.runLater(() -> connection.getItems().setAll(names));
+        });
+    }
+
+    private static Button button(String text, String key, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        if (key != null) {
+            b.setTooltip(new Tooltip(text + " (" + key + ")"));
+        }
+        return b;
+    }
+
+    /** Ctrl+K. */
+    public void showPalette() {
+        java.util.List<CommandPalette.Command> all = new java.util.ArrayList<>();
+        all.add(new CommandPalette.Command("Probe every service now", controller.commands()::probeNow));
+        all.add(new CommandPalette.Command("Audit log", this::showAudit));
+        all.add(new CommandPalette.Command("Demo up (build and start the demo project)", () -> controller.demo(true)));
+        all.add(new CommandPalette.Command("Demo down", () -> controller.demo(false)));
+        all.add(new CommandPalette.Command("Up all services", () -> controller.act(ActionRequest.of(ActionRequest.Kind.UP, null))));
+        all.add(new CommandPalette.Command("Restart all services", () -> controller.act(ActionRequest.of(ActionRequest.Kind.RESTART, null))));
+        all.add(new CommandPalette.Command("Stop all services…", () -> controller.act(ActionRequest.of(ActionRequest.Kind.STOP, null))));
+        all.add(new CommandPalette.Command("Down (remove the project's containers)…", () -> controller.act(ActionRequest.of(ActionRequest.Kind.DOWN, null))));
+        if (latest != null) {
+            for (WallModel.Card c : latest.cards()) {
+                String n = c.name();
+                for (ActionRequest.Kind k : java.util.List.of(ActionRequest.Kind.RESTART, ActionRequest.Kind.STOP,
+                        ActionRequest.Kind.START, ActionRequest.Kind.UP)) {
+                    all.add(new CommandPalette.Command(k.word() + " " + n, () -> controller.act(ActionRequest.of(k, n))));
+                }
+                all.add(new CommandPalette.Command("scale " + n + "…", () -> controller.scale(n, c.replicas())));
+                all.add(new CommandPalette.Command("exec in " + n + "…", () -> controller.exec(n)));
+            }
+        }
+        CommandPalette.show(getScene().getWindow(), all);
+    }
+
+    /** Ctrl+L: the newest actions from the append-only audit log. */
+    public void showAudit() {
+        javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>();
+        list.setId("audit-list");
+        list.setPrefSize(980, 480);
+        javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(getScene().getWindow());
+        d.setTitle("Audit log");
+        d.setHeaderText("Every action that changed the stack, newest last");
+        d.getDialogPane().setContent(list);
+        d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
+        Thread.ofVirtual().start(() -> {
+            java.util.List<String> lines = controller.commands().auditTail(500).stream().map(AuditFormat::line).toList();
+            javafx.application.Platform.runLater(() -> {
+                list.getItems().setAll(lines);
+                list.scrollTo(Math.max(0, lines.size() - 1));
+            });
+        });
+        d.show();
+    }
+
     public void apply(WallModel m) {
+        latest = m;
         notice.setText(m.demo() ? m.notice() + " — services it does not run are shown as not running." : "");
         show(notice, m.demo());
         if (problems.getChildren().size() != m.problems().size() + (m.problems().isEmpty() ? 0 : 1)) {
@@ -82,13 +188,14 @@ public final class MainView extends BorderPane {
         show(problems, !m.problems().isEmpty());
         for (WallModel.Card c : m.cards()) {
             cards.computeIfAbsent(c.name(), n -> {
-                ServiceCard card = new ServiceCard(n, history);
+                ServiceCard card = new ServiceCard(n, history, controller);
                 wall.getChildren().add(card);
                 return card;
             }).apply(c);
         }
         gauges.apply(m.disk(), m.memory());
         podmanTarget.setText(m.podman());
+        connection.setPromptText(m.podman().isEmpty() ? "podman connection" : m.podman().split(" · ")[0]);
         podmanProblem.setText(m.podmanProblem());
         show(podmanProblem, !m.podmanProblem().isEmpty());
         status.setText(m.status());

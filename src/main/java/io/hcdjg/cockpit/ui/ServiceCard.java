@@ -1,7 +1,10 @@
 package io.hcdjg.cockpit.ui;
 
 import eu.hansolo.tilesfx.Tile;
+import io.hcdjg.cockpit.model.ActionRequest;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -24,12 +27,28 @@ final class ServiceCard extends VBox {
     private Instant lastSample;
     private String styleClass;
 
-    ServiceCard(String name, int history) {
+    private final MenuButton actions = new MenuButton("⋯");
+    private int replicas;
+
+    ServiceCard(String name, int history, ActionController controller) {
         setId("card-" + name);
         getStyleClass().add("ck-card");
         tile = TileFactory.latencyTile(history);
         title.setText(name);
         title.getStyleClass().add("ck-card-title");
+        actions.setId("actions-" + name);
+        actions.getStyleClass().add("ck-card-actions");
+        actions.getItems().addAll(
+                item("Restart", "restart-" + name, () -> controller.act(ActionRequest.of(ActionRequest.Kind.RESTART, name))),
+                item("Stop", "stop-" + name, () -> controller.act(ActionRequest.of(ActionRequest.Kind.STOP, name))),
+                item("Start", "start-" + name, () -> controller.act(ActionRequest.of(ActionRequest.Kind.START, name))),
+                item("Up (create if missing)", "up-" + name, () -> controller.act(ActionRequest.of(ActionRequest.Kind.UP, name))),
+                item("Scale…", "scale-" + name, () -> controller.scale(name, replicas)),
+                item("Exec…", "exec-" + name, () -> controller.exec(name)));
+        Region gap = new Region();
+        javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(4, title, gap, actions);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         state.setId("state-" + name);
         state.getStyleClass().add("ck-state");
         reason.setId("reason-" + name);
@@ -41,7 +60,7 @@ final class ServiceCard extends VBox {
         words.getStyleClass().add("ck-card-words");
         containers.getStyleClass().add("ck-containers");
         containers.setId("containers-" + name);
-        getChildren().addAll(title, tile, words, containers);
+        getChildren().addAll(head, tile, words, containers);
         Tooltip.install(this, tooltip);
     }
 
@@ -90,7 +109,15 @@ final class ServiceCard extends VBox {
         }
     }
 
+    private static MenuItem item(String text, String id, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setId(id);
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
     void apply(WallModel.Card c) {
+        replicas = c.replicas();
         if (!Objects.equals(styleClass, c.styleClass())) {
             getStyleClass().remove(styleClass);
             getStyleClass().add(c.styleClass());

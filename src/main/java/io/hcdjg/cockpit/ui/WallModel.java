@@ -19,10 +19,11 @@ public record WallModel(String title, String notice, boolean demo, List<String> 
      * @param sampleAt   when the latest sample was taken; a new value adds a point to the sparkline
      * @param probed     false for a service that only has containers (no health endpoint): no latency tile
      * @param containers its containers, replicas in order
+     * @param replicas   how many containers it has (for the scale dialog)
      */
     public record Card(String name, String endpoint, HealthLevel level, String state, String reason, String latency,
                        double latencyMs, Instant sampleAt, String retry, String styleClass, boolean probed,
-                       List<Container> containers) {
+                       List<Container> containers, int replicas) {
         public Card {
             containers = List.copyOf(containers);
         }

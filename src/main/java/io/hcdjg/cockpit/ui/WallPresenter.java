@@ -35,13 +35,14 @@ public final class WallPresenter {
         Set<String> probed = new HashSet<>();
         for (ServiceStatus x : s.services()) {
             probed.add(x.name());
-            List<WallModel.Container> list = containers(podman.of(x.name()), now);
+            List<ContainerStatus> mine = podman.of(x.name());
+            List<WallModel.Container> list = containers(mine, now);
             if (list.isEmpty() && podman.listedAt() != null && podman.problem() == null) {
                 // Say it: a DOWN tile with no container is a service that is not deployed, not one that crashed.
                 list = List.of(new WallModel.Container("no container in the project", "", HealthFormat.STYLE_UNKNOWN,
                         List.of()));
             }
-            cards.add(card(x, list, now));
+            cards.add(card(x, list, mine.size(), now));
         }
         // Services of the project with containers but nothing to probe (consumers, CLI containers) still get a card.
         podman.containers().stream().map(c -> c.info().service()).filter(n -> !n.isEmpty() && !probed.contains(n))
@@ -79,10 +80,10 @@ public final class WallPresenter {
         String reason = running + " of " + list.size() + (list.size() == 1 ? " container" : " containers")
                 + " running (no health endpoint)";
         return new WallModel.Card(service, "containers only", level, level.name(), reason, "—", Double.NaN, null, "",
-                HealthFormat.styleClass(level), false, containers(list, now));
+                HealthFormat.styleClass(level), false, containers(list, now), list.size());
     }
 
-    WallModel.Card card(ServiceStatus x, List<WallModel.Container> containers, Instant now) {
+    WallModel.Card card(ServiceStatus x, List<WallModel.Container> containers, int replicas, Instant now) {
         HealthLevel level = x.health().level();
         String retry = "";
         if (x.consecutiveFailures() > 1 && x.nextProbeAt() != null && x.nextProbeAt().isAfter(now)) {
@@ -91,7 +92,7 @@ public final class WallPresenter {
         }
         return new WallModel.Card(x.name(), x.endpoint(), level, level.name(), x.health().reason(),
                 HealthFormat.latency(x.health().latency()), HealthFormat.millis(x.health().latency()), x.checkedAt(),
-                retry, HealthFormat.styleClass(level), true, containers);
+                retry, HealthFormat.styleClass(level), true, containers, replicas);
     }
 
     static WallModel.Gauge gauge(HostStats.Gauge g) {

@@ -8,6 +8,8 @@ import io.hcdjg.cockpit.model.ContainerStatus;
 import io.hcdjg.cockpit.model.PodmanState;
 import io.hcdjg.cockpit.model.ProbeKind;
 import io.hcdjg.cockpit.model.StackSnapshot;
+import io.hcdjg.cockpit.model.ActionOutcome;
+import io.hcdjg.cockpit.model.ActionRequest;
 import io.hcdjg.cockpit.ops.Actions;
 import io.hcdjg.cockpit.ops.AuditLog;
 import io.hcdjg.cockpit.ops.Verifier;
@@ -116,9 +118,9 @@ class PodmanStackTest {
         } finally {
             poller.close();
             scheduler.shutdownNow();
-            Actions.Outcome back = actions(stack).run(new Actions.Request(Actions.Kind.START, "graph-consumer", 0,
+            ActionOutcome back = actions(stack).run(new ActionRequest(ActionRequest.Kind.START, "graph-consumer", 0,
                     List.of(), null), line -> { });
-            assertEquals(Actions.Status.DONE, back.status(), back.message());
+            assertEquals(ActionOutcome.Status.DONE, back.status(), back.message());
         }
     }
 
@@ -136,9 +138,9 @@ class PodmanStackTest {
     @Test
     void aRestartIsReportedDoneOnlyWhenTheProbeAnswersAgainAndIsAudited(PodmanStack.Handle stack) throws Exception {
         Instant before = Instant.now();
-        Actions.Outcome o = actions(stack).run(new Actions.Request(Actions.Kind.RESTART, "janusgraph-server", 0,
+        ActionOutcome o = actions(stack).run(new ActionRequest(ActionRequest.Kind.RESTART, "janusgraph-server", 0,
                 List.of(), null), line -> { });
-        assertEquals(Actions.Status.DONE, o.status(), o.message());
+        assertEquals(ActionOutcome.Status.DONE, o.status(), o.message());
         assertTrue(o.message().startsWith("janusgraph-server UP after "), o.message());
         assertTrue(o.message().endsWith(": traversal answered"), o.message());
         List<JsonNode> audit = auditSince(stack.auditFile(), before);
@@ -155,19 +157,19 @@ class PodmanStackTest {
     void scalingUpAndDownIsCheckedOnTheContainersNotTheToolsExitCode(PodmanStack.Handle stack) throws Exception {
         Actions actions = actions(stack);
         try {
-            Actions.Outcome up = actions.run(new Actions.Request(Actions.Kind.SCALE, "graph-consumer", 3, List.of(), null),
+            ActionOutcome up = actions.run(new ActionRequest(ActionRequest.Kind.SCALE, "graph-consumer", 3, List.of(), null),
                     line -> { });
-            assertEquals(Actions.Status.DONE, up.status(), up.message());
+            assertEquals(ActionOutcome.Status.DONE, up.status(), up.message());
             assertEquals(List.of(1, 2, 3), running(stack, "graph-consumer"));
-            Actions.Outcome down = actions.run(new Actions.Request(Actions.Kind.SCALE, "graph-consumer", 1, List.of(),
+            ActionOutcome down = actions.run(new ActionRequest(ActionRequest.Kind.SCALE, "graph-consumer", 1, List.of(),
                     null), line -> { });
-            assertEquals(Actions.Status.DONE, down.status(), down.message());
+            assertEquals(ActionOutcome.Status.DONE, down.status(), down.message());
             assertEquals("graph-consumer runs 1 replica", down.message());
             assertEquals(List.of(1), running(stack, "graph-consumer"));
             assertEquals(1, stack.containers().stream().filter(c -> c.service().equals("graph-consumer")).count(),
                     "scaled-down replicas are removed, not left stopped");
         } finally {
-            actions.run(new Actions.Request(Actions.Kind.SCALE, "graph-consumer", 1, List.of(), null), line -> { });
+            actions.run(new ActionRequest(ActionRequest.Kind.SCALE, "graph-consumer", 1, List.of(), null), line -> { });
         }
     }
 
@@ -178,9 +180,9 @@ class PodmanStackTest {
 
     @Test
     void aFixedHostPortServiceIsNotScaledIntoContainersStuckInCreated(PodmanStack.Handle stack) throws Exception {
-        Actions.Outcome o = actions(stack).run(new Actions.Request(Actions.Kind.SCALE, "analytics-api", 2, List.of(),
+        ActionOutcome o = actions(stack).run(new ActionRequest(ActionRequest.Kind.SCALE, "analytics-api", 2, List.of(),
                 null), line -> { });
-        assertEquals(Actions.Status.REFUSED, o.status());
+        assertEquals(ActionOutcome.Status.REFUSED, o.status());
         assertTrue(o.message().startsWith("analytics-api publishes the fixed host port 127.0.0.1:8001:8001"), o.message());
         assertEquals(List.of(1), running(stack, "analytics-api"));
     }
@@ -188,25 +190,25 @@ class PodmanStackTest {
     @Test
     void execShowsTheCommandsOutput(PodmanStack.Handle stack) throws Exception {
         List<String> lines = new ArrayList<>();
-        Actions.Outcome o = actions(stack).run(new Actions.Request(Actions.Kind.EXEC, "hcd-server", 0,
+        ActionOutcome o = actions(stack).run(new ActionRequest(ActionRequest.Kind.EXEC, "hcd-server", 0,
                 List.of("ls", "/opt/cassandra"), null), lines::add);
-        assertEquals(Actions.Status.DONE, o.status(), o.message());
+        assertEquals(ActionOutcome.Status.DONE, o.status(), o.message());
         assertTrue(lines.contains("lib") && lines.contains("start.sh"), lines.toString());
         assertEquals("janusgraph-demo_hcd-server_1: exit 0", o.message());
-        Actions.Outcome failing = actions(stack).run(new Actions.Request(Actions.Kind.EXEC, "hcd-server", 0,
+        ActionOutcome failing = actions(stack).run(new ActionRequest(ActionRequest.Kind.EXEC, "hcd-server", 0,
                 List.of("ls", "/no/such/dir"), null), line -> { });
-        assertEquals(Actions.Status.FAILED, failing.status());
+        assertEquals(ActionOutcome.Status.FAILED, failing.status());
     }
 
     @Test
     void namesThatAreNotServicesAreRefusedBeforeAnyProcessStarts(PodmanStack.Handle stack) throws Exception {
         Instant before = Instant.now();
-        Actions.Outcome o = actions(stack).run(new Actions.Request(Actions.Kind.RESTART, "web; rm -rf /", 0, List.of(),
+        ActionOutcome o = actions(stack).run(new ActionRequest(ActionRequest.Kind.RESTART, "web; rm -rf /", 0, List.of(),
                 null), line -> { });
-        assertEquals(Actions.Status.REFUSED, o.status());
+        assertEquals(ActionOutcome.Status.REFUSED, o.status());
         assertTrue(o.message().startsWith("'web; rm -rf /' is not a service of janusgraph-demo (services: alertmanager, "),
                 o.message());
-        assertTrue(o.processes().isEmpty());
+        assertTrue(o.commands().isEmpty());
         List<JsonNode> audit = auditSince(stack.auditFile(), before);
         assertEquals(1, audit.size());
         assertEquals("refused", audit.get(0).get("outcome").asText());
@@ -214,14 +216,14 @@ class PodmanStackTest {
 
     @Test
     void destructiveActionsNeedTheProjectNameTypedIn(PodmanStack.Handle stack) throws Exception {
-        for (Actions.Request r : List.of(
-                new Actions.Request(Actions.Kind.DOWN, null, 0, List.of(), null),
-                new Actions.Request(Actions.Kind.STOP, null, 0, List.of(), "janusgraph"),
-                new Actions.Request(Actions.Kind.SCALE, "graph-consumer", 0, List.of(), "yes"))) {
-            Actions.Outcome o = actions(stack).run(r, line -> { });
-            assertEquals(Actions.Status.REFUSED, o.status(), r.describe());
+        for (ActionRequest r : List.of(
+                new ActionRequest(ActionRequest.Kind.DOWN, null, 0, List.of(), null),
+                new ActionRequest(ActionRequest.Kind.STOP, null, 0, List.of(), "janusgraph"),
+                new ActionRequest(ActionRequest.Kind.SCALE, "graph-consumer", 0, List.of(), "yes"))) {
+            ActionOutcome o = actions(stack).run(r, line -> { });
+            assertEquals(ActionOutcome.Status.REFUSED, o.status(), r.describe());
             assertTrue(o.message().endsWith("confirm it with the project name 'janusgraph-demo'"), o.message());
-            assertTrue(o.processes().isEmpty());
+            assertTrue(o.commands().isEmpty());
         }
         assertFalse(running(stack, "graph-consumer").isEmpty());
     }

@@ -2,6 +2,7 @@ package io.hcdjg.cockpit.ui;
 
 import io.hcdjg.cockpit.model.ConfigProblem;
 import io.hcdjg.cockpit.testing.Snapshots;
+import io.hcdjg.cockpit.testing.UnusedCommands;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -28,7 +29,7 @@ class MainViewTest {
 
     @Start
     void start(Stage stage) {
-        view = new MainView(30);
+        view = new MainView(30, new UnusedCommands(), "janusgraph-demo");
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);

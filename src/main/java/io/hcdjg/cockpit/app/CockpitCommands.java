@@ -1,0 +1,130 @@
+package io.hcdjg.cockpit.app;
+
+import io.hcdjg.cockpit.model.ActionOutcome;
+import io.hcdjg.cockpit.model.ActionRequest;
+import io.hcdjg.cockpit.model.PodmanConnection;
+import io.hcdjg.cockpit.ops.DemoCompose;
+import io.hcdjg.cockpit.podman.ProcessException;
+import io.hcdjg.cockpit.ui.Commands;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** The window's {@link Commands} over the running {@link Cockpit}: the same audited actions as the CLI. */
+final class CockpitCommands implements Commands {
+    private final Supplier<Cockpit> cockpit;
+    private final Consumer<String> switchConnection;
+    private final String project;
+
+    /**
+     * @param cockpit          the cockpit now running (it changes when the connection is switched)
+     * @param switchConnection restarts the cockpit on another connection (null: the local engine)
+     */
+    CockpitCommands(Supplier<Cockpit> cockpit, Consumer<String> switchConnection, String project) {
+        this.cockpit = cockpit;
+        this.switchConnection = switchConnection;
+        this.project = project;
+    }
+
+    private static final ActionOutcome STARTING = new ActionOutcome(ActionOutcome.Status.FAILED,
+            "the cockpit is still starting; try again in a moment", List.of());
+
+    @Override
+    public String project() {
+        Cockpit c = cockpit.get();
+        return c == null ? project : c.actions.project();
+    }
+
+    @Override
+    public ActionOutcome run(ActionRequest request, Consumer<String> progress) {
+        Cockpit c = cockpit.get();
+        if (c == null) {
+            return STARTING;
+        }
+        if (c.podman.problem() != null) {
+            return new ActionOutcome(ActionOutcome.Status.FAILED, "podman " + c.podman.label() + ": "
+                    + c.podman.problem(), List.of());
+        }
+        try {
+            ActionOutcome o = c.actions.run(request, progress);
+            c.containers.list(false);
+            return o;
+        } catch (IOException e) {
+            return new ActionOutcome(ActionOutcome.Status.FAILED, "the audit log could not be written, so nothing is "
+                    + "reported done: " + e.getMessage(), List.of());
+        }
+    }
+
+    @Override
+    public ActionOutcome demo(boolean up, Consumer<String> progress) {
+        Cockpit c = cockpit.get();
+        if (c == null) {
+            return STARTING;
+        }
+        DemoCompose demo = c.demoCompose();
+        String action = up ? "demo up" : "demo down";
+        try {
+            if (up) {
+                demo.up(progress);
+                for (String s : DemoCompose.IMAGES.keySet().stream().sorted().toList()) {
+                    var v = c.verifier.await(s, progress);
+                    if (!v.ok()) {
+                        c.actions.audit().outcome(c.podman.label(), action, "not_verified", v.message());
+                        return new ActionOutcome(ActionOutcome.Status.NOT_VERIFIED, v.message(), List.of());
+                    }
+                    progress.accept(v.message());
+                }
+            } else {
+                demo.down(progress);
+            }
+            c.actions.audit().outcome(c.podman.label(), action, "done", DemoCompose.PROJECT + (up ? " up" : " down"));
+            c.containers.list(false);
+            return new ActionOutcome(ActionOutcome.Status.DONE, DemoCompose.PROJECT + " (demo) is " + (up ? "up " : "down ")
+                    + c.podman.label(), List.of());
+        } catch (ProcessException | IOException e) {
+            return new ActionOutcome(ActionOutcome.Status.FAILED, e.getMessage(), List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ActionOutcome(ActionOutcome.Status.FAILED, action + " was cancelled", List.of());
+        }
+    }
+
+    @Override
+    public List<String> auditTail(int max) {
+        Cockpit c = cockpit.get();
+        try {
+            return c == null ? List.of() : c.actions.audit().tail(max);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public List<String> connections() {
+        Cockpit c = cockpit.get();
+        if (c == null) {
+            return List.of();
+        }
+        try {
+            return c.podman.podman().connections().stream()
+                    .map((PodmanConnection p) -> p.name() + "  " + p.uri()).toList();
+        } catch (ProcessException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public void useConnection(String name) {
+        switchConnection.accept(name);
+    }
+
+    @Override
+    public void probeNow() {
+        Cockpit c = cockpit.get();
+        if (c != null) {
+            c.poller.runRound();
+        }
+    }
+}

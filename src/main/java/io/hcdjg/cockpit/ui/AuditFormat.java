@@ -1,0 +1,32 @@
+package io.hcdjg.cockpit.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+
+/** One audit log line (JSON) as a line of text for the audit view. Pure. */
+public final class AuditFormat {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AuditFormat() {
+    }
+
+    public static String line(String json) {
+        try {
+            JsonNode n = JSON.readTree(json);
+            String head = n.path("time").asText().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z") + "  "
+                    + n.path("action").asText() + "  ";
+            if (n.path("kind").asText().equals("outcome")) {
+                return head + "→ " + n.path("outcome").asText().toUpperCase().replace('_', ' ') + ": "
+                        + n.path("detail").asText() + "  (" + n.path("connection").asText() + ")";
+            }
+            StringBuilder argv = new StringBuilder();
+            n.path("argv").forEach(a -> argv.append(argv.isEmpty() ? "" : " ").append(a.asText()));
+            return head + "$ " + argv + "  → exit " + n.path("exitCode").asInt() + " in " + n.path("durationMs").asLong()
+                    + " ms";
+        } catch (IOException e) {
+            return "unreadable audit line: " + json;
+        }
+    }
+}

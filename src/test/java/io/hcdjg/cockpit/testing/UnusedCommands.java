@@ -1,0 +1,46 @@
+package io.hcdjg.cockpit.testing;
+
+import io.hcdjg.cockpit.model.ActionOutcome;
+import io.hcdjg.cockpit.model.ActionRequest;
+import io.hcdjg.cockpit.ui.Commands;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** For view tests that only look at what is shown: any command reaching the cockpit fails the test. */
+public final class UnusedCommands implements Commands {
+    @Override
+    public String project() {
+        return "janusgraph-demo";
+    }
+
+    @Override
+    public ActionOutcome run(ActionRequest request, Consumer<String> progress) {
+        throw new AssertionError("unexpected action " + request.describe());
+    }
+
+    @Override
+    public ActionOutcome demo(boolean up, Consumer<String> progress) {
+        throw new AssertionError("unexpected demo " + up);
+    }
+
+    @Override
+    public List<String> auditTail(int max) {
+        throw new AssertionError("unexpected audit read");
+    }
+
+    @Override
+    public List<String> connections() {
+        throw new AssertionError("unexpected connection list");
+    }
+
+    @Override
+    public void useConnection(String name) {
+        throw new AssertionError("unexpected switch to " + name);
+    }
+
+    @Override
+    public void probeNow() {
+        throw new AssertionError("unexpected probe");
+    }
+}
