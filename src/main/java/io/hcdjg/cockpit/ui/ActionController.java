@@ -105,6 +105,7 @@ public final class ActionController {
         a.initOwner(owner.get());
         a.setHeaderText(header);
         a.getDialogPane().setId("confirm-dialog");
+        a.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
@@ -122,6 +123,7 @@ public final class ActionController {
         d.setHeaderText(title);
         d.setContentText(text);
         d.getDialogPane().setId("input-dialog");
+        d.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
         return d;
     }
 }

@@ -35,6 +35,7 @@ final class CommandPalette {
         FilteredList<Command> shown = new FilteredList<>(FXCollections.observableArrayList(commands));
         ListView<Command> list = new ListView<>(shown);
         list.setId("palette-list");
+        list.getStyleClass().add("ck-list");
         list.setPrefSize(520, 360);
         filter.textProperty().addListener((o, a, text) -> {
             String[] words = text.toLowerCase(Locale.ROOT).split("\\s+");
@@ -56,6 +57,7 @@ final class CommandPalette {
             }
         });
         dialog.getDialogPane().setContent(new VBox(8, filter, list));
+        dialog.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.setResultConverter(b -> b == ButtonType.OK ? list.getSelectionModel().getSelectedItem() : null);
         list.setOnMouseClicked(e -> {

@@ -150,12 +150,14 @@ public final class MainView extends BorderPane {
     public void showAudit() {
         javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>();
         list.setId("audit-list");
+        list.getStyleClass().addAll("ck-list", "ck-mono");
         list.setPrefSize(980, 480);
         javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
         d.initOwner(getScene().getWindow());
         d.setTitle("Audit log");
         d.setHeaderText("Every action that changed the stack, newest last");
         d.getDialogPane().setContent(list);
+        d.getDialogPane().getStylesheets().add(STYLESHEET);
         d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
         Thread.ofVirtual().start(() -> {
             java.util.List<String> lines = controller.commands().auditTail(500).stream().map(AuditFormat::line).toList();
