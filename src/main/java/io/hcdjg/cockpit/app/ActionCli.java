@@ -2,7 +2,6 @@ package io.hcdjg.cockpit.app;
 
 import io.hcdjg.cockpit.model.ActionOutcome;
 import io.hcdjg.cockpit.model.ActionRequest;
-import io.hcdjg.cockpit.ops.Actions;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -27,9 +26,7 @@ final class ActionCli {
             return CheckCli.CONFIG_ERROR;
         }
         try (Cockpit cockpit = new Cockpit(o, env, false, s -> { })) {
-            if (!cockpit.loaded.ok()) {
-                err.println("cockpit: the config has errors:");
-                cockpit.loaded.problems().forEach(p -> err.println("  " + p));
+            if (CheckCli.configErrors(cockpit, err)) {
                 return CheckCli.CONFIG_ERROR;
             }
             if (cockpit.podman.problem() != null) {

@@ -35,8 +35,7 @@ final class CheckCli {
                     root.set("problems", problems(cockpit.loaded.problems()));
                     out.println(JSON.writeValueAsString(root));
                 } else {
-                    err.println("cockpit: the config has errors; nothing was checked:");
-                    cockpit.loaded.problems().forEach(p -> err.println("  " + p));
+                    configErrors(cockpit, err);
                 }
                 return CONFIG_ERROR;
             }
@@ -44,6 +43,16 @@ final class CheckCli {
             out.println(json ? JSON.writeValueAsString(json(s)) : table(s));
             return s.upCount() == s.services().size() ? ALL_UP : NOT_ALL_UP;
         }
+    }
+
+    /** Prints every config error; true when there was any (the command then does nothing and exits 2). */
+    static boolean configErrors(Cockpit cockpit, PrintStream err) {
+        if (cockpit.loaded.ok()) {
+            return false;
+        }
+        err.println("cockpit: the config has errors; nothing was done:");
+        cockpit.loaded.problems().forEach(p -> err.println("  " + p));
+        return true;
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

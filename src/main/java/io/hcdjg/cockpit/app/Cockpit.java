@@ -4,7 +4,6 @@ import io.hcdjg.cockpit.config.CockpitConfig;
 import io.hcdjg.cockpit.config.ConfigLoader;
 import io.hcdjg.cockpit.config.ServiceConfig;
 import io.hcdjg.cockpit.demo.DemoStack;
-import io.hcdjg.cockpit.model.HostStats;
 import io.hcdjg.cockpit.model.ProbeKind;
 import io.hcdjg.cockpit.model.StackSnapshot;
 import io.hcdjg.cockpit.probes.HostStatsReader;

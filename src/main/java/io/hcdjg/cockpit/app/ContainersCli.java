@@ -26,9 +26,7 @@ final class ContainersCli {
 
     static int run(Options options, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
         try (Cockpit cockpit = new Cockpit(options, env, false, s -> { })) {
-            if (!cockpit.loaded.ok()) {
-                err.println("cockpit: the config has errors:");
-                cockpit.loaded.problems().forEach(p -> err.println("  " + p));
+            if (CheckCli.configErrors(cockpit, err)) {
                 return CheckCli.CONFIG_ERROR;
             }
             PodmanState s = cockpit.containers.list(true);

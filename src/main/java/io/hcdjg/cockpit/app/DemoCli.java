@@ -1,8 +1,6 @@
 package io.hcdjg.cockpit.app;
 
 import io.hcdjg.cockpit.model.ActionOutcome;
-import io.hcdjg.cockpit.model.ActionRequest;
-import io.hcdjg.cockpit.ops.Actions;
 import io.hcdjg.cockpit.ops.DemoCompose;
 import io.hcdjg.cockpit.ops.Verifier;
 import io.hcdjg.cockpit.podman.ProcessException;

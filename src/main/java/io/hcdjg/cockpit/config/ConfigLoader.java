@@ -77,16 +77,6 @@ public final class ConfigLoader {
         return new Loaded(config, source, all);
     }
 
-    /** Parses a single document on its own (used by tests and by tools that validate a file). */
-    public static CockpitConfig parse(String name, String text) throws ConfigException {
-        ConfigReader reader = new ConfigReader(List.of(LocatedYaml.parse(name, text)));
-        CockpitConfig config = reader.read();
-        if (!reader.problems().isEmpty()) {
-            throw new ConfigException(reader.problems());
-        }
-        return config;
-    }
-
     public Path xdgConfigFile() {
         String base = env.get("XDG_CONFIG_HOME");
         Path dir = base != null && !base.isBlank() ? Path.of(base) : Path.of(env.getOrDefault("HOME", "."), ".config");

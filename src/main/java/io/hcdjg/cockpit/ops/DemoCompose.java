@@ -3,7 +3,6 @@ package io.hcdjg.cockpit.ops;
 import io.hcdjg.cockpit.model.ContainerInfo;
 import io.hcdjg.cockpit.podman.Podman;
 import io.hcdjg.cockpit.podman.ProcessException;
-import io.hcdjg.cockpit.podman.ProcessGateway;
 import io.hcdjg.cockpit.podman.ProcessResult;
 
 import java.io.IOException;
