@@ -186,7 +186,7 @@ final class ConfigReader {
     private void checkFields(Layer layer, Set<String> allowed) {
         layer.node().fieldNames().forEachRemaining(f -> {
             if (!allowed.contains(f)) {
-                String hint = allowed.stream().min(Comparator.comparingInt(a -> distance(a, f)))
+                String hint = allowed.stream().sorted().min(Comparator.comparingInt(a -> distance(a, f)))
                         .filter(a -> distance(a, f) <= 2).map(a -> "; did you mean '" + a + "'?").orElse("");
                 problems.add(layer.doc().problem(layer.child(f), "unknown field '" + f + "'" + hint
                         + " (allowed: " + allowed.stream().sorted().collect(Collectors.joining(", ")) + ")"));
@@ -283,22 +283,26 @@ final class ConfigReader {
         });
     }
 
+    /** Edit distance counting a swap of two neighbours as one edit ("prot" is one edit from "port"). */
     private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int cost = Character.toLowerCase(a.charAt(i - 1)) == Character.toLowerCase(b.charAt(j - 1)) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                char x = Character.toLowerCase(a.charAt(i - 1));
+                char y = Character.toLowerCase(b.charAt(j - 1));
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + (x == y ? 0 : 1));
+                if (i > 1 && j > 1 && x == Character.toLowerCase(b.charAt(j - 2))
+                        && Character.toLowerCase(a.charAt(i - 2)) == y) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 }
