@@ -13,6 +13,9 @@ import io.hcdjg.cockpit.probes.Reachability;
 import io.hcdjg.cockpit.ops.Actions;
 import io.hcdjg.cockpit.ops.AuditLog;
 import io.hcdjg.cockpit.ops.DemoCompose;
+import io.hcdjg.cockpit.ops.Silences;
+import io.hcdjg.cockpit.probes.MonitoringClient;
+import io.hcdjg.cockpit.runtime.MonitoringPoller;
 import io.hcdjg.cockpit.ops.Verifier;
 import io.hcdjg.cockpit.podman.PodmanTarget;
 import io.hcdjg.cockpit.podman.ProcessGateway;
@@ -20,6 +23,7 @@ import io.hcdjg.cockpit.runtime.ContainerPoller;
 import io.hcdjg.cockpit.runtime.HealthPoller;
 import io.hcdjg.cockpit.runtime.SnapshotStore;
 
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +49,8 @@ final class Cockpit implements AutoCloseable {
     final ContainerPoller containers;
     final Actions actions;
     final Verifier verifier;
+    final MonitoringPoller monitoring;
+    final Silences silences;
     final Map<String, String> env;
 
     /**
@@ -105,6 +111,18 @@ final class Cockpit implements AutoCloseable {
         actions = new Actions(podman.podman(), podman.label(), project,
                 () -> cfg.podman().composeFiles().stream().map(f -> Path.of(f).toAbsolutePath()).toList(),
                 new AuditLog(AuditLog.defaultFile(env), Clock.systemUTC()), verifier);
+
+        CockpitConfig.Monitoring mon = cfg.monitoring();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(mon.timeout()).build();
+        closers.add(http::shutdownNow);
+        MonitoringClient client = new MonitoringClient(http, mon.prometheus(), mon.alertmanager(), mon.timeout());
+        ScheduledExecutorService monitoringThread = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("monitoring-poller").daemon(true).factory());
+        closers.add(monitoringThread::shutdownNow);
+        monitoring = new MonitoringPoller(mon, cfg.metrics(), client, store, Clock.systemUTC(), monitoringThread,
+                cfg.round().history());
+        closers.add(monitoring);
+        silences = new Silences(client, actions.audit(), Clock.systemUTC());
     }
 
     /** The demo compose project on this cockpit's podman, recorded in the same audit log. */
@@ -116,6 +134,7 @@ final class Cockpit implements AutoCloseable {
     void start() {
         poller.start();
         containers.start();
+        monitoring.start();
     }
 
     /** The services whose ports say whether a janusgraph-demo stack is there at all. */

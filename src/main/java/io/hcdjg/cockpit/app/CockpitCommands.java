@@ -68,7 +68,7 @@ final class CockpitCommands implements Commands {
         try {
             if (up) {
                 demo.up(progress);
-                for (String s : DemoCompose.IMAGES.keySet().stream().sorted().toList()) {
+                for (String s : DemoCompose.PROBED) {
                     var v = c.verifier.await(s, progress);
                     if (!v.ok()) {
                         c.actions.audit().outcome(c.podman.label(), action, "not_verified", v.message());

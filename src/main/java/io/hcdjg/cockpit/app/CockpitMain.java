@@ -41,6 +41,7 @@ public final class CockpitMain {
                 case "containers" -> ContainersCli.run(options, System.getenv(), System.out, System.err);
                 case "action", "exec" -> ActionCli.run(options, System.getenv(), System.out, System.err);
                 case "demo" -> DemoCli.run(options, System.getenv(), System.out, System.err);
+                case "metrics", "alerts", "silence" -> MonitoringCli.run(options, System.getenv(), System.out, System.err);
                 default -> {
                     System.err.println("cockpit: unknown command '" + options.command() + "'\n" + Options.USAGE);
                     yield CheckCli.CONFIG_ERROR;

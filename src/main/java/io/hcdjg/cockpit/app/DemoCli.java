@@ -45,7 +45,7 @@ final class DemoCli {
                 return ActionOutcome.Status.FAILED.exitCode;
             }
             for (String service : new TreeSet<>(cockpit.loaded.config().shownServices().stream()
-                    .map(s -> s.name()).filter(n -> DemoCompose.IMAGES.containsKey(n)).toList())) {
+                    .map(s -> s.name()).filter(DemoCompose.PROBED::contains).toList())) {
                 Verifier.Result v = cockpit.verifier.await(service, line -> err.println("· " + line));
                 if (!v.ok()) {
                     audit.outcome(cockpit.podman.label(), "demo up", "not_verified", v.message());

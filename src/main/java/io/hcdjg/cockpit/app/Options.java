@@ -3,6 +3,7 @@ package io.hcdjg.cockpit.app;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,7 +12,9 @@ import java.util.Optional;
  * @param demo true: always the demo stack; false: never; null: the demo stack when no configured service answers
  */
 record Options(String command, Optional<Path> config, Boolean demo, String format, String connection, String project,
-               boolean all, String confirm, List<String> rest) {
+               boolean all, String confirm, List<String> rest, Map<String, String> values) {
+    /** Options that take a value and belong to one subcommand: --for, --comment, --author. */
+    static final List<String> VALUE_OPTIONS = List.of("--for", "--comment", "--author");
     static final String USAGE = """
             usage: java -jar cockpit.jar [--config FILE] [--demo | --no-demo] [--connection NAME]
                                                                                    open the cockpit window
@@ -23,9 +26,13 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                    java -jar cockpit.jar action scale SERVICE N [--confirm PROJECT]
                    java -jar cockpit.jar exec SERVICE -- COMMAND [ARG...]
                    java -jar cockpit.jar demo up|down     the demo compose project that runs here (builds images)
+                   java -jar cockpit.jar metrics [--format text|json]   the configured Prometheus metrics
+                   java -jar cockpit.jar alerts [--format text|json]    Alertmanager's alerts
+                   java -jar cockpit.jar silence ALERTNAME --for 2h --comment TEXT [--author NAME]
                                         (all take --connection NAME --project P --config FILE)
             exit codes: check 0 every service UP, 1 any not UP; containers 0 listed, 1 podman failed;
-                        action/exec 0 done and verified, 1 failed, 3 refused, 4 not verified;
+                        action/exec/silence 0 done (and verified), 1 failed, 3 refused, 4 not verified;
+                        metrics 0 all within thresholds, 1 any not; alerts 0 none firing, 1 firing or unreachable;
                         2 config or usage error""";
 
     static Options parse(String[] args) throws UsageException {
@@ -37,6 +44,7 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
         String project = null;
         boolean all = false;
         String confirm = null;
+        Map<String, String> values = new java.util.HashMap<>();
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -61,7 +69,9 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                 }
                 case "-h", "--help" -> throw new UsageException(null);
                 default -> {
-                    if (a.startsWith("--")) {
+                    if (VALUE_OPTIONS.contains(a)) {
+                        values.put(a.substring(2), value(args, ++i, a));
+                    } else if (a.startsWith("--")) {
                         throw new UsageException("unknown option " + a);
                     } else if (command == null) {
                         command = a;
@@ -72,7 +82,7 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
             }
         }
         return new Options(command, Optional.ofNullable(config), demo, format, connection, project, all, confirm,
-                List.copyOf(rest));
+                List.copyOf(rest), Map.copyOf(values));
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

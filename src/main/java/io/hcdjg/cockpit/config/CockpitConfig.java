@@ -4,10 +4,25 @@ import java.time.Duration;
 import java.util.List;
 
 /** The validated configuration: which stack, which services, how often to probe them. */
-public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, List<ServiceConfig> services) {
+public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, Monitoring monitoring,
+                            List<ServiceConfig> services, List<MetricConfig> metrics) {
 
     public CockpitConfig {
         services = List.copyOf(services);
+        metrics = List.copyOf(metrics);
+    }
+
+    /** Where Prometheus and Alertmanager answer, how often to ask them, and each call's timeout. */
+    public record Monitoring(String prometheus, String alertmanager, Duration poll, Duration timeout) {
+    }
+
+    /**
+     * A metric tile: a PromQL expression with thresholds (higher is worse).
+     *
+     * @param warn     null for none
+     * @param critical null for none
+     */
+    public record MetricConfig(String name, String title, String query, String unit, Double warn, Double critical) {
     }
 
     /** @param overlays compose overlays that are deployed, e.g. {@code logging}; services of other overlays are hidden */
@@ -48,6 +63,6 @@ public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, 
 
     /** A copy pointing the services that the map names at other endpoints (used by the demo stack). */
     public CockpitConfig withServices(List<ServiceConfig> replaced) {
-        return new CockpitConfig(stack, round, host, podman, replaced);
+        return new CockpitConfig(stack, round, host, podman, monitoring, replaced, metrics);
     }
 }

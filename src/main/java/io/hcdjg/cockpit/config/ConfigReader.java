@@ -22,7 +22,10 @@ import java.util.stream.Collectors;
  * {@link CockpitConfig}. It never stops at the first error: every problem is collected with its file, line and field.
  */
 final class ConfigReader {
-    private static final Set<String> TOP = Set.of("stack", "round", "host", "podman", "services");
+    private static final Set<String> TOP = Set.of("stack", "round", "host", "podman", "monitoring", "services",
+            "metrics");
+    private static final Set<String> MONITORING = Set.of("prometheus", "alertmanager", "poll", "timeout");
+    private static final Set<String> METRIC = Set.of("name", "title", "query", "unit", "warn", "critical");
     private static final Set<String> PODMAN = Set.of("connection", "composeFiles", "poll");
     private static final Set<String> STACK = Set.of("project", "host", "overlays");
     private static final Set<String> ROUND = Set.of("interval", "timeout", "maxBackoff", "history");
@@ -67,6 +70,7 @@ final class ConfigReader {
         List<Layer> roundL = section(roots, "round", ROUND);
         List<Layer> hostL = section(roots, "host", HOST);
         List<Layer> podmanL = section(roots, "podman", PODMAN);
+        List<Layer> monitoringL = section(roots, "monitoring", MONITORING);
 
         String defaultHost = text(stackL, "host").orElse("127.0.0.1");
         var stack = new CockpitConfig.Stack(text(stackL, "project").orElse("janusgraph-demo"), defaultHost,
@@ -87,7 +91,17 @@ final class ConfigReader {
         var host = new CockpitConfig.Host(text(hostL, "diskPath").orElse("auto"));
         var podman = new CockpitConfig.Podman(text(podmanL, "connection").orElse(""), strings(podmanL, "composeFiles"),
                 duration(podmanL, "poll").orElse(Duration.ofSeconds(5)));
-        return new CockpitConfig(stack, round, host, podman, services(roots, defaultHost, round));
+        var monitoring = new CockpitConfig.Monitoring(
+                url(monitoringL, "prometheus").orElse("http://" + defaultHost + ":9090"),
+                url(monitoringL, "alertmanager").orElse("http://" + defaultHost + ":9093"),
+                duration(monitoringL, "poll").orElse(Duration.ofSeconds(15)),
+                duration(monitoringL, "timeout").orElse(Duration.ofSeconds(3)));
+        List<ServiceConfig> services = new ArrayList<>();
+        named(roots, "services", SERVICE, "probe").forEach((name, layers) ->
+                service(name, layers, defaultHost, round).ifPresent(services::add));
+        List<CockpitConfig.MetricConfig> metrics = new ArrayList<>();
+        named(roots, "metrics", METRIC, "query").forEach((name, layers) -> metric(name, layers).ifPresent(metrics::add));
+        return new CockpitConfig(stack, round, host, podman, monitoring, services, metrics);
     }
 
     private List<Layer> section(List<Layer> roots, String name, Set<String> allowed) {
@@ -108,25 +122,26 @@ final class ConfigReader {
         return out;
     }
 
-    private List<ServiceConfig> services(List<Layer> roots, String defaultHost, CockpitConfig.Round round) {
+    /** The entries of a list of named mappings (services, metrics), merged by name across the files. */
+    private Map<String, List<Layer>> named(List<Layer> roots, String section, Set<String> allowed, String required) {
         Map<String, List<Layer>> byName = new LinkedHashMap<>();
         for (Layer root : roots) {
-            JsonNode list = root.node().get("services");
+            JsonNode list = root.node().get(section);
             if (list == null || list.isNull()) {
                 continue;
             }
             if (!list.isArray()) {
-                problems.add(root.doc().problem("services", "must be a list of services"));
+                problems.add(root.doc().problem(section, "must be a list"));
                 continue;
             }
             Set<String> seenInFile = new java.util.HashSet<>();
             for (int i = 0; i < list.size(); i++) {
-                Layer entry = new Layer(root.doc(), "services[" + i + "]", list.get(i));
+                Layer entry = new Layer(root.doc(), section + "[" + i + "]", list.get(i));
                 if (!entry.node().isObject()) {
-                    problems.add(entry.doc().problem(entry.path(), "must be a mapping with at least name and probe"));
+                    problems.add(entry.doc().problem(entry.path(), "must be a mapping with at least name and " + required));
                     continue;
                 }
-                checkFields(entry, SERVICE);
+                checkFields(entry, allowed);
                 Optional<String> name = text(List.of(entry), "name");
                 if (name.isEmpty()) {
                     problems.add(entry.doc().problem(entry.path(), "missing required field 'name'"));
@@ -134,19 +149,56 @@ final class ConfigReader {
                 }
                 if (!SERVICE_NAME.matcher(name.get()).matches()) {
                     problems.add(entry.doc().problem(entry.child("name"),
-                            "'" + name.get() + "' is not a service name (lower case letters, digits, '-', '_', '.')"));
+                            "'" + name.get() + "' is not a name (lower case letters, digits, '-', '_', '.')"));
                     continue;
                 }
                 if (!seenInFile.add(name.get())) {
-                    problems.add(entry.doc().problem(entry.child("name"), "service '" + name.get() + "' is listed twice"));
+                    problems.add(entry.doc().problem(entry.child("name"), "'" + name.get() + "' is listed twice"));
                     continue;
                 }
                 byName.computeIfAbsent(name.get(), n -> new ArrayList<>()).add(entry);
             }
         }
-        List<ServiceConfig> out = new ArrayList<>();
-        byName.forEach((name, layers) -> service(name, layers, defaultHost, round).ifPresent(out::add));
-        return out;
+        return byName;
+    }
+
+    private Optional<CockpitConfig.MetricConfig> metric(String name, List<Layer> layers) {
+        Layer last = layers.get(layers.size() - 1);
+        int before = problems.size();
+        Optional<String> query = text(layers, "query").filter(q -> !q.isBlank());
+        if (query.isEmpty()) {
+            problems.add(last.doc().problem(last.path(), "metric '" + name + "' has no 'query'"));
+        }
+        Optional<Double> warn = number(layers, "warn");
+        Optional<Double> critical = number(layers, "critical");
+        if (warn.isPresent() && critical.isPresent() && warn.get() > critical.get()) {
+            problems.add(locate(layers, "warn", "must not be above critical (" + critical.get() + ")"));
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new CockpitConfig.MetricConfig(name, text(layers, "title").orElse(name), query.get(),
+                text(layers, "unit").orElse(""), warn.orElse(null), critical.orElse(null)));
+    }
+
+    private Optional<Double> number(List<Layer> layers, String field) {
+        return value(layers, field).flatMap(v -> {
+            if (v.node().isNumber()) {
+                return Optional.of(v.node().asDouble());
+            }
+            problems.add(v.doc().problem(v.path(), "must be a number, not '" + v.node().asText() + "'"));
+            return Optional.empty();
+        });
+    }
+
+    private Optional<String> url(List<Layer> layers, String field) {
+        return text(layers, field).flatMap(u -> {
+            if (u.matches("https?://[^\\s/]+(/.*)?")) {
+                return Optional.of(u);
+            }
+            problems.add(locate(layers, field, "must be an http:// or https:// URL, not '" + u + "'"));
+            return Optional.empty();
+        });
     }
 
     private Optional<ServiceConfig> service(String name, List<Layer> layers, String defaultHost, CockpitConfig.Round round) {

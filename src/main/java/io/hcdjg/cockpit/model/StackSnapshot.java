@@ -14,10 +14,12 @@ import java.util.List;
  * @param lastRoundAt   when the latest round finished; null before the first
  * @param lastRoundTook how long the latest round took, from its start to its last probe's answer or timeout
  * @param podman        the project's containers on the podman connection
+ * @param monitoring    Prometheus metrics and targets, Alertmanager alerts and silences
  */
 public record StackSnapshot(Instant takenAt, String configSource, String stackLabel, boolean demo,
                             List<ServiceStatus> services, HostStats host, List<ConfigProblem> problems,
-                            Instant lastRoundAt, Duration lastRoundTook, PodmanState podman) {
+                            Instant lastRoundAt, Duration lastRoundTook, PodmanState podman,
+                            MonitoringState monitoring) {
 
     public StackSnapshot {
         services = List.copyOf(services);
@@ -28,7 +30,7 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
     public static StackSnapshot initial(Instant at, String configSource, String stackLabel, boolean demo,
                                         List<ConfigProblem> problems) {
         return new StackSnapshot(at, configSource, stackLabel, demo, List.of(), HostStats.unread(), problems, null, null,
-                PodmanState.notWatched());
+                PodmanState.notWatched(), MonitoringState.none());
     }
 
     public long upCount() {
@@ -36,19 +38,24 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
     }
 
     public StackSnapshot withServices(List<ServiceStatus> updated, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, updated, host, problems, lastRoundAt, lastRoundTook, podman);
+        return new StackSnapshot(at, configSource, stackLabel, demo, updated, host, problems, lastRoundAt, lastRoundTook, podman, monitoring);
     }
 
     public StackSnapshot withHost(HostStats stats, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, stats, problems, lastRoundAt, lastRoundTook, podman);
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, stats, problems, lastRoundAt, lastRoundTook, podman, monitoring);
     }
 
     public StackSnapshot withPodman(PodmanState state, Instant at) {
         return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, state);
+                lastRoundTook, state, monitoring);
+    }
+
+    public StackSnapshot withMonitoring(MonitoringState state, Instant at) {
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
+                lastRoundTook, podman, state);
     }
 
     public StackSnapshot withRoundFinished(Instant at, Duration took) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, at, took, podman);
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, at, took, podman, monitoring);
     }
 }

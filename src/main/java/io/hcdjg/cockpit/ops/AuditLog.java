@@ -59,6 +59,17 @@ public final class AuditLog {
         append(n);
     }
 
+    /** Records an HTTP call an action made (a silence created or expired). */
+    public void http(String target, String action, String method, String url, int status, long durationMs)
+            throws IOException {
+        ObjectNode n = entry(target, action, "http");
+        n.put("method", method);
+        n.put("url", url);
+        n.put("status", status);
+        n.put("durationMs", durationMs);
+        append(n);
+    }
+
     /** Records how an action ended: done, refused, failed or not verified, with a reason in words. */
     public void outcome(String connection, String action, String outcome, String detail) throws IOException {
         ObjectNode n = entry(connection, action, "outcome");

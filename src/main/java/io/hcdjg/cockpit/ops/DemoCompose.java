@@ -39,8 +39,11 @@ public final class DemoCompose {
     static final Duration BUILD = Duration.ofMinutes(10);
     static final List<String> LIBS = List.of("libc.so.6", "libm.so.6", "libstdc++.so.6", "libgcc_s.so.1", "libz.so.1",
             "libdl.so.2", "libpthread.so.0", "librt.so.1", "libresolv.so.2");
+    /** The services of the demo project that answer a probe (graph-consumer has none). */
+    public static final List<String> PROBED = List.of("alertmanager", "analytics-api", "hcd-server",
+            "janusgraph-exporter", "janusgraph-server", "prometheus");
     /** service image ← folder under images/. */
-    public static final Map<String, String> IMAGES = Map.of("hcd-server", "cassandra", "janusgraph-server", "gremlin",
+    static final Map<String, String> IMAGES = Map.of("hcd-server", "cassandra", "janusgraph-server", "gremlin",
             "prometheus", "prometheus", "alertmanager", "alertmanager", "analytics-api", "analytics-api");
 
     private final Podman podman;

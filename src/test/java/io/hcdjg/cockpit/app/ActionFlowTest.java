@@ -94,6 +94,6 @@ class ActionFlowTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !outcome(robot).equals("running…"));
         assertTrue(outcome(robot).startsWith("refused: down --all is destructive: confirm it with the project name "
                 + "'janusgraph-demo'"), outcome(robot));
-        assertEquals(6, cockpit.podman.podman().containers("janusgraph-demo").stream().filter(c -> c.running()).count());
+        assertEquals(7, cockpit.podman.podman().containers("janusgraph-demo").stream().filter(c -> c.running()).count());
     }
 }

@@ -57,7 +57,7 @@ class PodmanCliTest {
             assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
             JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
             assertEquals("on " + name + " (unix://" + socket + ")", json.get("target").asText());
-            assertEquals(6, json.get("containers").size());
+            assertEquals(7, json.get("containers").size());
         } finally {
             gateway.runAllowingFailure(List.of("podman", "system", "connection", "remove", name), Duration.ofSeconds(10));
             service.close();

@@ -97,7 +97,7 @@ class ConfigLoaderTest {
                 file + ":6:3: round.history: must be a whole number from 2 to 500, not '1'",
                 file + ":17:5: services[3].prot: unknown field 'prot'; did you mean 'port'? (allowed: datacenter, enabled, "
                         + "host, name, overlay, path, port, probe, timeout)",
-                file + ":18:5: services[4].name: service 'grafana' is listed twice",
+                file + ":18:5: services[4].name: 'grafana' is listed twice",
                 file + ":9:5: services[0].port: must be a whole number from 1 to 65535, not '190420'",
                 file + ":11:5: services[1].probe: unknown probe 'vaultt'; one of gremlin, cql, vault, http, opensearch, "
                         + "opensearch-dashboards, pulsar, prometheus, alertmanager, grafana, loki, jupyter, analytics-api, "
@@ -143,7 +143,7 @@ class ConfigLoaderTest {
         assertEquals(List.of("must be a mapping",
                 "must be a positive duration like 500ms, 3s, 2m or 1h, not '0s'",
                 "must be a mapping with at least name and probe",
-                "'Bad Name!' is not a service name (lower case letters, digits, '-', '_', '.')",
+                "'Bad Name!' is not a name (lower case letters, digits, '-', '_', '.')",
                 "must be true or false, not 'sometimes'"), got);
     }
 

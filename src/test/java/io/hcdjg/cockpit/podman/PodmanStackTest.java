@@ -78,8 +78,8 @@ class PodmanStackTest {
                 Duration.ofSeconds(5), 10, store, Clock.systemUTC(), Executors.newSingleThreadScheduledExecutor(), null);
         PodmanState state = poller.list(true);
         assertEquals(null, state.problem());
-        assertEquals(List.of("alertmanager", "analytics-api", "graph-consumer", "hcd-server", "janusgraph-server",
-                "prometheus"), state.containers().stream().map(c -> c.info().service()).sorted().toList());
+        assertEquals(List.of("alertmanager", "analytics-api", "graph-consumer", "hcd-server", "janusgraph-exporter",
+                "janusgraph-server", "prometheus"), state.containers().stream().map(c -> c.info().service()).sorted().toList());
         ContainerStatus hcd = state.of("hcd-server").get(0);
         assertTrue(hcd.info().running());
         assertNotNull(hcd.stats(), "running containers have CPU and memory");

@@ -54,7 +54,9 @@ class HealthPollerTest {
         CockpitConfig config = new CockpitConfig(new CockpitConfig.Stack("p", "127.0.0.1", List.of()),
                 new CockpitConfig.Round(Duration.ofSeconds(5), timeout, Duration.ofSeconds(30), 3),
                 new CockpitConfig.Host("auto"),
-                new CockpitConfig.Podman("", List.of(), Duration.ofSeconds(5)), services);
+                new CockpitConfig.Podman("", List.of(), Duration.ofSeconds(5)),
+                new CockpitConfig.Monitoring("http://127.0.0.1:9090", "http://127.0.0.1:9093", Duration.ofSeconds(15),
+                        Duration.ofSeconds(3)), services, List.of());
         SnapshotStore store = new SnapshotStore(StackSnapshot.initial(T0, "test", "test", false, List.of()), published::add);
         return new HealthPoller(config, store, s -> probes.get(s.name()), HostStats::unread, clock, scheduler,
                 probeThreads);

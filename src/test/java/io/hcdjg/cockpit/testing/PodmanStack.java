@@ -119,7 +119,7 @@ public final class PodmanStack implements BeforeEachCallback, ParameterResolver 
         }
 
         private static List<Integer> ports() {
-            return List.of(19042, 18182, 9090, 9093, 8001);
+            return List.of(19042, 18182, 9090, 9093, 8001, 8000);
         }
 
         private static boolean accepts(int port) {

@@ -24,6 +24,8 @@ public final class Services {
         return new CockpitConfig(new CockpitConfig.Stack("test", "127.0.0.1", List.of()),
                 new CockpitConfig.Round(interval, Duration.ofSeconds(3), Duration.ofSeconds(30), 30),
                 new CockpitConfig.Host("auto"),
-                new CockpitConfig.Podman("", List.of(), Duration.ofSeconds(5)), services);
+                new CockpitConfig.Podman("", List.of(), Duration.ofSeconds(5)),
+                new CockpitConfig.Monitoring("http://127.0.0.1:9090", "http://127.0.0.1:9093", Duration.ofSeconds(15),
+                        Duration.ofSeconds(3)), services, List.of());
     }
 }

@@ -40,6 +40,7 @@ public final class Snapshots {
         HostStats host = new HostStats(HostStats.Gauge.of("disk /var/lib/containers/storage", 90L << 30, 100L << 30),
                 HostStats.Gauge.of("memory", 6L << 30, 24L << 30));
         return new StackSnapshot(AT, "config/cockpit.yaml (shipped)", demo ? "Demo stack: test" : "janusgraph-demo on 127.0.0.1",
-                demo, services, host, problems, AT, Duration.ofMillis(2013), PodmanState.notWatched());
+                demo, services, host, problems, AT, Duration.ofMillis(2013), PodmanState.notWatched(),
+                io.hcdjg.cockpit.model.MonitoringState.none());
     }
 }

@@ -1,0 +1,30 @@
+package io.hcdjg.cockpit.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What Prometheus and Alertmanager say: the configured metrics, the scrape targets, the alerts and the silences.
+ *
+ * @param prometheusProblem   why Prometheus could not be asked, or null
+ * @param alertmanagerProblem why Alertmanager could not be asked, or null
+ */
+public record MonitoringState(List<MetricReading> metrics, List<ScrapeTarget> targets, List<Alert> alerts,
+                              List<Silence> silences, String prometheusProblem, String alertmanagerProblem,
+                              Instant at) {
+
+    public MonitoringState {
+        metrics = List.copyOf(metrics);
+        targets = List.copyOf(targets);
+        alerts = List.copyOf(alerts);
+        silences = List.copyOf(silences);
+    }
+
+    public static MonitoringState none() {
+        return new MonitoringState(List.of(), List.of(), List.of(), List.of(), null, null, null);
+    }
+
+    public List<Alert> firing() {
+        return alerts.stream().filter(Alert::firing).toList();
+    }
+}

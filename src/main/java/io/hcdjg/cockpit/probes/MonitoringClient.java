@@ -1,0 +1,123 @@
+package io.hcdjg.cockpit.probes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcdjg.cockpit.model.Alert;
+import io.hcdjg.cockpit.model.ScrapeTarget;
+import io.hcdjg.cockpit.model.Silence;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prometheus (HTTP API v1) and Alertmanager (API v2) over HTTP, each call under a timeout. Acknowledging an alert is a
+ * silence created through {@code /api/v2/silences} — the runbook's POST to the v1 alerts endpoint acknowledges
+ * nothing.
+ */
+public final class MonitoringClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final String prometheus;
+    private final String alertmanager;
+    private final Duration timeout;
+
+    public MonitoringClient(HttpClient http, String prometheusUrl, String alertmanagerUrl, Duration timeout) {
+        this.http = http;
+        this.prometheus = strip(prometheusUrl);
+        this.alertmanager = strip(alertmanagerUrl);
+        this.timeout = timeout;
+    }
+
+    public String prometheusUrl() {
+        return prometheus;
+    }
+
+    public String alertmanagerUrl() {
+        return alertmanager;
+    }
+
+    public List<PromJson.Series> query(String expr) throws IOException, InterruptedException {
+        return PromJson.result(get(prometheus + "/api/v1/query?query=" + enc(expr), true));
+    }
+
+    public List<PromJson.Series> queryRange(String expr, Instant start, Instant end, Duration step)
+            throws IOException, InterruptedException {
+        return PromJson.result(get(prometheus + "/api/v1/query_range?query=" + enc(expr) + "&start="
+                + start.getEpochSecond() + "&end=" + end.getEpochSecond() + "&step=" + step.toSeconds(), true));
+    }
+
+    public List<ScrapeTarget> targets() throws IOException, InterruptedException {
+        return PromJson.targets(get(prometheus + "/api/v1/targets?state=active", false));
+    }
+
+    public List<Alert> alerts() throws IOException, InterruptedException {
+        return PromJson.alerts(get(alertmanager + "/api/v2/alerts", false));
+    }
+
+    public List<Silence> silences() throws IOException, InterruptedException {
+        return PromJson.silences(get(alertmanager + "/api/v2/silences", false));
+    }
+
+    /** Creates a silence on alertname=NAME (and the given extra labels) from now for {@code duration}; its id. */
+    public String silence(String alertName, Map<String, String> labels, Duration duration, String author, String comment,
+                          Instant now) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode matchers = body.putArray("matchers");
+        matcher(matchers, "alertname", alertName);
+        labels.forEach((k, v) -> matcher(matchers, k, v));
+        body.put("startsAt", now.toString());
+        body.put("endsAt", now.plus(duration).toString());
+        body.put("createdBy", author);
+        body.put("comment", comment);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(alertmanager + "/api/v2/silences")).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        return PromJson.silenceId(send(request, false));
+    }
+
+    public void expireSilence(String id) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(URI.create(alertmanager + "/api/v2/silence/" + enc(id))).timeout(timeout)
+                .DELETE().build(), false);
+    }
+
+    private static void matcher(ArrayNode matchers, String name, String value) {
+        ObjectNode m = matchers.addObject();
+        m.put("name", name);
+        m.put("value", value);
+        m.put("isRegex", false);
+        m.put("isEqual", true);
+    }
+
+    private String get(String url, boolean apiErrorsInBody) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(), apiErrorsInBody);
+    }
+
+    /** @param apiErrorsInBody Prometheus answers a bad query with 400 and a JSON error the parser reports */
+    private String send(HttpRequest request, boolean apiErrorsInBody) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 == 2 || apiErrorsInBody && (r.statusCode() == 400 || r.statusCode() == 422)) {
+            return r.body();
+        }
+        throw new PromJson.ApiError("HTTP " + r.statusCode() + " from " + request.uri().getPath() + ": "
+                + PromJson.errorMessage(r.body()));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String strip(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
