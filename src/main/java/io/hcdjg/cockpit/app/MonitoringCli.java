@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcdjg.cockpit.config.ConfigReaderAccess;
+import io.hcdjg.cockpit.config.Durations;
 import io.hcdjg.cockpit.model.ActionOutcome;
 import io.hcdjg.cockpit.model.Alert;
 import io.hcdjg.cockpit.model.HealthLevel;
@@ -112,7 +112,7 @@ final class MonitoringCli {
             err.println("cockpit: silence ALERTNAME --for 2h --comment TEXT [--author NAME]\n" + Options.USAGE);
             return CheckCli.CONFIG_ERROR;
         }
-        Optional<Duration> d = ConfigReaderAccess.duration(o.values().get("for"));
+        Optional<Duration> d = Durations.parse(o.values().get("for"));
         if (d.isEmpty()) {
             err.println("cockpit: --for takes a duration like 30m, 2h or 1h, not '" + o.values().get("for") + "'");
             return CheckCli.CONFIG_ERROR;

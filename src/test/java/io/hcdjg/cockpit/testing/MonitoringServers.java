@@ -46,14 +46,36 @@ public final class MonitoringServers implements ExtensionContext.Store.Closeable
     static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
     static final Path ALERTMANAGER = Path.of("/usr/bin/prometheus-alertmanager");
 
+    /** The alert the test rule raises from the scraped stand-in exporter (janusgraph_connection_status 0). */
+    public static final String TEST_ALERT = "JanusGraphDisconnected";
+
     private final Process prometheus;
     private final Process alertmanager;
+    private final StandInServer exporter;
     private final int prometheusPort;
     private final int alertmanagerPort;
+    private final int deadPort;
 
     private MonitoringServers(Path dir) throws IOException, InterruptedException {
         alertmanagerPort = Ports.free();
         prometheusPort = Ports.free();
+        deadPort = Ports.closed();
+        // A STAND-IN exporter (the real one needs the stack): the exporter's metric names, connection lost.
+        exporter = StandInServer.answering("/metrics", 200, Fixtures.read("http/exporter-metrics-disconnected.txt"));
+        Path rules = Files.writeString(dir.resolve("rules.yml"), """
+                groups:
+                  - name: test
+                    interval: 1s
+                    rules:
+                      - alert: %s
+                        expr: janusgraph_connection_status == 0
+                        labels: {severity: critical, service: janusgraph-exporter}
+                        annotations: {summary: "the exporter lost its Gremlin connection"}
+                      - alert: ServiceDown
+                        expr: up == 0
+                        labels: {severity: critical}
+                        annotations: {summary: "{{ $labels.job }} is down"}
+                """.formatted(TEST_ALERT));
         Path amConfig = Files.writeString(dir.resolve("alertmanager.yml"), """
                 route:
                   receiver: default
@@ -62,17 +84,25 @@ public final class MonitoringServers implements ExtensionContext.Store.Closeable
                 """);
         Path promConfig = Files.writeString(dir.resolve("prometheus.yml"), """
                 global:
-                  scrape_interval: 5s
-                  evaluation_interval: 5s
+                  scrape_interval: 1s
+                  evaluation_interval: 1s
                 alerting:
                   alertmanagers:
                     - static_configs:
                         - targets: ['127.0.0.1:%d']
+                rule_files: ['%s']
                 scrape_configs:
                   - job_name: prometheus
                     static_configs:
                       - targets: ['127.0.0.1:%d']
-                """.formatted(alertmanagerPort, prometheusPort));
+                  - job_name: janusgraph-exporter
+                    static_configs:
+                      - targets: ['127.0.0.1:%d']
+                        labels: {service: janusgraph}
+                  - job_name: hcd
+                    static_configs:
+                      - targets: ['127.0.0.1:%d']
+                """.formatted(alertmanagerPort, rules, prometheusPort, exporter.port(), deadPort));
         alertmanager = start(dir.resolve("alertmanager.log"), List.of(ALERTMANAGER.toString(),
                 "--config.file=" + amConfig, "--storage.path=" + dir.resolve("am-data"),
                 "--web.listen-address=127.0.0.1:" + alertmanagerPort, "--cluster.listen-address="));
@@ -91,7 +121,8 @@ public final class MonitoringServers implements ExtensionContext.Store.Closeable
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(MonitoringServers.class, k -> {
                     try {
-                        return new MonitoringServers(Files.createTempDirectory(Path.of("target"), "monitoring-"));
+                        return new MonitoringServers(Files.createTempDirectory(Path.of("target").toAbsolutePath(),
+                                "monitoring-"));
                     } catch (IOException | InterruptedException e) {
                         throw new IllegalStateException("could not start Prometheus and Alertmanager", e);
                     }
@@ -104,6 +135,14 @@ public final class MonitoringServers implements ExtensionContext.Store.Closeable
 
     public int alertmanagerPort() {
         return alertmanagerPort;
+    }
+
+    public String prometheusUrl() {
+        return "http://127.0.0.1:" + prometheusPort;
+    }
+
+    public String alertmanagerUrl() {
+        return "http://127.0.0.1:" + alertmanagerPort;
     }
 
     private static Process start(Path log, List<String> argv) throws IOException {
@@ -136,6 +175,7 @@ public final class MonitoringServers implements ExtensionContext.Store.Closeable
 
     @Override
     public void close() {
+        exporter.close();
         for (Process p : List.of(prometheus, alertmanager)) {
             p.destroy();
         }
