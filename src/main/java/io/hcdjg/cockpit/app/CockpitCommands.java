@@ -121,6 +121,62 @@ final class CockpitCommands implements Commands {
     }
 
     @Override
+    public List<double[]> range(String metric, java.time.Duration range) throws Exception {
+        Cockpit c = cockpit.get();
+        if (c == null) {
+            return List.of();
+        }
+        var config = c.loaded.config().metrics().stream().filter(m -> m.name().equals(metric)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no metric " + metric));
+        java.time.Instant end = java.time.Instant.now();
+        // About 240 points whatever the range: 15 s steps for an hour, 6 min for a day.
+        java.time.Duration step = java.time.Duration.ofSeconds(Math.max(15, range.toSeconds() / 240));
+        List<double[]> out = new java.util.ArrayList<>();
+        for (var series : c.monitoring.client().queryRange(config.query(), end.minus(range), end, step)) {
+            for (var p : series.points()) {
+                out.add(new double[]{p.at().getEpochSecond(), p.value()});
+            }
+            break; // the tile shows the highest series; the chart shows the first (aggregations return one)
+        }
+        return out;
+    }
+
+    @Override
+    public ActionOutcome silence(String alertName, java.util.Map<String, String> labels, java.time.Duration duration,
+                                 String author, String comment) {
+        Cockpit c = cockpit.get();
+        if (c == null) {
+            return STARTING;
+        }
+        java.util.Map<String, String> others = new java.util.TreeMap<>(labels);
+        others.remove("alertname");
+        try {
+            ActionOutcome o = c.silences.silence(alertName, others, duration, author, comment);
+            c.monitoring.refresh();
+            return o;
+        } catch (IOException e) {
+            return new ActionOutcome(ActionOutcome.Status.FAILED, "the audit log could not be written: " + e.getMessage(),
+                    List.of());
+        }
+    }
+
+    @Override
+    public ActionOutcome expireSilence(String id) {
+        Cockpit c = cockpit.get();
+        if (c == null) {
+            return STARTING;
+        }
+        try {
+            ActionOutcome o = c.silences.expire(id);
+            c.monitoring.refresh();
+            return o;
+        } catch (IOException e) {
+            return new ActionOutcome(ActionOutcome.Status.FAILED, "the audit log could not be written: " + e.getMessage(),
+                    List.of());
+        }
+    }
+
+    @Override
     public void probeNow() {
         Cockpit c = cockpit.get();
         if (c != null) {

@@ -10,7 +10,6 @@ import io.hcdjg.cockpit.model.Alert;
 import io.hcdjg.cockpit.model.HealthLevel;
 import io.hcdjg.cockpit.model.MetricReading;
 import io.hcdjg.cockpit.model.MonitoringState;
-import io.hcdjg.cockpit.probes.MetricDiagnosis;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -52,7 +51,7 @@ final class MonitoringCli {
                 if (Double.isFinite(m.value())) {
                     n.put("value", m.value());
                 } else {
-                    n.put("value", Double.isNaN(m.value()) ? null : MetricDiagnosis.format(m.value()));
+                    n.put("value", Double.isNaN(m.value()) ? null : MetricReading.format(m.value()));
                 }
                 n.put("unit", m.unit());
                 n.put("state", m.level().name());
@@ -64,7 +63,7 @@ final class MonitoringCli {
             String row = "%-24s %-36s %12s %-9s %s%n";
             out.printf(row, "METRIC", "TITLE", "VALUE", "STATE", "REASON");
             for (MetricReading m : s.metrics()) {
-                out.printf(row, m.name(), m.title(), Double.isNaN(m.value()) ? "-" : MetricDiagnosis.format(m.value())
+                out.printf(row, m.name(), m.title(), Double.isNaN(m.value()) ? "-" : MetricReading.format(m.value())
                         + (m.unit().isEmpty() ? "" : " " + m.unit()), m.level(), m.reason());
             }
             if (s.prometheusProblem() != null) {

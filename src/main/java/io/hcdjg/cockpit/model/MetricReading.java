@@ -16,4 +16,19 @@ public record MetricReading(String name, String title, String unit, double value
     public MetricReading {
         history = List.copyOf(history);
     }
+
+    /** "1", "0.25", "+Inf". */
+    public static String format(double v) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+Inf" : "-Inf";
+        }
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e12) {
+            return String.valueOf((long) v);
+        }
+        double a = Math.abs(v);
+        return String.format(java.util.Locale.ROOT, a >= 100 ? "%.0f" : a >= 1 ? "%.2f" : "%.3g", v);
+    }
 }

@@ -25,8 +25,8 @@ public final class MetricDiagnosis {
         }
         HealthLevel level = m.critical() != null && value >= m.critical() ? HealthLevel.DOWN
                 : m.warn() != null && value >= m.warn() ? HealthLevel.DEGRADED : HealthLevel.UP;
-        String reason = level == HealthLevel.DOWN ? "at or above critical " + format(m.critical())
-                : level == HealthLevel.DEGRADED ? "at or above warning " + format(m.warn()) : "within thresholds";
+        String reason = level == HealthLevel.DOWN ? "at or above critical " + MetricReading.format(m.critical())
+                : level == HealthLevel.DEGRADED ? "at or above warning " + MetricReading.format(m.warn()) : "within thresholds";
         if (result.size() > 1) {
             reason += "; " + result.size() + " series, the highest shown";
         }
@@ -42,20 +42,5 @@ public final class MetricDiagnosis {
 
     public static MetricReading failed(MetricConfig m, String reason, List<Double> history) {
         return new MetricReading(m.name(), m.title(), m.unit(), Double.NaN, HealthLevel.UNKNOWN, reason, history);
-    }
-
-    /** "1", "0.25", "+Inf". */
-    public static String format(double v) {
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "+Inf" : "-Inf";
-        }
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e12) {
-            return String.valueOf((long) v);
-        }
-        double a = Math.abs(v);
-        return String.format(java.util.Locale.ROOT, a >= 100 ? "%.0f" : a >= 1 ? "%.2f" : "%.3g", v);
     }
 }

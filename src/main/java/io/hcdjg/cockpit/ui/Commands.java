@@ -32,4 +32,14 @@ public interface Commands {
 
     /** Probes every service now. */
     void probeNow();
+
+    /** A configured metric over the last {@code range}: [epoch seconds, value] points; blocks. */
+    List<double[]> range(String metric, java.time.Duration range) throws Exception;
+
+    /** Acknowledges an alert: a silence on exactly its labels; blocks. */
+    ActionOutcome silence(String alertName, java.util.Map<String, String> labels, java.time.Duration duration,
+                          String author, String comment);
+
+    /** Ends a silence now; blocks. */
+    ActionOutcome expireSilence(String id);
 }

@@ -5,6 +5,8 @@ import io.hcdjg.cockpit.model.ActionRequest;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.control.ScrollPane;
@@ -36,11 +38,16 @@ public final class MainView extends BorderPane {
     private final ActionController controller;
     private final ComboBox<String> connection = new ComboBox<>();
     private WallModel latest;
+    private final MetricsView metricsView;
+    private final AlertsView alertsView;
+    private final Tab alertsTab = new Tab("Alerts");
 
     /** @param project the compose project, shown before the cockpit behind the window has started */
     public MainView(int history, Commands commands, String project) {
         this.history = history;
         this.controller = new ActionController(commands, () -> getScene().getWindow());
+        this.metricsView = new MetricsView(commands);
+        this.alertsView = new AlertsView(commands, () -> getScene().getWindow());
         setId("main");
         getStyleClass().add("ck-root");
         notice.setId("demo-notice");
@@ -64,7 +71,21 @@ public final class MainView extends BorderPane {
         status.setText("starting…");
         status.getRightItems().add(podmanTarget);
         setTop(banners);
-        setCenter(scroll);
+        Tab services = new Tab("Services", scroll);
+        services.setId("tab-services");
+        ScrollPane metricsScroll = new ScrollPane(metricsView);
+        metricsScroll.setFitToWidth(true);
+        metricsScroll.getStyleClass().add("ck-scroll");
+        metricsView.setPadding(new Insets(12));
+        Tab metrics = new Tab("Metrics", metricsScroll);
+        metrics.setId("tab-metrics");
+        alertsView.setPadding(new Insets(12));
+        alertsTab.setContent(alertsView);
+        alertsTab.setId("tab-alerts");
+        TabPane tabs = new TabPane(services, metrics, alertsTab);
+        tabs.setId("tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        setCenter(tabs);
         setRight(gauges);
         setBottom(status);
         show(problems, false);
@@ -196,6 +217,9 @@ public final class MainView extends BorderPane {
             }).apply(c);
         }
         gauges.apply(m.disk(), m.memory());
+        metricsView.apply(m.metrics());
+        alertsView.apply(m.alerts(), m.silences(), m.monitoringProblem());
+        alertsTab.setText(m.firing() == 0 ? "Alerts" : "Alerts (" + m.firing() + " firing)");
         podmanTarget.setText(m.podman());
         connection.setPromptText(m.podman().isEmpty() ? "podman connection" : m.podman().split(" · ")[0]);
         podmanProblem.setText(m.podmanProblem());

@@ -24,6 +24,7 @@ final class ServiceCard extends VBox {
     private final Label retry = new Label();
     private final Tooltip tooltip = new Tooltip();
     private final VBox containers = new VBox(3);
+    private final Label alerts = new Label();
     private Instant lastSample;
     private String styleClass;
 
@@ -60,7 +61,10 @@ final class ServiceCard extends VBox {
         words.getStyleClass().add("ck-card-words");
         containers.getStyleClass().add("ck-containers");
         containers.setId("containers-" + name);
-        getChildren().addAll(head, tile, words, containers);
+        alerts.getStyleClass().add("ck-card-alerts");
+        alerts.setId("alerts-" + name);
+        alerts.setWrapText(true);
+        getChildren().addAll(head, tile, words, alerts, containers);
         Tooltip.install(this, tooltip);
     }
 
@@ -129,6 +133,9 @@ final class ServiceCard extends VBox {
         tile.setVisible(c.probed());
         tile.setManaged(c.probed());
         applyContainers(c.containers());
+        alerts.setText(String.join("\n", c.alerts()));
+        alerts.setVisible(!c.alerts().isEmpty());
+        alerts.setManaged(!c.alerts().isEmpty());
         reason.setText(c.reason());
         retry.setText(c.retry());
         retry.setManaged(!c.retry().isEmpty());

@@ -7,11 +7,32 @@ import java.util.List;
 
 /** What the wall shows, already formatted: the FX side only copies these values into nodes. */
 public record WallModel(String title, String notice, boolean demo, List<String> problems, List<Card> cards,
-                        Gauge disk, Gauge memory, String status, String podman, String podmanProblem) {
+                        Gauge disk, Gauge memory, String status, String podman, String podmanProblem,
+                        List<Metric> metrics, List<AlertRow> alerts, List<SilenceRow> silences, String monitoringProblem,
+                        int firing) {
 
     public WallModel {
         problems = List.copyOf(problems);
         cards = List.copyOf(cards);
+        metrics = List.copyOf(metrics);
+        alerts = List.copyOf(alerts);
+        silences = List.copyOf(silences);
+    }
+
+    /** @param value NaN without a value; @param text the value with its unit, or "—" */
+    public record Metric(String name, String title, String text, double value, String unit, String reason,
+                         HealthLevel level, String styleClass, List<Double> history) {
+        public Metric {
+            history = List.copyOf(history);
+        }
+    }
+
+    /** @param labels the alert's labels, for a silence that matches exactly this alert */
+    public record AlertRow(String name, String severity, String service, String state, String since, String summary,
+                           boolean firing, java.util.Map<String, String> labels) {
+    }
+
+    public record SilenceRow(String id, String matchers, String createdBy, String comment, String until, String state) {
     }
 
     /**
@@ -23,9 +44,10 @@ public record WallModel(String title, String notice, boolean demo, List<String> 
      */
     public record Card(String name, String endpoint, HealthLevel level, String state, String reason, String latency,
                        double latencyMs, Instant sampleAt, String retry, String styleClass, boolean probed,
-                       List<Container> containers, int replicas) {
+                       List<Container> containers, int replicas, List<String> alerts) {
         public Card {
             containers = List.copyOf(containers);
+            alerts = List.copyOf(alerts);
         }
     }
 

@@ -1,6 +1,10 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.model.Alert;
 import io.hcdjg.cockpit.model.ContainerStatus;
+import io.hcdjg.cockpit.model.MetricReading;
+import io.hcdjg.cockpit.model.MonitoringState;
+import io.hcdjg.cockpit.model.ScrapeTarget;
 import io.hcdjg.cockpit.model.HealthLevel;
 import io.hcdjg.cockpit.model.PodmanState;
 import io.hcdjg.cockpit.model.HostStats;
@@ -22,6 +26,7 @@ public final class WallPresenter {
     static final double GAUGE_WARN = 85;
     static final double GAUGE_CRIT = 95;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private final ZoneId zone;
 
@@ -42,17 +47,76 @@ public final class WallPresenter {
                 list = List.of(new WallModel.Container("no container in the project", "", HealthFormat.STYLE_UNKNOWN,
                         List.of()));
             }
-            cards.add(card(x, list, mine.size(), now));
+            cards.add(card(x, list, mine.size(), monitoringNotes(s.monitoring(), x.name()), now));
         }
         // Services of the project with containers but nothing to probe (consumers, CLI containers) still get a card.
         podman.containers().stream().map(c -> c.info().service()).filter(n -> !n.isEmpty() && !probed.contains(n))
                 .distinct().sorted().forEach(n -> cards.add(containerOnly(n, podman.of(n), now)));
         String podmanLine = podman.target().isEmpty() ? "" : "podman " + podman.target() + " · "
                 + podman.containers().size() + " containers" + (podman.eventsLive() ? " · events live" : "");
+        MonitoringState mon = s.monitoring();
+        String monitoringProblem = java.util.stream.Stream.of(mon.prometheusProblem(), mon.alertmanagerProblem())
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("; "));
         return new WallModel("HCD JanusGraph Ops Cockpit — " + s.stackLabel(), s.stackLabel(), s.demo(),
                 s.problems().stream().map(Object::toString).toList(), cards,
                 gauge(s.host().disk()), gauge(s.host().memory()), status(s), podmanLine,
-                podman.problem() == null ? "" : "Podman " + podman.target() + ": " + podman.problem());
+                podman.problem() == null ? "" : "Podman " + podman.target() + ": " + podman.problem(),
+                mon.metrics().stream().map(WallPresenter::metric).toList(), alerts(mon), silences(mon),
+                monitoringProblem, mon.firing().size());
+    }
+
+    static WallModel.Metric metric(MetricReading m) {
+        String text = Double.isNaN(m.value()) ? "—"
+                : MetricReading.format(m.value()) + (m.unit().isEmpty() ? "" : " " + m.unit());
+        return new WallModel.Metric(m.name(), m.title(), text, m.value(), m.unit(), m.reason(), m.level(),
+                HealthFormat.styleClass(m.level()), m.history());
+    }
+
+    private static final List<String> SEVERITY = List.of("critical", "warning", "info");
+
+    private List<WallModel.AlertRow> alerts(MonitoringState mon) {
+        return mon.alerts().stream()
+                .sorted(java.util.Comparator.comparing((Alert a) -> !a.firing())
+                        .thenComparing(a -> SEVERITY.contains(a.severity()) ? SEVERITY.indexOf(a.severity()) : 9)
+                        .thenComparing(a -> a.startsAt() == null ? Instant.EPOCH : a.startsAt()))
+                .map(a -> new WallModel.AlertRow(a.name(), a.severity(), a.service(), a.firing() ? "firing"
+                        : a.silencedBy().isEmpty() ? a.state() : "silenced", a.startsAt() == null ? ""
+                        : SINCE.format(a.startsAt().atZone(zone)), a.summary(), a.firing(), a.labels()))
+                .toList();
+    }
+
+    private List<WallModel.SilenceRow> silences(MonitoringState mon) {
+        return mon.silences().stream().filter(x -> !x.state().equals("expired"))
+                .map(x -> new WallModel.SilenceRow(x.id(), String.join(", ", x.matchers()), x.createdBy(), x.comment(),
+                        x.endsAt() == null ? "" : SINCE.format(x.endsAt().atZone(zone)), x.state()))
+                .toList();
+    }
+
+    /** Firing alerts and down scrape targets that concern a service, for its tile. */
+    static List<String> monitoringNotes(MonitoringState mon, String service) {
+        List<String> notes = new ArrayList<>();
+        for (Alert a : mon.firing()) {
+            if (concerns(service, a.labels().getOrDefault("job", ""), a.service())) {
+                notes.add("alert " + a.name() + (a.severity().isEmpty() ? "" : " (" + a.severity() + ")") + ": " + a.summary());
+            }
+        }
+        for (ScrapeTarget t : mon.targets()) {
+            if (t.down() && concerns(service, t.job(), t.service())) {
+                notes.add("scrape target " + t.instance() + " down" + (t.lastError().isEmpty() ? ""
+                        : ": " + t.lastError().replaceFirst("^Get \"[^\"]*\": ", "")));
+            }
+        }
+        return notes;
+    }
+
+    /** A job or service label names a tile exactly, or as its prefix (job hcd → hcd-server). */
+    static boolean concerns(String tile, String job, String service) {
+        for (String n : List.of(job, service)) {
+            if (!n.isEmpty() && (tile.equals(n) || tile.startsWith(n + "-"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<WallModel.Container> containers(List<ContainerStatus> list, Instant now) {
@@ -80,10 +144,12 @@ public final class WallPresenter {
         String reason = running + " of " + list.size() + (list.size() == 1 ? " container" : " containers")
                 + " running (no health endpoint)";
         return new WallModel.Card(service, "containers only", level, level.name(), reason, "—", Double.NaN, null, "",
-                HealthFormat.styleClass(level), false, containers(list, now), list.size());
+                HealthFormat.styleClass(level), false, containers(list, now), list.size(),
+                monitoringNotes(MonitoringState.none(), service));
     }
 
-    WallModel.Card card(ServiceStatus x, List<WallModel.Container> containers, int replicas, Instant now) {
+    WallModel.Card card(ServiceStatus x, List<WallModel.Container> containers, int replicas, List<String> alerts,
+                        Instant now) {
         HealthLevel level = x.health().level();
         String retry = "";
         if (x.consecutiveFailures() > 1 && x.nextProbeAt() != null && x.nextProbeAt().isAfter(now)) {
@@ -92,7 +158,7 @@ public final class WallPresenter {
         }
         return new WallModel.Card(x.name(), x.endpoint(), level, level.name(), x.health().reason(),
                 HealthFormat.latency(x.health().latency()), HealthFormat.millis(x.health().latency()), x.checkedAt(),
-                retry, HealthFormat.styleClass(level), true, containers, replicas);
+                retry, HealthFormat.styleClass(level), true, containers, replicas, alerts);
     }
 
     static WallModel.Gauge gauge(HostStats.Gauge g) {

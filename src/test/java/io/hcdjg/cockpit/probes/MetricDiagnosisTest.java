@@ -52,10 +52,10 @@ class MetricDiagnosisTest {
 
     @Test
     void formats() {
-        assertEquals("1", MetricDiagnosis.format(1.0));
-        assertEquals("0.420", MetricDiagnosis.format(0.42));
-        assertEquals("45.79", MetricDiagnosis.format(45.789));
-        assertEquals("+Inf", MetricDiagnosis.format(Double.POSITIVE_INFINITY));
-        assertEquals("NaN", MetricDiagnosis.format(Double.NaN));
+        assertEquals("1", MetricReading.format(1.0));
+        assertEquals("0.420", MetricReading.format(0.42));
+        assertEquals("45.79", MetricReading.format(45.789));
+        assertEquals("+Inf", MetricReading.format(Double.POSITIVE_INFINITY));
+        assertEquals("NaN", MetricReading.format(Double.NaN));
     }
 }

@@ -43,4 +43,20 @@ public class UnusedCommands implements Commands {
     public void probeNow() {
         throw new AssertionError("unexpected probe");
     }
+
+    @Override
+    public List<double[]> range(String metric, java.time.Duration range) {
+        throw new AssertionError("unexpected range query " + metric);
+    }
+
+    @Override
+    public ActionOutcome silence(String alertName, java.util.Map<String, String> labels, java.time.Duration duration,
+                                 String author, String comment) {
+        throw new AssertionError("unexpected silence " + alertName);
+    }
+
+    @Override
+    public ActionOutcome expireSilence(String id) {
+        throw new AssertionError("unexpected expiry " + id);
+    }
 }

@@ -60,4 +60,30 @@ class WallPresenterTest {
         assertEquals("512 B", HealthFormat.bytes(512));
         assertEquals("1.5 KiB", HealthFormat.bytes(1536));
     }
+
+    @Test
+    void alertsAndDownTargetsAreNotedOnTheirServicesTile() {
+        var down = new io.hcdjg.cockpit.model.ScrapeTarget("hcd", "hcd-server:7199", "hcd", "down",
+                "Get \"http://hcd-server:7199/metrics\": EOF");
+        var alert = new io.hcdjg.cockpit.model.Alert("f1", "ServiceDown", "critical", "hcd", "active", Snapshots.AT,
+                "hcd is down", java.util.Map.of("alertname", "ServiceDown", "job", "hcd"), List.of());
+        var mon = new io.hcdjg.cockpit.model.MonitoringState(List.of(), List.of(down), List.of(alert), List.of(), null,
+                null, Snapshots.AT);
+        assertEquals(List.of("alert ServiceDown (critical): hcd is down", "scrape target hcd-server:7199 down: EOF"),
+                WallPresenter.monitoringNotes(mon, "hcd-server"));
+        assertEquals(List.of(), WallPresenter.monitoringNotes(mon, "opensearch"));
+        assertTrue(WallPresenter.concerns("janusgraph-server", "janusgraph", "janusgraph"));
+        assertTrue(WallPresenter.concerns("janusgraph-exporter", "janusgraph-exporter", "janusgraph"));
+        assertTrue(!WallPresenter.concerns("opensearch-dashboards", "opensearch-x", ""));
+    }
+
+    @Test
+    void metricsShowValueWithUnitOrADash() {
+        var m = WallPresenter.metric(new io.hcdjg.cockpit.model.MetricReading("p95", "p95", "s", 0.0428,
+                HealthLevel.UP, "within thresholds", List.of(0.1, 0.0428)));
+        assertEquals("0.0428 s", m.text());
+        assertEquals(HealthFormat.STYLE_OK, m.styleClass());
+        assertEquals("—", WallPresenter.metric(new io.hcdjg.cockpit.model.MetricReading("x", "x", "s", Double.NaN,
+                HealthLevel.UNKNOWN, "no data", List.of())).text());
+    }
 }
