@@ -69,19 +69,19 @@ class ActionFlowTest {
     @Test
     void aRestartAsksShowsProgressAndEndsVerified(FxRobot robot) throws Exception {
         showStack();
-        robot.clickOn("#actions-analytics-api");
-        robot.clickOn("#restart-analytics-api");
+        robot.clickOn("#actions-janusgraph-server");
+        robot.clickOn("#restart-janusgraph-server");
         DialogPane confirm = robot.lookup("#confirm-dialog").queryAs(DialogPane.class);
-        assertTrue(confirm.getHeaderText().startsWith("restart analytics-api"), confirm.getHeaderText());
+        assertTrue(confirm.getHeaderText().startsWith("restart janusgraph-server"), confirm.getHeaderText());
         robot.clickOn((Button) confirm.lookupButton(javafx.scene.control.ButtonType.OK));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !outcome(robot).equals("running…"));
-        assertTrue(outcome(robot).startsWith("done: analytics-api UP after "), outcome(robot));
+        assertTrue(outcome(robot).startsWith("done: janusgraph-server UP after "), outcome(robot));
         String log = robot.lookup("#progress-log").queryAs(TextArea.class).getText();
-        assertTrue(log.contains("restart analytics-api on the local engine"), log);
-        assertTrue(log.contains("janusgraph-demo_analytics-api_1"), log);
+        assertTrue(log.contains("restart janusgraph-server on the local engine"), log);
+        assertTrue(log.contains("janusgraph-demo_janusgraph-server_1"), log);
         assertEquals("Close", robot.lookup("#progress-cancel").queryAs(Button.class).getText());
         String audit = Files.readString(state.resolve("hcd-janusgraph-cockpit/audit.jsonl"));
-        assertTrue(audit.contains("\"action\":\"restart analytics-api\"") && audit.contains("\"outcome\":\"done\""), audit);
+        assertTrue(audit.contains("\"action\":\"restart janusgraph-server\"") && audit.contains("\"outcome\":\"done\""), audit);
     }
 
     @Test
