@@ -16,6 +16,8 @@ import io.hcdjg.cockpit.ops.DemoCompose;
 import io.hcdjg.cockpit.ops.Silences;
 import io.hcdjg.cockpit.probes.MonitoringClient;
 import io.hcdjg.cockpit.runtime.MonitoringPoller;
+import io.hcdjg.cockpit.runtime.LogHub;
+import io.hcdjg.cockpit.logs.LogClassifier;
 import io.hcdjg.cockpit.ops.Verifier;
 import io.hcdjg.cockpit.podman.PodmanTarget;
 import io.hcdjg.cockpit.podman.ProcessGateway;
@@ -51,6 +53,7 @@ final class Cockpit implements AutoCloseable {
     final Verifier verifier;
     final MonitoringPoller monitoring;
     final Silences silences;
+    final LogHub logs;
     final Map<String, String> env;
 
     /**
@@ -123,6 +126,13 @@ final class Cockpit implements AutoCloseable {
                 cfg.round().history());
         closers.add(monitoring);
         silences = new Silences(client, actions.audit(), Clock.systemUTC());
+
+        ScheduledExecutorService logThread = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("log-hub").daemon(true).factory());
+        closers.add(logThread::shutdownNow);
+        logs = new LogHub(podman.podman(), LogClassifier.from(cfg.logs()), cfg.logs().maxLines(),
+                "--since=" + cfg.logs().history(), store, Clock.systemUTC(), logThread);
+        closers.add(logs);
     }
 
     /** The demo compose project on this cockpit's podman, recorded in the same audit log. */
@@ -135,6 +145,9 @@ final class Cockpit implements AutoCloseable {
         poller.start();
         containers.start();
         monitoring.start();
+        if (podman.problem() == null) {
+            logs.start();
+        }
     }
 
     /** The services whose ports say whether a janusgraph-demo stack is there at all. */

@@ -35,7 +35,7 @@ public final class CockpitApp extends Application {
     public void start(Stage stage) {
         Options opts = options != null ? options
                 : new Options(null, java.util.Optional.empty(), null, "text", null, null, false, null, java.util.List.of(),
-                java.util.Map.of());
+                java.util.Map.of(), java.util.Set.of());
         var loaded = new ConfigLoader(System.getenv()).load(opts.config());
         CockpitCommands commands = new CockpitCommands(() -> cockpit, name -> restart(withConnection(opts, name)),
                 loaded.config().stack().project());
@@ -58,7 +58,7 @@ public final class CockpitApp extends Application {
 
     private static Options withConnection(Options o, String name) {
         return new Options(o.command(), o.config(), o.demo(), o.format(), name, o.project(), o.all(), o.confirm(), o.rest(),
-                o.values());
+                o.values(), o.flags());
     }
 
     /** Starts (or, after a connection switch, restarts) the cockpit behind the window, off the FX thread. */

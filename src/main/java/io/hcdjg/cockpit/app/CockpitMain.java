@@ -42,6 +42,7 @@ public final class CockpitMain {
                 case "action", "exec" -> ActionCli.run(options, System.getenv(), System.out, System.err);
                 case "demo" -> DemoCli.run(options, System.getenv(), System.out, System.err);
                 case "metrics", "alerts", "silence" -> MonitoringCli.run(options, System.getenv(), System.out, System.err);
+                case "logs" -> LogsCli.run(options, System.getenv(), System.out, System.err);
                 default -> {
                     System.err.println("cockpit: unknown command '" + options.command() + "'\n" + Options.USAGE);
                     yield CheckCli.CONFIG_ERROR;

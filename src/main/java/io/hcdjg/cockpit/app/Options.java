@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param demo true: always the demo stack; false: never; null: the demo stack when no configured service answers
  */
 record Options(String command, Optional<Path> config, Boolean demo, String format, String connection, String project,
-               boolean all, String confirm, List<String> rest, Map<String, String> values) {
-    /** Options that take a value and belong to one subcommand: --for, --comment, --author. */
-    static final List<String> VALUE_OPTIONS = List.of("--for", "--comment", "--author");
+               boolean all, String confirm, List<String> rest, Map<String, String> values, java.util.Set<String> flags) {
+    /** Options that take a value and belong to one subcommand. */
+    static final List<String> VALUE_OPTIONS = List.of("--for", "--comment", "--author", "--since", "--filter");
+    /** Options without a value that belong to one subcommand. */
+    static final List<String> FLAGS = List.of("--follow", "--summary");
     static final String USAGE = """
             usage: java -jar cockpit.jar [--config FILE] [--demo | --no-demo] [--connection NAME]
                                                                                    open the cockpit window
@@ -29,6 +31,7 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                    java -jar cockpit.jar metrics [--format text|json]   the configured Prometheus metrics
                    java -jar cockpit.jar alerts [--format text|json]    Alertmanager's alerts
                    java -jar cockpit.jar silence ALERTNAME --for 2h --comment TEXT [--author NAME]
+                   java -jar cockpit.jar logs SERVICE... [--since 1h] [--follow] [--filter REGEX] [--summary]
                                         (all take --connection NAME --project P --config FILE)
             exit codes: check 0 every service UP, 1 any not UP; containers 0 listed, 1 podman failed;
                         action/exec/silence 0 done (and verified), 1 failed, 3 refused, 4 not verified;
@@ -45,6 +48,7 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
         boolean all = false;
         String confirm = null;
         Map<String, String> values = new java.util.HashMap<>();
+        java.util.Set<String> flags = new java.util.HashSet<>();
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -69,7 +73,9 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                 }
                 case "-h", "--help" -> throw new UsageException(null);
                 default -> {
-                    if (VALUE_OPTIONS.contains(a)) {
+                    if (FLAGS.contains(a)) {
+                        flags.add(a.substring(2));
+                    } else if (VALUE_OPTIONS.contains(a)) {
                         values.put(a.substring(2), value(args, ++i, a));
                     } else if (a.startsWith("--")) {
                         throw new UsageException("unknown option " + a);
@@ -82,7 +88,7 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
             }
         }
         return new Options(command, Optional.ofNullable(config), demo, format, connection, project, all, confirm,
-                List.copyOf(rest), Map.copyOf(values));
+                List.copyOf(rest), Map.copyOf(values), java.util.Set.copyOf(flags));
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

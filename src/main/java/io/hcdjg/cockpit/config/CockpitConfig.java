@@ -4,8 +4,23 @@ import java.time.Duration;
 import java.util.List;
 
 /** The validated configuration: which stack, which services, how often to probe them. */
-public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, Monitoring monitoring,
+public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, Monitoring monitoring, Logs logs,
                             List<ServiceConfig> services, List<MetricConfig> metrics) {
+
+    /**
+     * @param maxLines per followed container; older lines are dropped (and counted)
+     * @param history  how far back a follow starts, so the 1 h / 24 h counters are right at once (podman's --since)
+     * @param keywords class (error, slow-query, auth-failure, destructive) → case-insensitive keywords; a class listed
+     *                 here replaces its defaults
+     * @param regex    class → regular expressions, in addition (slower than keywords)
+     */
+    public record Logs(int maxLines, String history, java.util.Map<String, List<String>> keywords,
+                       java.util.Map<String, List<String>> regex) {
+        public Logs {
+            keywords = java.util.Map.copyOf(keywords);
+            regex = java.util.Map.copyOf(regex);
+        }
+    }
 
     public CockpitConfig {
         services = List.copyOf(services);
@@ -63,6 +78,6 @@ public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, 
 
     /** A copy pointing the services that the map names at other endpoints (used by the demo stack). */
     public CockpitConfig withServices(List<ServiceConfig> replaced) {
-        return new CockpitConfig(stack, round, host, podman, monitoring, replaced, metrics);
+        return new CockpitConfig(stack, round, host, podman, monitoring, logs, replaced, metrics);
     }
 }

@@ -22,8 +22,10 @@ import java.util.stream.Collectors;
  * {@link CockpitConfig}. It never stops at the first error: every problem is collected with its file, line and field.
  */
 final class ConfigReader {
-    private static final Set<String> TOP = Set.of("stack", "round", "host", "podman", "monitoring", "services",
+    private static final Set<String> TOP = Set.of("stack", "round", "host", "podman", "monitoring", "logs", "services",
             "metrics");
+    private static final Set<String> LOGS = Set.of("maxLines", "history", "keywords", "regex");
+    static final List<String> LOG_CLASSES = List.of("error", "slow-query", "auth-failure", "destructive");
     private static final Set<String> MONITORING = Set.of("prometheus", "alertmanager", "poll", "timeout");
     private static final Set<String> METRIC = Set.of("name", "title", "query", "unit", "warn", "critical");
     private static final Set<String> PODMAN = Set.of("connection", "composeFiles", "poll");
@@ -71,6 +73,7 @@ final class ConfigReader {
         List<Layer> hostL = section(roots, "host", HOST);
         List<Layer> podmanL = section(roots, "podman", PODMAN);
         List<Layer> monitoringL = section(roots, "monitoring", MONITORING);
+        List<Layer> logsL = section(roots, "logs", LOGS);
 
         String defaultHost = text(stackL, "host").orElse("127.0.0.1");
         var stack = new CockpitConfig.Stack(text(stackL, "project").orElse("janusgraph-demo"), defaultHost,
@@ -101,7 +104,10 @@ final class ConfigReader {
                 service(name, layers, defaultHost, round).ifPresent(services::add));
         List<CockpitConfig.MetricConfig> metrics = new ArrayList<>();
         named(roots, "metrics", METRIC, "query").forEach((name, layers) -> metric(name, layers).ifPresent(metrics::add));
-        return new CockpitConfig(stack, round, host, podman, monitoring, services, metrics);
+        var logs = new CockpitConfig.Logs(integer(logsL, "maxLines", 1000, 50_000_000).orElse(1_000_000),
+                duration(logsL, "history").map(d -> d.toMinutes() + "m").orElse("24h"),
+                classLists(logsL, "keywords"), classLists(logsL, "regex"));
+        return new CockpitConfig(stack, round, host, podman, monitoring, logs, services, metrics);
     }
 
     private List<Layer> section(List<Layer> roots, String name, Set<String> allowed) {
@@ -179,6 +185,40 @@ final class ConfigReader {
         }
         return Optional.of(new CockpitConfig.MetricConfig(name, text(layers, "title").orElse(name), query.get(),
                 text(layers, "unit").orElse(""), warn.orElse(null), critical.orElse(null)));
+    }
+
+    /** {error: [...], slow-query: [...], ...}: the classes' lists, later files replacing a class's list. */
+    private Map<String, List<String>> classLists(List<Layer> layers, String field) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Layer l : layers) {
+            JsonNode n = l.node().get(field);
+            if (n == null || n.isNull()) {
+                continue;
+            }
+            if (!n.isObject()) {
+                problems.add(l.doc().problem(l.child(field), "must be a mapping from class to a list"));
+                continue;
+            }
+            Layer sub = new Layer(l.doc(), l.child(field), n);
+            checkFields(sub, Set.copyOf(LOG_CLASSES));
+            for (String cls : LOG_CLASSES) {
+                if (n.has(cls)) {
+                    List<String> list = strings(List.of(sub), cls);
+                    if (field.equals("regex")) {
+                        for (int i = 0; i < list.size(); i++) {
+                            try {
+                                java.util.regex.Pattern.compile(list.get(i));
+                            } catch (java.util.regex.PatternSyntaxException e) {
+                                problems.add(l.doc().problem(sub.child(cls) + "[" + i + "]", "not a regular expression: "
+                                        + e.getDescription()));
+                            }
+                        }
+                    }
+                    out.put(cls, list);
+                }
+            }
+        }
+        return out;
     }
 
     private Optional<Double> number(List<Layer> layers, String field) {

@@ -15,22 +15,24 @@ import java.util.List;
  * @param lastRoundTook how long the latest round took, from its start to its last probe's answer or timeout
  * @param podman        the project's containers on the podman connection
  * @param monitoring    Prometheus metrics and targets, Alertmanager alerts and silences
+ * @param logs          per service: log lines by class over the last hour and day
  */
 public record StackSnapshot(Instant takenAt, String configSource, String stackLabel, boolean demo,
                             List<ServiceStatus> services, HostStats host, List<ConfigProblem> problems,
                             Instant lastRoundAt, Duration lastRoundTook, PodmanState podman,
-                            MonitoringState monitoring) {
+                            MonitoringState monitoring, List<LogSummary> logs) {
 
     public StackSnapshot {
         services = List.copyOf(services);
         problems = List.copyOf(problems);
+        logs = List.copyOf(logs);
     }
 
     /** Before anything was probed or listed. */
     public static StackSnapshot initial(Instant at, String configSource, String stackLabel, boolean demo,
                                         List<ConfigProblem> problems) {
         return new StackSnapshot(at, configSource, stackLabel, demo, List.of(), HostStats.unread(), problems, null, null,
-                PodmanState.notWatched(), MonitoringState.none());
+                PodmanState.notWatched(), MonitoringState.none(), List.of());
     }
 
     public long upCount() {
@@ -38,24 +40,29 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
     }
 
     public StackSnapshot withServices(List<ServiceStatus> updated, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, updated, host, problems, lastRoundAt, lastRoundTook, podman, monitoring);
+        return new StackSnapshot(at, configSource, stackLabel, demo, updated, host, problems, lastRoundAt, lastRoundTook, podman, monitoring, logs);
     }
 
     public StackSnapshot withHost(HostStats stats, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, stats, problems, lastRoundAt, lastRoundTook, podman, monitoring);
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, stats, problems, lastRoundAt, lastRoundTook, podman, monitoring, logs);
     }
 
     public StackSnapshot withPodman(PodmanState state, Instant at) {
         return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, state, monitoring);
+                lastRoundTook, state, monitoring, logs);
     }
 
     public StackSnapshot withMonitoring(MonitoringState state, Instant at) {
         return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, podman, state);
+                lastRoundTook, podman, state, logs);
+    }
+
+    public StackSnapshot withLogs(List<LogSummary> summaries, Instant at) {
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
+                lastRoundTook, podman, monitoring, summaries);
     }
 
     public StackSnapshot withRoundFinished(Instant at, Duration took) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, at, took, podman, monitoring);
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, at, took, podman, monitoring, logs);
     }
 }

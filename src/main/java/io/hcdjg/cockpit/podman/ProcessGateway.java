@@ -97,6 +97,34 @@ public class ProcessGateway {
         return new Streaming(argv, p, out, err);
     }
 
+    /** Receives raw stdout bytes as they come: {@code buf[0, n)}; the array is reused after the call returns. */
+    @FunctionalInterface
+    public interface Bytes {
+        void accept(byte[] buf, int n);
+    }
+
+    /**
+     * Starts a long-running process whose stdout goes to {@code onBytes} in large reads, undecoded (log follows: no
+     * String per line, invalid UTF-8 kept as it is). Close the handle to stop it.
+     */
+    public Streaming streamBytes(List<String> argv, Bytes onBytes) throws ProcessException {
+        Process p = start(argv, null);
+        CompletableFuture<String> err = drain(p.getErrorStream(), null, true);
+        CompletableFuture<String> out = new CompletableFuture<>();
+        Thread.ofPlatform().name("process-bytes").daemon(true).start(() -> {
+            byte[] buf = new byte[1 << 16];
+            try (InputStream in = p.getInputStream()) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    onBytes.accept(buf, n);
+                }
+            } catch (IOException e) {
+                // killed while reading
+            }
+            out.complete("");
+        });
+        return new Streaming(argv, p, out, err);
+    }
+
     /** A running stream; {@link #ended()} completes with the process's result when it stops by itself or is closed. */
     public static final class Streaming implements AutoCloseable {
         private final Process process;

@@ -1,0 +1,124 @@
+package io.hcdjg.cockpit.runtime;
+
+import io.hcdjg.cockpit.logs.LogBuffer;
+import io.hcdjg.cockpit.logs.LogClassifier;
+import io.hcdjg.cockpit.logs.LogCounters;
+import io.hcdjg.cockpit.logs.LogIngest;
+import io.hcdjg.cockpit.model.ContainerInfo;
+import io.hcdjg.cockpit.model.LogSummary;
+import io.hcdjg.cockpit.podman.Podman;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Follows the log of every container of the project (from 24 hours back, so the counters are right from the start),
+ * one bounded buffer per container and one set of counters per service, and puts the counters in the snapshot once a
+ * second. The log pane reads the buffers directly: lines never travel through the snapshot.
+ */
+public final class LogHub implements AutoCloseable {
+    /** A followed container. */
+    public record Followed(String container, String service, LogBuffer buffer, LogFollower follower) {
+    }
+
+    private final Podman podman;
+    private final LogClassifier classifier;
+    private final int maxLines;
+    private final String history;
+    private final SnapshotStore store;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, Followed> followed = new ConcurrentHashMap<>();
+    private final Map<String, LogCounters> counters = new ConcurrentHashMap<>();
+    private final Map<String, String> status = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> schedule;
+
+    /** @param history podman's start option for a new follow, e.g. "--since=24h" */
+    public LogHub(Podman podman, LogClassifier classifier, int maxLines, String history, SnapshotStore store, Clock clock,
+                  ScheduledExecutorService scheduler) {
+        this.podman = podman;
+        this.classifier = classifier;
+        this.maxLines = maxLines;
+        this.history = history;
+        this.store = store;
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    public void start() {
+        schedule = scheduler.scheduleWithFixedDelay(this::tick, 0, 1, TimeUnit.SECONDS);
+    }
+
+    public LogClassifier classifier() {
+        return classifier;
+    }
+
+    /** Every followed container, by name. */
+    public Map<String, Followed> followed() {
+        return Map.copyOf(followed);
+    }
+
+    private void tick() {
+        sync(store.get().podman().containers().stream().map(c -> c.info()).toList());
+        List<LogSummary> summaries = summaries(clock.instant());
+        store.update(s -> s.withLogs(summaries, clock.instant()));
+    }
+
+    /** Starts following containers that appeared; stops those that are gone from the project. */
+    public void sync(List<ContainerInfo> containers) {
+        for (ContainerInfo c : containers) {
+            followed.computeIfAbsent(c.name(), name -> {
+                LogBuffer buffer = new LogBuffer(maxLines);
+                LogCounters counts = counters.computeIfAbsent(c.service(), s -> new LogCounters());
+                LogIngest ingest = new LogIngest(classifier, buffer, counts, clock::millis);
+                LogFollower f = new LogFollower(podman, name, ingest, history, true, msg -> status.put(name, msg));
+                return new Followed(name, c.service(), buffer, f.start());
+            });
+        }
+        for (String name : List.copyOf(followed.keySet())) {
+            if (containers.stream().noneMatch(c -> c.name().equals(name))) {
+                followed.remove(name).follower().close();
+                status.remove(name);
+            }
+        }
+    }
+
+    public List<LogSummary> summaries(Instant now) {
+        Map<String, List<Followed>> byService = new TreeMap<>();
+        followed.values().forEach(f -> byService.computeIfAbsent(f.service(), s -> new ArrayList<>()).add(f));
+        List<LogSummary> out = new ArrayList<>();
+        byService.forEach((service, list) -> {
+            LogCounters c = counters.get(service);
+            List<Integer> hour = new ArrayList<>();
+            List<Integer> day = new ArrayList<>();
+            for (int i = 0; i < LogClassifier.NAMES.size(); i++) {
+                hour.add(c.count(1 << i, Duration.ofHours(1), now));
+                day.add(c.count(1 << i, Duration.ofDays(1), now));
+            }
+            long lines = list.stream().mapToLong(f -> f.buffer().size()).sum();
+            long dropped = list.stream().mapToLong(f -> f.buffer().dropped()).sum();
+            String st = list.stream().map(f -> status.getOrDefault(f.container(), "")).filter(x -> !x.isEmpty())
+                    .findFirst().orElse("");
+            out.add(new LogSummary(service, hour, day, lines, dropped, st));
+        });
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+        followed.values().forEach(f -> f.follower().close());
+        followed.clear();
+    }
+}
