@@ -51,6 +51,7 @@ public final class CockpitApp extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), commands::probeNow);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), view::showPalette);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), view::showAudit);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), view::find);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
         stage.show();
         restart(opts);

@@ -177,6 +177,12 @@ final class CockpitCommands implements Commands {
     }
 
     @Override
+    public List<io.hcdjg.cockpit.ui.LogSource> logSources() {
+        Cockpit c = cockpit.get();
+        return c == null ? List.of() : LogSources.of(c.logs);
+    }
+
+    @Override
     public void probeNow() {
         Cockpit c = cockpit.get();
         if (c != null) {

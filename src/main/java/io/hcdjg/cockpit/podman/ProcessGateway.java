@@ -104,12 +104,12 @@ public class ProcessGateway {
     }
 
     /**
-     * Starts a long-running process whose stdout goes to {@code onBytes} in large reads, undecoded (log follows: no
-     * String per line, invalid UTF-8 kept as it is). Close the handle to stop it.
+     * Starts a long-running process whose stdout and stderr go to {@code onBytes} in large reads, undecoded (log
+     * follows: no String per line, invalid UTF-8 kept as it is). Close the handle to stop it.
      */
     public Streaming streamBytes(List<String> argv, Bytes onBytes) throws ProcessException {
-        Process p = start(argv, null);
-        CompletableFuture<String> err = drain(p.getErrorStream(), null, true);
+        Process p = start(argv, null, true);
+        CompletableFuture<String> err = CompletableFuture.completedFuture("");
         CompletableFuture<String> out = new CompletableFuture<>();
         Thread.ofPlatform().name("process-bytes").daemon(true).start(() -> {
             byte[] buf = new byte[1 << 16];
@@ -158,7 +158,12 @@ public class ProcessGateway {
     }
 
     private Process start(List<String> argv, Path dir) throws ProcessException {
-        ProcessBuilder pb = new ProcessBuilder(argv);
+        return start(argv, dir, false);
+    }
+
+    /** @param mergeStderr podman logs writes a container's stderr to its own stderr: both are the log */
+    private Process start(List<String> argv, Path dir, boolean mergeStderr) throws ProcessException {
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(mergeStderr);
         pb.environment().putAll(environment);
         if (dir != null) {
             pb.directory(dir.toFile());

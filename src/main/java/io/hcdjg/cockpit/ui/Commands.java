@@ -42,4 +42,7 @@ public interface Commands {
 
     /** Ends a silence now; blocks. */
     ActionOutcome expireSilence(String id);
+
+    /** The followed containers' logs. */
+    List<LogSource> logSources();
 }

@@ -41,6 +41,10 @@ public final class MainView extends BorderPane {
     private final MetricsView metricsView;
     private final AlertsView alertsView;
     private final Tab alertsTab = new Tab("Alerts");
+    private final Tab logsTab = new Tab("Logs");
+    private final LogsView logsView;
+    private final LogReviewView logReview;
+    private TabPane tabs;
 
     /** @param project the compose project, shown before the cockpit behind the window has started */
     public MainView(int history, Commands commands, String project) {
@@ -48,6 +52,8 @@ public final class MainView extends BorderPane {
         this.controller = new ActionController(commands, () -> getScene().getWindow());
         this.metricsView = new MetricsView(commands);
         this.alertsView = new AlertsView(commands, () -> getScene().getWindow());
+        this.logsView = new LogsView(commands::logSources);
+        this.logReview = new LogReviewView(this::showLogs);
         setId("main");
         getStyleClass().add("ck-root");
         notice.setId("demo-notice");
@@ -82,7 +88,12 @@ public final class MainView extends BorderPane {
         alertsView.setPadding(new Insets(12));
         alertsTab.setContent(alertsView);
         alertsTab.setId("tab-alerts");
-        TabPane tabs = new TabPane(services, metrics, alertsTab);
+        VBox logs = new VBox(8, logReview, logsView);
+        logs.setPadding(new Insets(8));
+        VBox.setVgrow(logsView, javafx.scene.layout.Priority.ALWAYS);
+        logsTab.setContent(logs);
+        logsTab.setId("tab-logs");
+        tabs = new TabPane(services, metrics, alertsTab, logsTab);
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
@@ -140,6 +151,18 @@ public final class MainView extends BorderPane {
             b.setTooltip(new Tooltip(text + " (" + key + ")"));
         }
         return b;
+    }
+
+    /** Opens the log pane on a service's lines of one class (0: all lines). */
+    public void showLogs(String service, int classBit) {
+        tabs.getSelectionModel().select(logsTab);
+        logsView.show(service, classBit);
+    }
+
+    /** Ctrl+F: the log pane's find field. */
+    public void find() {
+        tabs.getSelectionModel().select(logsTab);
+        logsView.focusFind();
     }
 
     /** Ctrl+K. */
@@ -211,7 +234,7 @@ public final class MainView extends BorderPane {
         show(problems, !m.problems().isEmpty());
         for (WallModel.Card c : m.cards()) {
             cards.computeIfAbsent(c.name(), n -> {
-                ServiceCard card = new ServiceCard(n, history, controller);
+                ServiceCard card = new ServiceCard(n, history, controller, this::showLogs);
                 wall.getChildren().add(card);
                 return card;
             }).apply(c);
@@ -220,6 +243,8 @@ public final class MainView extends BorderPane {
         metricsView.apply(m.metrics());
         alertsView.apply(m.alerts(), m.silences(), m.monitoringProblem());
         alertsTab.setText(m.firing() == 0 ? "Alerts" : "Alerts (" + m.firing() + " firing)");
+        logReview.apply(m.logs());
+        logsView.offer(m.logs().stream().map(WallModel.LogReview::service).toList());
         podmanTarget.setText(m.podman());
         connection.setPromptText(m.podman().isEmpty() ? "podman connection" : m.podman().split(" · ")[0]);
         podmanProblem.setText(m.podmanProblem());

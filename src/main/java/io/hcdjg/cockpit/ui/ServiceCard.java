@@ -3,6 +3,7 @@ package io.hcdjg.cockpit.ui;
 import eu.hansolo.tilesfx.Tile;
 import io.hcdjg.cockpit.model.ActionRequest;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
@@ -31,7 +32,11 @@ final class ServiceCard extends VBox {
     private final MenuButton actions = new MenuButton("⋯");
     private int replicas;
 
-    ServiceCard(String name, int history, ActionController controller) {
+    private final HBox logCounts = new HBox(6);
+    private final java.util.function.BiConsumer<String, Integer> onLogs;
+
+    ServiceCard(String name, int history, ActionController controller, java.util.function.BiConsumer<String, Integer> onLogs) {
+        this.onLogs = onLogs;
         setId("card-" + name);
         getStyleClass().add("ck-card");
         tile = TileFactory.latencyTile(history);
@@ -64,7 +69,9 @@ final class ServiceCard extends VBox {
         alerts.getStyleClass().add("ck-card-alerts");
         alerts.setId("alerts-" + name);
         alerts.setWrapText(true);
-        getChildren().addAll(head, tile, words, alerts, containers);
+        logCounts.getStyleClass().add("ck-log-counts");
+        logCounts.setId("logcounts-" + name);
+        getChildren().addAll(head, tile, words, alerts, logCounts, containers);
         Tooltip.install(this, tooltip);
     }
 
@@ -113,6 +120,37 @@ final class ServiceCard extends VBox {
         }
     }
 
+    private static final String[] SHORT = {"errors", "slow", "auth", "destructive"};
+
+    /** The last hour's log counters; a click opens the log pane on those lines. */
+    private void applyLogs(String service, WallModel.LogReview logs) {
+        if (logs == null) {
+            logCounts.setVisible(false);
+            logCounts.setManaged(false);
+            return;
+        }
+        if (logCounts.getChildren().isEmpty()) {
+            for (int i = 0; i < SHORT.length; i++) {
+                int bit = 1 << i;
+                Label l = new Label();
+                l.setId("logcount-" + service + "-" + i);
+                l.getStyleClass().addAll("ck-log-count", LogFormat.CLASS_STYLES[i]);
+                l.setOnMouseClicked(e -> onLogs.accept(service, bit));
+                logCounts.getChildren().add(l);
+            }
+        }
+        for (int i = 0; i < SHORT.length; i++) {
+            Label l = (Label) logCounts.getChildren().get(i);
+            int n = logs.hour().get(i);
+            l.setText(n + " " + SHORT[i]);
+            l.setOpacity(n == 0 ? 0.45 : 1);
+            Tooltip.install(l, new Tooltip(n + " " + SHORT[i] + " in the last hour, " + logs.day().get(i)
+                    + " in 24 h — click to see them"));
+        }
+        logCounts.setVisible(true);
+        logCounts.setManaged(true);
+    }
+
     private static MenuItem item(String text, String id, Runnable action) {
         MenuItem i = new MenuItem(text);
         i.setId(id);
@@ -133,6 +171,7 @@ final class ServiceCard extends VBox {
         tile.setVisible(c.probed());
         tile.setManaged(c.probed());
         applyContainers(c.containers());
+        applyLogs(c.name(), c.logs());
         alerts.setText(String.join("\n", c.alerts()));
         alerts.setVisible(!c.alerts().isEmpty());
         alerts.setManaged(!c.alerts().isEmpty());

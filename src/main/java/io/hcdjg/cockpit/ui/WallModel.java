@@ -9,7 +9,7 @@ import java.util.List;
 public record WallModel(String title, String notice, boolean demo, List<String> problems, List<Card> cards,
                         Gauge disk, Gauge memory, String status, String podman, String podmanProblem,
                         List<Metric> metrics, List<AlertRow> alerts, List<SilenceRow> silences, String monitoringProblem,
-                        int firing) {
+                        int firing, List<LogReview> logs) {
 
     public WallModel {
         problems = List.copyOf(problems);
@@ -17,6 +17,15 @@ public record WallModel(String title, String notice, boolean demo, List<String> 
         metrics = List.copyOf(metrics);
         alerts = List.copyOf(alerts);
         silences = List.copyOf(silences);
+        logs = List.copyOf(logs);
+    }
+
+    /** A service's log counters: per class over the last hour and day, and its buffers' state. */
+    public record LogReview(String service, List<Integer> hour, List<Integer> day, String lines, String status) {
+        public LogReview {
+            hour = List.copyOf(hour);
+            day = List.copyOf(day);
+        }
     }
 
     /** @param value NaN without a value; @param text the value with its unit, or "—" */
@@ -44,7 +53,7 @@ public record WallModel(String title, String notice, boolean demo, List<String> 
      */
     public record Card(String name, String endpoint, HealthLevel level, String state, String reason, String latency,
                        double latencyMs, Instant sampleAt, String retry, String styleClass, boolean probed,
-                       List<Container> containers, int replicas, List<String> alerts) {
+                       List<Container> containers, int replicas, List<String> alerts, LogReview logs) {
         public Card {
             containers = List.copyOf(containers);
             alerts = List.copyOf(alerts);

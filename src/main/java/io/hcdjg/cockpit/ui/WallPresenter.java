@@ -36,6 +36,8 @@ public final class WallPresenter {
 
     public WallModel present(StackSnapshot s, Instant now) {
         PodmanState podman = s.podman();
+        java.util.Map<String, WallModel.LogReview> logs = new java.util.LinkedHashMap<>();
+        s.logs().forEach(l -> logs.put(l.service(), review(l)));
         List<WallModel.Card> cards = new ArrayList<>();
         Set<String> probed = new HashSet<>();
         for (ServiceStatus x : s.services()) {
@@ -47,11 +49,11 @@ public final class WallPresenter {
                 list = List.of(new WallModel.Container("no container in the project", "", HealthFormat.STYLE_UNKNOWN,
                         List.of()));
             }
-            cards.add(card(x, list, mine.size(), monitoringNotes(s.monitoring(), x.name()), now));
+            cards.add(card(x, list, mine.size(), monitoringNotes(s.monitoring(), x.name()), logs.get(x.name()), now));
         }
         // Services of the project with containers but nothing to probe (consumers, CLI containers) still get a card.
         podman.containers().stream().map(c -> c.info().service()).filter(n -> !n.isEmpty() && !probed.contains(n))
-                .distinct().sorted().forEach(n -> cards.add(containerOnly(n, podman.of(n), now)));
+                .distinct().sorted().forEach(n -> cards.add(containerOnly(n, podman.of(n), logs.get(n), now)));
         String podmanLine = podman.target().isEmpty() ? "" : "podman " + podman.target() + " · "
                 + podman.containers().size() + " containers" + (podman.eventsLive() ? " · events live" : "");
         MonitoringState mon = s.monitoring();
@@ -62,7 +64,12 @@ public final class WallPresenter {
                 gauge(s.host().disk()), gauge(s.host().memory()), status(s), podmanLine,
                 podman.problem() == null ? "" : "Podman " + podman.target() + ": " + podman.problem(),
                 mon.metrics().stream().map(WallPresenter::metric).toList(), alerts(mon), silences(mon),
-                monitoringProblem, mon.firing().size());
+                monitoringProblem, mon.firing().size(), List.copyOf(logs.values()));
+    }
+
+    static WallModel.LogReview review(io.hcdjg.cockpit.model.LogSummary l) {
+        String lines = l.lines() + " lines" + (l.dropped() > 0 ? " (dropped " + l.dropped() + ")" : "");
+        return new WallModel.LogReview(l.service(), l.lastHour(), l.lastDay(), lines, l.status());
     }
 
     static WallModel.Metric metric(MetricReading m) {
@@ -138,18 +145,19 @@ public final class WallPresenter {
         };
     }
 
-    private WallModel.Card containerOnly(String service, List<ContainerStatus> list, Instant now) {
+    private WallModel.Card containerOnly(String service, List<ContainerStatus> list, WallModel.LogReview logs,
+                                         Instant now) {
         long running = list.stream().filter(c -> c.info().running()).count();
         HealthLevel level = running == list.size() ? HealthLevel.UP : running == 0 ? HealthLevel.DOWN : HealthLevel.DEGRADED;
         String reason = running + " of " + list.size() + (list.size() == 1 ? " container" : " containers")
                 + " running (no health endpoint)";
         return new WallModel.Card(service, "containers only", level, level.name(), reason, "—", Double.NaN, null, "",
                 HealthFormat.styleClass(level), false, containers(list, now), list.size(),
-                monitoringNotes(MonitoringState.none(), service));
+                monitoringNotes(MonitoringState.none(), service), logs);
     }
 
     WallModel.Card card(ServiceStatus x, List<WallModel.Container> containers, int replicas, List<String> alerts,
-                        Instant now) {
+                        WallModel.LogReview logs, Instant now) {
         HealthLevel level = x.health().level();
         String retry = "";
         if (x.consecutiveFailures() > 1 && x.nextProbeAt() != null && x.nextProbeAt().isAfter(now)) {
@@ -158,7 +166,7 @@ public final class WallPresenter {
         }
         return new WallModel.Card(x.name(), x.endpoint(), level, level.name(), x.health().reason(),
                 HealthFormat.latency(x.health().latency()), HealthFormat.millis(x.health().latency()), x.checkedAt(),
-                retry, HealthFormat.styleClass(level), true, containers, replicas, alerts);
+                retry, HealthFormat.styleClass(level), true, containers, replicas, alerts, logs);
     }
 
     static WallModel.Gauge gauge(HostStats.Gauge g) {

@@ -59,4 +59,9 @@ public class UnusedCommands implements Commands {
     public ActionOutcome expireSilence(String id) {
         throw new AssertionError("unexpected expiry " + id);
     }
+
+    @Override
+    public List<io.hcdjg.cockpit.ui.LogSource> logSources() {
+        return List.of();
+    }
 }

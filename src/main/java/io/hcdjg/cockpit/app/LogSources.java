@@ -1,0 +1,64 @@
+package io.hcdjg.cockpit.app;
+
+import io.hcdjg.cockpit.logs.LogBuffer;
+import io.hcdjg.cockpit.logs.LogClassifier;
+import io.hcdjg.cockpit.runtime.LogHub;
+import io.hcdjg.cockpit.ui.LogSource;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The log hub's buffers as the log pane's {@link LogSource}s. */
+final class LogSources {
+    private LogSources() {
+    }
+
+    static List<LogSource> of(LogHub hub) {
+        return hub.followed().values().stream()
+                .sorted(Comparator.comparing(LogHub.Followed::service).thenComparing(LogHub.Followed::container))
+                .map(f -> (LogSource) new Adapter(f.service(), f.container(), f.buffer())).toList();
+    }
+
+    private record Adapter(String service, String container, LogBuffer buffer) implements LogSource {
+        @Override
+        public long first() {
+            return buffer.first();
+        }
+
+        @Override
+        public long end() {
+            return buffer.end();
+        }
+
+        @Override
+        public long dropped() {
+            return buffer.dropped();
+        }
+
+        @Override
+        public long timestamp(long seq) {
+            return buffer.timestamp(seq);
+        }
+
+        @Override
+        public int classes(long seq) {
+            return buffer.classes(seq);
+        }
+
+        @Override
+        public int length(long seq) {
+            return buffer.length(seq);
+        }
+
+        @Override
+        public String text(long seq, int maxChars) {
+            return buffer.text(seq, maxChars);
+        }
+
+        @Override
+        public long[] find(String literal) {
+            return buffer.find(new LogClassifier(Map.of(1, List.of(literal)), Map.of()));
+        }
+    }
+}

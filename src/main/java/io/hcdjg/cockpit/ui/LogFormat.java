@@ -1,0 +1,62 @@
+package io.hcdjg.cockpit.ui;
+
+import java.util.regex.Pattern;
+
+/** Pure text work for the log pane: ANSI escapes out, control characters visible, very long lines cut, styles. */
+public final class LogFormat {
+    /** What the view shows of a line at most; the full text is a double-click away. */
+    public static final int SHOWN = 2000;
+    private static final Pattern ANSI = Pattern.compile("\\u001B(?:\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])");
+    public static final String[] CLASS_STYLES = {"ck-log-error", "ck-log-slow", "ck-log-auth", "ck-log-destructive"};
+    /** Colours cycled over the services of a merged view. */
+    public static final String[] SERVICE_COLORS = {"#5aa9e6", "#e6a35a", "#9d7ce6", "#5ae6b0", "#e65a8f", "#c9e65a",
+            "#e6df5a", "#5ad2e6"};
+
+    private LogFormat() {
+    }
+
+    /** ANSI colour and cursor sequences removed, NULs and other controls shown as ␀ or ·, tabs kept. */
+    public static String clean(String s) {
+        String t = ANSI.matcher(s).replaceAll("");
+        StringBuilder b = null;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                if (b == null) {
+                    b = new StringBuilder(t.length());
+                    b.append(t, 0, i);
+                }
+                b.append(c == 0 ? '␀' : '·');
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? t : b.toString();
+    }
+
+    /** The shown text: cleaned, and cut with a note when the stored line is longer. */
+    public static String shown(String text, int storedBytes) {
+        String c = clean(text);
+        if (c.length() > SHOWN || storedBytes > text.length() * 4 && storedBytes > SHOWN) {
+            return c.substring(0, Math.min(c.length(), SHOWN)) + "  … [" + storedBytes + " bytes; double-click for all]";
+        }
+        return c;
+    }
+
+    /** The style of a line: its first class, else its level word. */
+    public static String style(int classes, String text) {
+        for (int i = 0; i < CLASS_STYLES.length; i++) {
+            if ((classes & (1 << i)) != 0) {
+                return CLASS_STYLES[i];
+            }
+        }
+        String head = text.length() > 80 ? text.substring(0, 80) : text;
+        if (head.contains("WARN")) {
+            return "ck-log-warn";
+        }
+        if (head.contains("DEBUG") || head.contains("TRACE")) {
+            return "ck-log-debug";
+        }
+        return "ck-log-info";
+    }
+}

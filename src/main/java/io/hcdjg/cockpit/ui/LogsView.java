@@ -1,0 +1,399 @@
+package io.hcdjg.cockpit.ui;
+
+import javafx.animation.AnimationTimer;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.CheckComboBox;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The log pane: one container or several merged by time, following or paused, with find (count and next/previous),
+ * a class or regular-expression filter with context lines, wrap and timestamp toggles, copy and export. Rows come from
+ * a {@link LogFeed} once per frame; the list is virtual, so only the visible lines are turned into text.
+ */
+final class LogsView extends BorderPane {
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+    private final Supplier<List<LogSource>> sources;
+    private final CheckComboBox<String> services = new CheckComboBox<>();
+    private final ToggleButton follow = new ToggleButton("Follow");
+    private final ChoiceBox<String> classes = new ChoiceBox<>(FXCollections.observableArrayList(
+            "all lines", "errors", "slow queries", "auth failures", "destructive"));
+    private final TextField filter = new TextField();
+    private final Spinner<Integer> context = new Spinner<>(0, 20, 0);
+    private final TextField find = new TextField();
+    private final Label findCount = new Label();
+    private final CheckBox wrap = new CheckBox("Wrap");
+    private final CheckBox timestamps = new CheckBox("Timestamps");
+    private final ListView<Long> list = new ListView<>();
+    private final Label status = new Label();
+    private final Button jump = new Button();
+    private final LogFeed feed = new LogFeed();
+    private LogRows rows = new LogRows();
+    private List<LogSource> shown = List.of();
+    private Set<Long> hits = Set.of();
+    private int unseen;
+
+    LogsView(Supplier<List<LogSource>> sources) {
+        this.sources = sources;
+        setId("logs-view");
+        getStyleClass().add("ck-logs");
+        services.setId("log-services");
+
+        services.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) c -> rebuild());
+        follow.setId("log-follow");
+        follow.setSelected(true);
+        follow.selectedProperty().addListener((o, a, on) -> {
+            if (on) {
+                toEnd();
+            }
+        });
+        classes.setId("log-classes");
+        classes.setValue("all lines");
+        classes.setOnAction(e -> rebuild());
+        filter.setId("log-filter");
+        filter.setPromptText("filter: regular expression");
+        filter.setOnAction(e -> rebuild());
+        context.setId("log-context");
+        context.setPrefWidth(70);
+        context.valueProperty().addListener((o, a, b) -> rebuild());
+        find.setId("log-find");
+        find.setPromptText("find (Ctrl+F)");
+        find.setOnAction(e -> next(1));
+        find.textProperty().addListener((o, a, b) -> findAll());
+        findCount.setId("log-find-count");
+        Button prev = button("↑", "log-find-prev", () -> next(-1));
+        Button nextB = button("↓", "log-find-next", () -> next(1));
+        wrap.setId("log-wrap");
+        wrap.setOnAction(e -> list.refresh());
+        timestamps.setId("log-timestamps");
+        timestamps.setSelected(true);
+        timestamps.setOnAction(e -> list.refresh());
+        Button copy = button("Copy", "log-copy", this::copy);
+        Button export = button("Export…", "log-export", this::exportDialog);
+        HBox bar = new HBox(6, services, follow, classes, filter, new Label("context lines"), context);
+        HBox bar2 = new HBox(6, find, findCount, prev, nextB, wrap, timestamps, copy, export);
+        for (HBox b : List.of(bar, bar2)) {
+            b.getStyleClass().add("ck-toolbar");
+            b.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        }
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        HBox.setHgrow(find, Priority.ALWAYS);
+        follow.setMinWidth(70);
+        wrap.setMinWidth(60);
+        timestamps.setMinWidth(100);
+        export.setMinWidth(80);
+        copy.setMinWidth(60);
+        list.setId("log-list");
+        list.getStyleClass().add("ck-log-list");
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setCellFactory(v -> new Cell());
+        list.setItems(rows);
+        list.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) {
+                follow.setSelected(false); // scrolling up to read pauses the follow
+            }
+        });
+        jump.setId("log-jump");
+        jump.setOnAction(e -> follow.setSelected(true));
+        jump.setVisible(false);
+        status.setId("log-status");
+        HBox foot = new HBox(12, status, jump);
+        foot.getStyleClass().add("ck-log-foot");
+        setTop(new VBox(bar, bar2));
+        setCenter(list);
+        setBottom(foot);
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pull();
+            }
+        }.start();
+    }
+
+    private static Button button(String text, String id, Runnable r) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> r.run());
+        return b;
+    }
+
+    /** Offers the services that have logs; checks the first one when nothing is chosen yet. */
+    void offer(List<String> names) {
+        if (!services.getItems().equals(names)) {
+            List<String> checked = List.copyOf(services.getCheckModel().getCheckedItems());
+            services.getItems().setAll(names);
+            checked.stream().filter(names::contains).forEach(n -> services.getCheckModel().check(n));
+            if (services.getCheckModel().getCheckedItems().isEmpty() && !names.isEmpty()) {
+                services.getCheckModel().check(names.get(0));
+            }
+        }
+    }
+
+    /** Shows one service's lines of one class (a counter was clicked): 0 for all lines. */
+    void show(String service, int classBit) {
+        services.getCheckModel().clearChecks();
+        services.getCheckModel().check(service);
+        classes.setValue(classBit == 0 ? "all lines" : classes.getItems().get(Integer.numberOfTrailingZeros(classBit) + 1));
+        rebuild();
+    }
+
+    void focusFind() {
+        find.requestFocus();
+    }
+
+    private void rebuild() {
+        Set<String> chosen = new HashSet<>(services.getCheckModel().getCheckedItems());
+        List<LogSource> chosenSources = sources.get().stream().filter(s -> chosen.contains(s.service())).toList();
+        Pattern p = null;
+        filter.getStyleClass().remove("ck-invalid");
+        if (!filter.getText().isBlank()) {
+            try {
+                p = Pattern.compile(filter.getText());
+            } catch (PatternSyntaxException e) {
+                filter.getStyleClass().add("ck-invalid");
+                status.setText("filter: " + e.getDescription());
+                return;
+            }
+        }
+        int idx = classes.getItems().indexOf(classes.getValue());
+        feed.show(new LogFeed.View(chosenSources, idx <= 0 ? 0 : 1 << (idx - 1), p, context.getValue()));
+    }
+
+    /** Once per frame: takes the rows that arrived, drops those whose lines fell off, follows the end. */
+    private void pull() {
+        LogFeed.Batch b = feed.take();
+        if (b != null) {
+            if (b.reset()) {
+                shown = b.sources();
+                rows = LogRows.of(b.rows(), b.n());
+                list.setItems(rows);
+                unseen = 0;
+                findAll();
+            } else {
+                rows.append(b.rows(), b.n());
+                if (!follow.isSelected()) {
+                    unseen += b.n();
+                }
+            }
+            if (follow.isSelected()) {
+                toEnd();
+            }
+        }
+        rows.dropWhile(r -> {
+            int s = LogRows.source(r);
+            return s < shown.size() && LogRows.seq(r) < shown.get(s).first();
+        });
+        long dropped = shown.stream().mapToLong(LogSource::dropped).sum();
+        status.setText(rows.size() + " lines" + (dropped > 0 ? " · dropped: " + dropped : "")
+                + (follow.isSelected() ? " · following" : " · paused"));
+        jump.setText(unseen + " new lines — jump to end");
+        jump.setVisible(!follow.isSelected() && unseen > 0);
+    }
+
+    private void toEnd() {
+        unseen = 0;
+        if (!rows.isEmpty()) {
+            list.scrollTo(rows.size() - 1);
+        }
+    }
+
+    /** Counts the lines in view that contain the find text; off the FX thread. */
+    private void findAll() {
+        String term = find.getText();
+        List<LogSource> in = shown;
+        if (term.isEmpty()) {
+            hits = Set.of();
+            findCount.setText("");
+            list.refresh();
+            return;
+        }
+        LogRows current = rows;
+        Thread.ofVirtual().name("log-find").start(() -> {
+            Set<Long> found = new HashSet<>();
+            for (int i = 0; i < in.size(); i++) {
+                for (long seq : in.get(i).find(term)) {
+                    found.add(LogRows.pack(i, seq));
+                }
+            }
+            javafx.application.Platform.runLater(() -> {
+                if (term.equals(find.getText()) && current == rows) {
+                    int inView = 0;
+                    for (int i = 0; i < rows.size(); i++) {
+                        if (found.contains(rows.row(i))) {
+                            inView++;
+                        }
+                    }
+                    hits = found;
+                    findCount.setText(inView + (inView == 1 ? " match" : " matches"));
+                    list.refresh();
+                }
+            });
+        });
+    }
+
+    private void next(int direction) {
+        if (hits.isEmpty()) {
+            return;
+        }
+        int from = list.getSelectionModel().getSelectedIndex();
+        for (int k = 1; k <= rows.size(); k++) {
+            int i = Math.floorMod(from + direction * k, rows.size());
+            if (hits.contains(rows.row(i))) {
+                follow.setSelected(false);
+                list.getSelectionModel().clearAndSelect(i);
+                list.scrollTo(Math.max(0, i - 3));
+                return;
+            }
+        }
+    }
+
+    String line(long row, boolean withTime) {
+        LogSource s = shown.get(LogRows.source(row));
+        long seq = LogRows.seq(row);
+        String prefix = (withTime ? TS.format(Instant.ofEpochMilli(s.timestamp(seq))) + " " : "")
+                + (shown.size() > 1 ? s.service() + " | " : "");
+        return prefix + LogFormat.shown(s.text(seq, LogFormat.SHOWN + 1), s.length(seq));
+    }
+
+    private void copy() {
+        List<String> lines = new ArrayList<>();
+        for (Long r : list.getSelectionModel().getSelectedItems()) {
+            LogSource s = shown.get(LogRows.source(r));
+            lines.add(LogFormat.clean(s.text(LogRows.seq(r), -1)));
+        }
+        ClipboardContent c = new ClipboardContent();
+        c.putString(String.join("\n", lines));
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    private void exportDialog() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the lines in view");
+        chooser.setInitialFileName("cockpit-logs.txt");
+        java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            export(f.toPath());
+        }
+    }
+
+    /** Writes every line in view (all, or the filtered ones), full text with time and service. */
+    void export(Path file) {
+        LogRows snapshot = rows;
+        List<LogSource> in = shown;
+        long[] copy = new long[snapshot.size()];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = snapshot.row(i);
+        }
+        Thread.ofVirtual().name("log-export").start(() -> {
+            String result;
+            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                for (long r : copy) {
+                    LogSource s = in.get(LogRows.source(r));
+                    long seq = LogRows.seq(r);
+                    if (seq < s.first()) {
+                        continue;
+                    }
+                    w.write(Instant.ofEpochMilli(s.timestamp(seq)) + " " + s.service() + " | "
+                            + LogFormat.clean(s.text(seq, -1)));
+                    w.newLine();
+                }
+                result = "exported " + copy.length + " lines to " + file;
+            } catch (IOException | RuntimeException e) {
+                result = "export failed: " + e.getMessage();
+            }
+            String r = result;
+            javafx.application.Platform.runLater(() -> status.setText(r));
+        });
+    }
+
+    private final class Cell extends ListCell<Long> {
+        private String style;
+
+        Cell() {
+            setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && getItem() != null) {
+                    full(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Long row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeAll(style, "ck-log-hit");
+            style = null;
+            if (empty || row == null || LogRows.source(row) >= shown.size()
+                    || LogRows.seq(row) < shown.get(LogRows.source(row)).first()) {
+                setText(null);
+                return;
+            }
+            LogSource s = shown.get(LogRows.source(row));
+            String text = line(row, timestamps.isSelected());
+            setText(text);
+            setWrapText(wrap.isSelected());
+            style = LogFormat.style(s.classes(LogRows.seq(row)), text);
+            getStyleClass().add(style);
+            if (hits.contains(row)) {
+                getStyleClass().add("ck-log-hit");
+            }
+            if (shown.size() > 1) {
+                setStyle("-fx-border-color: transparent transparent transparent "
+                        + LogFormat.SERVICE_COLORS[LogRows.source(row) % LogFormat.SERVICE_COLORS.length]
+                        + "; -fx-border-width: 0 0 0 3;");
+            } else {
+                setStyle(null);
+            }
+        }
+    }
+
+    private void full(long row) {
+        LogSource s = shown.get(LogRows.source(row));
+        TextArea t = new TextArea(LogFormat.clean(s.text(LogRows.seq(row), -1)));
+        t.setWrapText(true);
+        t.setEditable(false);
+        javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(getScene().getWindow());
+        d.setTitle(s.container() + " — full line");
+        d.getDialogPane().setContent(t);
+        d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
+        d.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        d.show();
+    }
+
+    void close() {
+        feed.close();
+    }
+}
