@@ -41,6 +41,14 @@ public class AnalyticsApi {
 
     public static void main(String[] args) throws Exception {
         String mode = System.getenv().getOrDefault("MODE", "api");
+        if (mode.equals("mix")) {
+            mix();
+            Thread.sleep(Long.MAX_VALUE);
+        }
+        if (mode.equals("flood")) {
+            flood(Long.parseLong(System.getenv().getOrDefault("LINES", "1000000")));
+            return;
+        }
         String logger = mode.equals("api") ? "analytics-api" : "graph-consumer";
         if (mode.equals("api")) {
             serve(Integer.parseInt(System.getenv().getOrDefault("PORT", "8001")));
@@ -56,6 +64,85 @@ public class AnalyticsApi {
             }
             log(line);
         }
+    }
+
+    /**
+     * MODE=mix (for the cockpit's tests): a known mix of lines, then silence. Exactly 10 errors, 6 slow queries,
+     * 4 authentication failures and 3 destructive statements among 39 lines, the awkward ones included: ANSI
+     * colours, invalid UTF-8, a NUL byte and a 1 MiB line.
+     */
+    static void mix() throws Exception {
+        java.io.PrintStream out = System.out;
+        String[] lines = {
+                "[ERROR] banking.api - Unhandled exception on GET /api/v1/graph: boom",
+                "[ERROR] banking.api - JanusGraph health check failed: timeout",
+                "[ERROR] banking.api - Failed to connect to JanusGraph: refused",
+                "java.lang.IllegalStateException: pool closed",
+                "FATAL: cannot allocate memory",
+                "[INFO] banking.api - GET /api/v1/persons 200 12ms",
+                "[WARNING] banking.api.profiler - Slow query: g.V().out() took 1532 ms",
+                "[WARNING] banking.api.profiler - Slow query: g.E().count() took 2500 ms",
+                "[INFO] uvicorn.access - 10.89.0.1:51240 - \"POST /api/v1/auth/login HTTP/1.1\" 401",
+                "[WARNING] banking.security.mfa - TOTP verification failed for user: alice",
+                "[WARNING] banking.security.mfa - MFA verification blocked - user locked out: bob",
+                "[WARNING] banking.compliance.audit - query_executed: DROP TABLE IF EXISTS janusgraph.tmp by admin",
+                "[WARNING] banking.compliance.audit - query_executed: TRUNCATE TABLE janusgraph.staging by admin",
+                "[WARNING] banking.compliance.audit - query_executed: DELETE FROM janusgraph.edges WHERE id=7 by admin",
+                "[INFO] banking.api - GET /stats 200 31ms",
+                "[INFO] banking.api - POST /api/v1/screening 200 48ms",
+                "WARN  [ScheduledTasks:1] 2026-11-28 05:52:16,491 MonitoringTask.java:173 - 3 operations were slow in the last 5000 msecs",
+                "WARN  [ScheduledTasks:1] 2026-11-28 05:52:21,491 MonitoringTask.java:173 - 1 operations were slow in the last 5000 msecs",
+                "[INFO] gremlin - timeout occurred during traversal evaluation of [g.V().repeat(out())]",
+                "[INFO] banking.streaming.graph_consumer - batch took 1204 ms (slow query on janusgraph-server)",
+                "[WARNING] banking.api - Query validation failed for user carol: Invalid credentials",
+                "[ERROR] exporter - Gremlin server error: 597",
+                "[ERROR] exporter - Query execution error: NoHostAvailable",
+                "[ERROR] exporter - Error collecting basic metrics",
+                "[INFO] banking.api - GET /healthz 200 1ms",
+                "[INFO] banking.api - GET /api/v1/accounts 200 9ms",
+                "[INFO] banking.api - GET /api/v1/companies 200 11ms",
+                "[INFO] banking.api - shutting down workers",
+                "[INFO] banking.api - workers ready",
+                "Vault: security barrier not initialized",
+                "[INFO] banking.api - cache hit ratio 0.97",
+                "[INFO] banking.api - GET /api/v1/persons?limit=5 200 8ms",
+        };
+        for (String l : lines) {
+            log(l);
+        }
+        // The awkward ones (7 more lines, 2 of them errors): ANSI, invalid UTF-8, NUL, 1 MiB.
+        log("\u001B[31m[ERROR]\u001B[0m banking.api - coloured error line");
+        out.write(("2026-11-28 06:00:00,000 [INFO] bytes: ").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.write(new byte[]{(byte) 0xC3, (byte) 0x28, (byte) 0xFF, ' ', 'o', 'k', '\n'});
+        out.write("2026-11-28 06:00:00,001 [INFO] a NUL\u0000byte inside\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        log("[INFO] " + "x".repeat(1 << 20));
+        log("[ERROR] last of the mix");
+        log("[INFO] mix done");
+        log("[INFO] 39 lines written");
+        out.flush();
+    }
+
+    /** MODE=flood: LINES lines as fast as the JVM can write them, then exit (the log benchmark). */
+    static void flood(long n) {
+        java.io.PrintStream out = new java.io.PrintStream(new java.io.BufferedOutputStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false);
+        String[] lines = {
+                "[INFO] banking.api - GET /api/v1/persons?limit=20 200 12ms",
+                "[INFO] uvicorn.access - 10.89.0.1:51234 - \"GET /health HTTP/1.1\" 200",
+                "[WARNING] banking.api.profiler - Slow query: g.V().has('person','name','Alice Johnson') took 1532 ms",
+                "[INFO] banking.api - POST /api/v1/screening 200 48ms",
+                "[ERROR] banking.api - Unhandled exception on GET /api/v1/graph/stats: ConnectionRefusedError",
+                "[INFO] banking.api - GET /stats 200 31ms",
+                "[WARNING] banking.security.mfa - TOTP verification failed for user: alice",
+                "[INFO] banking.api - GET /api/v1/accounts/GB33BUKB20201555555555 200 9ms",
+        };
+        for (long i = 0; i < n; i++) {
+            out.print("2026-11-28 06:00:00,000 ");
+            out.print(lines[(int) (i % lines.length)]);
+            out.print(" #");
+            out.println(i);
+        }
+        out.flush();
     }
 
     static void log(String line) {

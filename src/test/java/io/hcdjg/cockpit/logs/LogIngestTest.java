@@ -1,0 +1,52 @@
+package io.hcdjg.cockpit.logs;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LogIngestTest {
+    static final long NOW = Instant.parse("2026-11-28T06:00:00Z").toEpochMilli();
+
+    @Test
+    void linesSplitAcrossReadsAndCrlfAndMissingTimestampsAreHandled() {
+        LogBuffer buffer = new LogBuffer(100);
+        LogCounters counters = new LogCounters();
+        LogIngest in = new LogIngest(LogClassifier.defaults(), buffer, counters, () -> NOW);
+        byte[] all = ("2026-11-28T05:59:00.000Z first error\r\n"
+                + "continuation without timestamp\n"
+                + "2026-11-28T05:59:30.500Z slow query here\n"
+                + "2026-11-28T05:59:40.000Z tail without newline").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < all.length; i += 7) { // the worst splits
+            in.accept(all, i, Math.min(all.length, i + 7));
+        }
+        assertEquals(3, in.lines());
+        in.finish();
+        assertEquals(4, in.lines());
+        assertEquals("first error", buffer.text(0, -1), "CR dropped, timestamp removed");
+        assertEquals(Instant.parse("2026-11-28T05:59:00Z").toEpochMilli(), buffer.timestamp(1),
+                "a line without a timestamp gets the previous line's");
+        assertEquals(LogClassifier.SLOW_QUERY, buffer.classes(2));
+        assertEquals(1, counters.count(LogClassifier.ERROR, Duration.ofHours(1), Instant.ofEpochMilli(NOW)));
+        assertEquals(1, counters.count(LogClassifier.SLOW_QUERY, Duration.ofHours(1), Instant.ofEpochMilli(NOW)));
+    }
+
+    @Test
+    void anOverlongLineIsStoredCutAndTheNextLineIsIntact() {
+        LogBuffer buffer = new LogBuffer(100);
+        LogIngest in = new LogIngest(LogClassifier.defaults(), buffer, null, () -> NOW);
+        byte[] chunk = new byte[1 << 16];
+        java.util.Arrays.fill(chunk, (byte) 'z');
+        for (int i = 0; i < 40; i++) { // 2.5 MiB without a newline
+            in.accept(chunk, 0, chunk.length);
+        }
+        byte[] rest = "\n2026-11-28T05:59:00Z next error\n".getBytes(StandardCharsets.UTF_8);
+        in.accept(rest, 0, rest.length);
+        assertEquals(2, in.lines());
+        assertEquals(LogBuffer.MAX_LINE, buffer.length(0));
+        assertEquals("next error", buffer.text(1, -1));
+    }
+}
