@@ -10,14 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 /** The log hub's buffers as the log pane's {@link LogSource}s. */
-final class LogSources {
+public final class LogSources {
     private LogSources() {
     }
 
     static List<LogSource> of(LogHub hub) {
         return hub.followed().values().stream()
                 .sorted(Comparator.comparing(LogHub.Followed::service).thenComparing(LogHub.Followed::container))
-                .map(f -> (LogSource) new Adapter(f.service(), f.container(), f.buffer())).toList();
+                .map(f -> source(f.service(), f.container(), f.buffer())).toList();
+    }
+
+    /** One container's buffer as the pane reads it. */
+    public static LogSource source(String service, String container, LogBuffer buffer) {
+        return new Adapter(service, container, buffer);
     }
 
     private record Adapter(String service, String container, LogBuffer buffer) implements LogSource {
