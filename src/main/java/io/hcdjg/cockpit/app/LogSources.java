@@ -1,13 +1,11 @@
 package io.hcdjg.cockpit.app;
 
 import io.hcdjg.cockpit.logs.LogBuffer;
-import io.hcdjg.cockpit.logs.LogClassifier;
 import io.hcdjg.cockpit.runtime.LogHub;
 import io.hcdjg.cockpit.ui.LogSource;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /** The log hub's buffers as the log pane's {@link LogSource}s. */
 public final class LogSources {
@@ -63,7 +61,7 @@ public final class LogSources {
 
         @Override
         public long[] find(String literal) {
-            return buffer.find(new LogClassifier(Map.of(1, List.of(literal)), Map.of()));
+            return buffer.find(literal);
         }
     }
 }

@@ -19,8 +19,16 @@ public final class LogClassifier {
     public static final int DESTRUCTIVE = 8;
     public static final List<String> NAMES = List.of("error", "slow query", "auth failure", "destructive");
 
-    private final int[] delta;      // state * 256 + byte -> state
     private final int[] output;     // state -> class mask of every keyword ending here (failure links folded in)
+    /**
+     * The scanning table over byte classes (bytes that occur in no keyword share one class, so the table stays in the
+     * L1 cache): entry (state * classes + class) holds the next state already multiplied by the number of classes,
+     * with the sign bit set when that state ends a keyword or the byte is a newline — so the hot loop is two loads and
+     * one rarely taken branch per byte.
+     */
+    private final int[] scan;
+    private final byte[] byteClass = new byte[256];
+    private final int classes;
     private final List<Pattern> regexes;
     private final List<Integer> regexClasses;
     private final Map<Integer, List<String>> keywords;
@@ -51,7 +59,7 @@ public final class LogClassifier {
             }
         });
         int n = go.size();
-        delta = new int[n * 256];
+        int[] delta = new int[n * 256]; // state * 256 + byte -> state
         output = new int[n];
         int[] fail = new int[n];
         int[] queue = new int[n];
@@ -88,6 +96,34 @@ public final class LogClassifier {
                 delta[s * 256 + c] = delta[s * 256 + c + 32];
             }
         }
+        // Bytes with identical columns in the transition table are one class; a representative byte per class.
+        Map<String, Integer> columns = new java.util.HashMap<>();
+        List<Integer> representative = new ArrayList<>();
+        for (int c = 0; c < 256; c++) {
+            StringBuilder key = new StringBuilder(c == '\n' ? "nl:" : "");
+            for (int s = 0; s < n; s++) {
+                key.append(delta[s * 256 + c]).append(',');
+            }
+            int k = columns.computeIfAbsent(key.toString(), x -> {
+                representative.add(-1);
+                return representative.size() - 1;
+            });
+            if (representative.get(k) < 0) {
+                representative.set(k, c);
+            }
+            byteClass[c] = (byte) k;
+        }
+        int classes = representative.size();
+        scan = new int[n * classes];
+        for (int s = 0; s < n; s++) {
+            for (int k = 0; k < classes; k++) {
+                int c = representative.get(k);
+                int t = delta[s * 256 + c];
+                boolean flag = output[t] != 0 || c == '\n';
+                scan[s * classes + k] = t * classes | (flag ? Integer.MIN_VALUE : 0);
+            }
+        }
+        this.classes = classes;
         this.regexes = new ArrayList<>();
         this.regexClasses = new ArrayList<>();
         regexes.forEach((cls, list) -> list.forEach(r -> {
@@ -142,11 +178,14 @@ public final class LogClassifier {
     public int classify(byte[] buf, int from, int to) {
         int s = 0;
         int mask = 0;
-        final int[] d = delta;
-        final int[] o = output;
+        final int[] t = scan;
+        final byte[] k = byteClass;
         for (int i = from; i < to; i++) {
-            s = d[(s << 8) | (buf[i] & 0xff)];
-            mask |= o[s];
+            s = t[s + k[buf[i] & 0xff]];
+            if (s < 0) {
+                s &= Integer.MAX_VALUE;
+                mask |= output[s / classes];
+            }
         }
         if (!regexes.isEmpty()) {
             String line = new String(buf, from, to - from, StandardCharsets.UTF_8);
@@ -161,23 +200,26 @@ public final class LogClassifier {
 
     /** Every line of a buffer: calls {@code sink} with each line's bounds and classes; returns the lines seen. */
     public long classifyLines(byte[] buf, int from, int to, LineSink sink) {
-        final int[] d = delta;
-        final int[] o = output;
+        final int[] t = scan;
+        final byte[] k = byteClass;
         int s = 0;
         int mask = 0;
         int start = from;
         long lines = 0;
         for (int i = from; i < to; i++) {
-            int b = buf[i] & 0xff;
-            if (b == '\n') {
-                sink.line(start, i, regexes.isEmpty() ? mask : mask | classify(buf, start, i));
-                lines++;
-                s = 0;
-                mask = 0;
-                start = i + 1;
-            } else {
-                s = d[(s << 8) | b];
-                mask |= o[s];
+            byte b = buf[i];
+            s = t[s + k[b & 0xff]];
+            if (s < 0) {
+                s &= Integer.MAX_VALUE;
+                if (b == '\n') {
+                    sink.line(start, i, regexes.isEmpty() ? mask : mask | classify(buf, start, i));
+                    lines++;
+                    s = 0;
+                    mask = 0;
+                    start = i + 1;
+                } else {
+                    mask |= output[s / classes];
+                }
             }
         }
         return lines;

@@ -87,7 +87,10 @@ public final class LogIngest {
         if (ts == LogTime.NONE) {
             ts = lastTimestamp == LogTime.NONE ? now.getAsLong() : lastTimestamp;
         } else {
-            msg = LogTime.messageStart(b, from, to);
+            msg = from + 20;
+            while (msg < to && b[msg - 1] != ' ') {
+                msg++; // past the fraction and zone to the space after the timestamp
+            }
             lastTimestamp = ts;
         }
         int classes = classifier.classify(b, msg, to);

@@ -1,15 +1,13 @@
 package io.hcdjg.cockpit.ui;
 
-import javafx.collections.ObservableListBase;
-
 import java.util.Arrays;
+import java.util.function.LongPredicate;
 
 /**
- * The rows of the log pane as a primitive array behind an ObservableList: a row is (source index, sequence number)
- * packed in a long, so a million rows cost 8 MB, the ListView asks only for the visible ones, and a batch of new
- * lines is one change event. FX thread only.
+ * The rows of the log pane as a primitive array: a row is (source index, sequence number) packed in a long, so a
+ * million rows cost 8 MB and no object each. FX thread only.
  */
-final class LogRows extends ObservableListBase<Long> {
+final class LogRows {
     static final int SOURCE_BITS = 8;
     private long[] rows = new long[1024];
     private int size;
@@ -26,21 +24,7 @@ final class LogRows extends ObservableListBase<Long> {
         return row >>> SOURCE_BITS;
     }
 
-    @Override
-    public Long get(int index) {
-        return rows[index];
-    }
-
-    long row(int index) {
-        return rows[index];
-    }
-
-    @Override
-    public int size() {
-        return size;
-    }
-
-    /** A list that starts with these rows (a new filter or selection gets a new list, not a million removals). */
+    /** A list that starts with these rows (a new filter or selection gets a new list). */
     static LogRows of(long[] all, int n) {
         LogRows r = new LogRows();
         r.rows = Arrays.copyOf(all, Math.max(n, 16));
@@ -48,35 +32,36 @@ final class LogRows extends ObservableListBase<Long> {
         return r;
     }
 
-    /** Appends a batch as one change. */
+    long row(int index) {
+        return rows[index];
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
     void append(long[] batch, int n) {
-        if (n == 0) {
-            return;
-        }
         if (size + n > rows.length) {
             rows = Arrays.copyOf(rows, Math.max(rows.length * 2, size + n));
         }
         System.arraycopy(batch, 0, rows, size, n);
-        beginChange();
-        nextAdd(size, size + n);
         size += n;
-        endChange();
     }
 
-    /** Drops the rows whose lines fell off their buffers (the first ones). */
-    void dropWhile(java.util.function.LongPredicate gone) {
+    /** Drops the first rows while {@code gone} holds (their lines fell off their buffers); returns how many. */
+    int dropWhile(LongPredicate gone) {
         int k = 0;
         while (k < size && gone.test(rows[k])) {
             k++;
         }
-        if (k == 0) {
-            return;
+        if (k > 0) {
+            System.arraycopy(rows, k, rows, 0, size - k);
+            size -= k;
         }
-        java.util.List<Long> removed = java.util.List.copyOf(subList(0, k));
-        System.arraycopy(rows, k, rows, 0, size - k);
-        size -= k;
-        beginChange();
-        nextRemove(0, removed);
-        endChange();
+        return k;
     }
 }

@@ -6,9 +6,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -57,7 +54,7 @@ final class LogsView extends BorderPane {
     private final Label findCount = new Label();
     private final CheckBox wrap = new CheckBox("Wrap");
     private final CheckBox timestamps = new CheckBox("Timestamps");
-    private final ListView<Long> list = new ListView<>();
+    private final LogCanvas list = new LogCanvas();
     private final Label status = new Label();
     private final Button jump = new Button();
     private final LogFeed feed = new LogFeed();
@@ -65,6 +62,7 @@ final class LogsView extends BorderPane {
     private List<LogSource> shown = List.of();
     private Set<Long> hits = Set.of();
     private int unseen;
+    private String notice = "";
 
     LogsView(Supplier<List<LogSource>> sources) {
         this.sources = sources;
@@ -97,10 +95,10 @@ final class LogsView extends BorderPane {
         Button prev = button("↑", "log-find-prev", () -> next(-1));
         Button nextB = button("↓", "log-find-next", () -> next(1));
         wrap.setId("log-wrap");
-        wrap.setOnAction(e -> list.refresh());
+        wrap.setOnAction(e -> list.setWrap(wrap.isSelected()));
         timestamps.setId("log-timestamps");
         timestamps.setSelected(true);
-        timestamps.setOnAction(e -> list.refresh());
+        timestamps.setOnAction(e -> list.setLines(lines));
         Button copy = button("Copy", "log-copy", this::copy);
         Button export = button("Export…", "log-export", this::exportDialog);
         HBox bar = new HBox(6, services, follow, classes, filter, new Label("context lines"), context);
@@ -116,16 +114,9 @@ final class LogsView extends BorderPane {
         timestamps.setMinWidth(100);
         export.setMinWidth(80);
         copy.setMinWidth(60);
-        list.setId("log-list");
-        list.getStyleClass().add("ck-log-list");
-        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        list.setCellFactory(v -> new Cell());
-        list.setItems(rows);
-        list.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
-            if (e.getDeltaY() > 0) {
-                follow.setSelected(false); // scrolling up to read pauses the follow
-            }
-        });
+        list.setLines(lines);
+        list.onScrollUp(() -> follow.setSelected(false)); // scrolling up to read pauses the follow
+        list.onOpen(this::full);
         jump.setId("log-jump");
         jump.setOnAction(e -> follow.setSelected(true));
         jump.setVisible(false);
@@ -184,10 +175,11 @@ final class LogsView extends BorderPane {
                 p = Pattern.compile(filter.getText());
             } catch (PatternSyntaxException e) {
                 filter.getStyleClass().add("ck-invalid");
-                status.setText("filter: " + e.getDescription());
+                notice = " · filter: " + e.getDescription();
                 return;
             }
         }
+        notice = "";
         int idx = classes.getItems().indexOf(classes.getValue());
         feed.show(new LogFeed.View(chosenSources, idx <= 0 ? 0 : 1 << (idx - 1), p, context.getValue()));
     }
@@ -199,7 +191,7 @@ final class LogsView extends BorderPane {
             if (b.reset()) {
                 shown = b.sources();
                 rows = LogRows.of(b.rows(), b.n());
-                list.setItems(rows);
+                list.setRows(rows);
                 unseen = 0;
                 findAll();
             } else {
@@ -208,26 +200,25 @@ final class LogsView extends BorderPane {
                     unseen += b.n();
                 }
             }
-            if (follow.isSelected()) {
-                toEnd();
-            }
         }
-        rows.dropWhile(r -> {
+        int gone = rows.dropWhile(r -> {
             int s = LogRows.source(r);
             return s < shown.size() && LogRows.seq(r) < shown.get(s).first();
         });
+        if (b != null || gone > 0) {
+            list.rowsChanged(gone, follow.isSelected());
+        }
+        list.draw();
         long dropped = shown.stream().mapToLong(LogSource::dropped).sum();
         status.setText(rows.size() + " lines" + (dropped > 0 ? " · dropped: " + dropped : "")
-                + (follow.isSelected() ? " · following" : " · paused"));
+                + (follow.isSelected() ? " · following" : " · paused") + notice);
         jump.setText(unseen + " new lines — jump to end");
         jump.setVisible(!follow.isSelected() && unseen > 0);
     }
 
     private void toEnd() {
         unseen = 0;
-        if (!rows.isEmpty()) {
-            list.scrollTo(rows.size() - 1);
-        }
+        list.scrollTo(rows.size());
     }
 
     /** Counts the lines in view that contain the find text; off the FX thread. */
@@ -237,7 +228,7 @@ final class LogsView extends BorderPane {
         if (term.isEmpty()) {
             hits = Set.of();
             findCount.setText("");
-            list.refresh();
+            list.setHits(hits);
             return;
         }
         LogRows current = rows;
@@ -258,7 +249,7 @@ final class LogsView extends BorderPane {
                     }
                     hits = found;
                     findCount.setText(inView + (inView == 1 ? " match" : " matches"));
-                    list.refresh();
+                    list.setHits(hits);
                 }
             });
         });
@@ -268,13 +259,12 @@ final class LogsView extends BorderPane {
         if (hits.isEmpty()) {
             return;
         }
-        int from = list.getSelectionModel().getSelectedIndex();
+        int from = list.selectedIndex();
         for (int k = 1; k <= rows.size(); k++) {
             int i = Math.floorMod(from + direction * k, rows.size());
             if (hits.contains(rows.row(i))) {
                 follow.setSelected(false);
-                list.getSelectionModel().clearAndSelect(i);
-                list.scrollTo(Math.max(0, i - 3));
+                list.select(i);
                 return;
             }
         }
@@ -290,7 +280,7 @@ final class LogsView extends BorderPane {
 
     private void copy() {
         List<String> lines = new ArrayList<>();
-        for (Long r : list.getSelectionModel().getSelectedItems()) {
+        for (Long r : list.selection()) {
             LogSource s = shown.get(LogRows.source(r));
             lines.add(LogFormat.clean(s.text(LogRows.seq(r), -1)));
         }
@@ -334,50 +324,35 @@ final class LogsView extends BorderPane {
             } catch (IOException | RuntimeException e) {
                 result = "export failed: " + e.getMessage();
             }
-            String r = result;
-            javafx.application.Platform.runLater(() -> status.setText(r));
+            String r = " · " + result;
+            javafx.application.Platform.runLater(() -> notice = r);
         });
     }
 
-    private final class Cell extends ListCell<Long> {
-        private String style;
-
-        Cell() {
-            setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && getItem() != null) {
-                    full(getItem());
-                }
-            });
+    /** How the canvas draws a row: time, service (in a merged view), the cleaned text; colour by class or level. */
+    private final LogCanvas.Lines lines = new LogCanvas.Lines() {
+        @Override
+        public String text(long row) {
+            return valid(row) ? line(row, timestamps.isSelected()) : "";
         }
 
         @Override
-        protected void updateItem(Long row, boolean empty) {
-            super.updateItem(row, empty);
-            getStyleClass().removeAll(style, "ck-log-hit");
-            style = null;
-            if (empty || row == null || LogRows.source(row) >= shown.size()
-                    || LogRows.seq(row) < shown.get(LogRows.source(row)).first()) {
-                setText(null);
-                return;
-            }
-            LogSource s = shown.get(LogRows.source(row));
-            String text = line(row, timestamps.isSelected());
-            setText(text);
-            setWrapText(wrap.isSelected());
-            style = LogFormat.style(s.classes(LogRows.seq(row)), text);
-            getStyleClass().add(style);
-            if (hits.contains(row)) {
-                getStyleClass().add("ck-log-hit");
-            }
-            if (shown.size() > 1) {
-                setStyle("-fx-border-color: transparent transparent transparent "
-                        + LogFormat.SERVICE_COLORS[LogRows.source(row) % LogFormat.SERVICE_COLORS.length]
-                        + "; -fx-border-width: 0 0 0 3;");
-            } else {
-                setStyle(null);
-            }
+        public String style(long row) {
+            return valid(row) ? LogFormat.style(shown.get(LogRows.source(row)).classes(LogRows.seq(row)),
+                    shown.get(LogRows.source(row)).text(LogRows.seq(row), 80)) : "ck-log-info";
         }
-    }
+
+        @Override
+        public javafx.scene.paint.Color marker(long row) {
+            return shown.size() > 1 ? javafx.scene.paint.Color.web(
+                    LogFormat.SERVICE_COLORS[LogRows.source(row) % LogFormat.SERVICE_COLORS.length]) : null;
+        }
+
+        private boolean valid(long row) {
+            int s = LogRows.source(row);
+            return s < shown.size() && LogRows.seq(row) >= shown.get(s).first();
+        }
+    };
 
     private void full(long row) {
         LogSource s = shown.get(LogRows.source(row));

@@ -53,6 +53,9 @@ class LogBufferTest {
         add(b, 2, "all fine");
         add(b, 3, "refused again");
         assertArrayEquals(new long[]{0, 2}, b.find(new LogClassifier(Map.of(1, List.of("refused")), Map.of())));
+        assertArrayEquals(new long[]{0, 2}, b.find("Refused"));
+        assertArrayEquals(new long[]{0}, b.find("10.0.0.1"));
+        assertArrayEquals(new long[]{}, b.find("absent"));
     }
 
     @Test

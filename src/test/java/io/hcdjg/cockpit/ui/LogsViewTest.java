@@ -105,7 +105,7 @@ class LogsViewTest {
         awaitStatus(robot, "5 lines");
         Path out = dir.resolve("export.txt");
         WaitForAsyncUtils.asyncFx(() -> view.export(out)).get(5, TimeUnit.SECONDS);
-        awaitStatus(robot, "exported 5 lines");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status(robot).contains("exported 5 lines"));
         List<String> lines = Files.readAllLines(out);
         assertEquals(5, lines.size());
         assertEquals("2026-11-28T06:03:20Z analytics-api | line 200 [INFO] late", lines.get(0));
