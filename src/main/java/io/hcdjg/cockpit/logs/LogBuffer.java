@@ -11,17 +11,42 @@ import java.util.List;
  * keeps its place while old lines fall off. Thread-safe: one writer, any number of readers.
  */
 public final class LogBuffer {
-    /** Small enough never to be a humongous object for G1 (half a region at most), so the heap holds what we count. */
-    static final int CHUNK = 256 << 10;
+    /**
+     * Under G1 a chunk fills one heap region exactly (minus the array header): such an array is allocated straight in
+     * the old generation, so a log flood's bytes are never copied by young collections (whose pauses would stall the
+     * window), and no region space is wasted. Under other collectors, 256 KiB.
+     */
+    static final int CHUNK = chunkSize();
+
+    private static int chunkSize() {
+        try {
+            var bean = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            if ("true".equals(bean.getVMOption("UseG1GC").getValue())) {
+                long region = Long.parseLong(bean.getVMOption("G1HeapRegionSize").getValue());
+                if (region >= 1 << 20 && region <= 32 << 20) {
+                    return (int) region - 16;
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // not HotSpot: the default below
+        }
+        return 256 << 10;
+    }
     /** Longer lines are stored cut to this many bytes (the view shows where). */
     public static final int MAX_LINE = 1 << 20;
 
+    /** Per-line fields live in pages allocated as the log grows: growing never copies, and never stalls a reader. */
+    static final int PAGE_SHIFT = 14;
+    static final int PAGE = 1 << PAGE_SHIFT;
+
     private final int maxLines;
-    private long[] ts = new long[1024];
-    private int[] off = new int[1024];
-    private int[] len = new int[1024];
-    private int[] chunkOf = new int[1024];
-    private byte[] cls = new byte[1024];
+    private final long capacity;
+    private final long[][] ts;
+    private final int[][] off;
+    private final int[][] len;
+    private final int[][] chunkOf;
+    private final byte[][] cls;
     private long first;        // sequence number of the oldest retained line
     private long next;         // sequence number the next line gets
     private long dropped;
@@ -38,6 +63,13 @@ public final class LogBuffer {
 
     public LogBuffer(int maxLines) {
         this.maxLines = maxLines;
+        int pages = (maxLines + PAGE - 1) / PAGE;
+        this.capacity = (long) pages * PAGE;
+        ts = new long[pages][];
+        off = new int[pages][];
+        len = new int[pages][];
+        chunkOf = new int[pages][];
+        cls = new byte[pages][];
     }
 
     /** Appends the bytes [from, to) of one line (without its newline). */
@@ -69,55 +101,61 @@ public final class LogBuffer {
             chunkLineEnds.set(chunkLineEnds.size() - 1, currentEnds);
         }
         currentEnds[currentLines++] = writePos + n;
-        if (next - first >= ts.length) {
-            grow();
-        }
         int slot = slot(next);
-        ts[slot] = timestamp;
-        off[slot] = writePos;
-        len[slot] = n;
-        chunkOf[slot] = firstChunkId + chunks.size() - 1;
-        cls[slot] = (byte) classes;
+        int page = slot >>> PAGE_SHIFT;
+        if (ts[page] == null) {
+            ts[page] = new long[PAGE];
+            off[page] = new int[PAGE];
+            len[page] = new int[PAGE];
+            chunkOf[page] = new int[PAGE];
+            cls[page] = new byte[PAGE];
+        }
+        int i = slot & (PAGE - 1);
+        ts[page][i] = timestamp;
+        off[page][i] = writePos;
+        len[page][i] = n;
+        chunkOf[page][i] = firstChunkId + chunks.size() - 1;
+        cls[page][i] = (byte) classes;
         writePos += n + 1;
         bytes += n;
         next++;
     }
 
     private int slot(long seq) {
-        return (int) (seq % ts.length);
+        return (int) (seq % capacity);
     }
 
-    /** Doubles the rings up to maxLines, keeping the sequence → slot mapping (seq % length). */
-    private void grow() {
-        int cap = (int) Math.min((long) ts.length * 2, Math.max(maxLines, 1024));
-        long[] nts = new long[cap];
-        int[] noff = new int[cap];
-        int[] nlen = new int[cap];
-        int[] nchunk = new int[cap];
-        byte[] ncls = new byte[cap];
-        for (long s = first; s < next; s++) {
-            int a = slot(s);
-            int z = (int) (s % cap);
-            nts[z] = ts[a];
-            noff[z] = off[a];
-            nlen[z] = len[a];
-            nchunk[z] = chunkOf[a];
-            ncls[z] = cls[a];
-        }
-        ts = nts;
-        off = noff;
-        len = nlen;
-        chunkOf = nchunk;
-        cls = ncls;
+    private long tsOf(long seq) {
+        int slot = slot(seq);
+        return ts[slot >>> PAGE_SHIFT][slot & (PAGE - 1)];
+    }
+
+    private int offOf(long seq) {
+        int slot = slot(seq);
+        return off[slot >>> PAGE_SHIFT][slot & (PAGE - 1)];
+    }
+
+    private int lenOf(long seq) {
+        int slot = slot(seq);
+        return len[slot >>> PAGE_SHIFT][slot & (PAGE - 1)];
+    }
+
+    private int chunkOfLine(long seq) {
+        int slot = slot(seq);
+        return chunkOf[slot >>> PAGE_SHIFT][slot & (PAGE - 1)];
+    }
+
+    private int clsOf(long seq) {
+        int slot = slot(seq);
+        return cls[slot >>> PAGE_SHIFT][slot & (PAGE - 1)];
     }
 
     private void dropOldest() {
-        int slot = slot(first);
-        bytes -= len[slot];
+        bytes -= lenOf(first);
+        int oldest = chunkOfLine(first);
         first++;
         dropped++;
-        int oldest = chunkOf[slot];
-        boolean chunkStillUsed = first < next && chunkOf[slot(first)] == oldest;
+        boolean chunkStillUsed = first < next && chunkOfLine(first) == oldest;
         if (!chunkStillUsed && oldest == firstChunkId && chunks.size() > 1) {
             chunks.remove(0);
             chunkFirstSeq.remove(0);
@@ -155,27 +193,28 @@ public final class LogBuffer {
         for (byte[] chunk : chunks) {
             c += chunk.length;
         }
-        return c + (long) ts.length * (8 + 4 + 4 + 4 + 1);
+        long pages = java.util.Arrays.stream(ts).filter(java.util.Objects::nonNull).count();
+        return c + pages * PAGE * (8 + 4 + 4 + 4 + 1);
     }
 
     public synchronized long timestamp(long seq) {
-        return ts[slot(check(seq))];
+        return tsOf(check(seq));
     }
 
     public synchronized int classes(long seq) {
-        return cls[slot(check(seq))];
+        return clsOf(check(seq));
     }
 
     public synchronized int length(long seq) {
-        return len[slot(check(seq))];
+        return lenOf(check(seq));
     }
 
     /** The line's text, invalid UTF-8 replaced, at most {@code maxChars} characters (-1: all). */
     public synchronized String text(long seq, int maxChars) {
-        int slot = slot(check(seq));
-        byte[] chunk = chunk(chunkOf[slot]);
-        int n = maxChars < 0 ? len[slot] : Math.min(len[slot], maxChars * 4);
-        String s = new String(chunk, off[slot], n, StandardCharsets.UTF_8);
+        check(seq);
+        byte[] chunk = chunk(chunkOfLine(seq));
+        int n = maxChars < 0 ? lenOf(seq) : Math.min(lenOf(seq), maxChars * 4);
+        String s = new String(chunk, offOf(seq), n, StandardCharsets.UTF_8);
         return maxChars >= 0 && s.length() > maxChars ? s.substring(0, maxChars) : s;
     }
 
@@ -183,7 +222,7 @@ public final class LogBuffer {
     public synchronized List<Long> withClasses(int mask, long from, long to) {
         List<Long> out = new ArrayList<>();
         for (long s = Math.max(from, first); s < Math.min(to, next); s++) {
-            if ((cls[slot(s)] & mask) != 0) {
+            if ((clsOf(s) & mask) != 0) {
                 out.add(s);
             }
         }

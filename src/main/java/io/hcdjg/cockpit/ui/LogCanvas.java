@@ -49,6 +49,8 @@ final class LogCanvas extends Region {
     private int top;
     private boolean wrap;
     private boolean dirty = true;
+    private long lastDraw;
+    static final long REPAINT_NS = 50_000_000L;
     private Runnable onScrollUp = () -> { };
     private LongConsumer onOpen = r -> { };
 
@@ -238,11 +240,16 @@ final class LogCanvas extends Region {
         draw();
     }
 
-    /** Repaints the visible rows if anything changed. Called once per frame. */
+    /**
+     * Repaints the visible rows if anything changed, at most every {@link #REPAINT_NS}: under a flood the software
+     * renderer would otherwise spend each frame drawing text nobody can read that fast, and hold up the next pulse.
+     */
     void draw() {
-        if (!dirty || lines == null) {
+        long now = System.nanoTime();
+        if (!dirty || lines == null || now - lastDraw < REPAINT_NS) {
             return;
         }
+        lastDraw = now;
         dirty = false;
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
