@@ -1,5 +1,8 @@
 package io.hcdjg.cockpit.app;
 
+import io.hcdjg.cockpit.podman.ProcessException;
+import io.hcdjg.cockpit.podman.ProcessGateway;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.logging.LogManager;
@@ -33,6 +36,14 @@ public final class CockpitMain {
         }
         try {
             if (options.command() == null) {
+                var again = LowPauseLaunch.relaunch(args);
+                if (again.isPresent()) {
+                    try {
+                        return new ProcessGateway().runAttached(again.get());
+                    } catch (ProcessException e) {
+                        System.err.println("cockpit: staying on this JVM's collector: " + e.getMessage());
+                    }
+                }
                 CockpitApp.launchWith(options);
                 return 0;
             }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * {@code logs SERVICE... [--since 1h] [--follow] [--filter REGEX] [--summary [--format json]]}: the services' container
+ * {@code logs SERVICE...|--all [--since 1h] [--follow] [--filter REGEX] [--summary [--format json]]}: the services' container
  * logs merged by time, classified like the log pane; {@code --summary} prints the per-class counts instead.
  */
 final class LogsCli {
@@ -30,8 +30,9 @@ final class LogsCli {
     }
 
     static int run(Options o, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
-        if (o.rest().isEmpty()) {
-            err.println("cockpit: logs SERVICE... [--since 1h] [--follow] [--filter REGEX] [--summary]\n" + Options.USAGE);
+        if (o.rest().isEmpty() == !o.all()) {
+            err.println("cockpit: logs SERVICE...|--all [--since 1h] [--follow] [--filter REGEX] [--summary]\n"
+                    + Options.USAGE);
             return CheckCli.CONFIG_ERROR;
         }
         Pattern filter;
@@ -54,7 +55,9 @@ final class LogsCli {
             }
             List<ContainerInfo> all = cockpit.podman.podman().containers(cockpit.actions.project());
             Map<String, List<ContainerInfo>> mine = new LinkedHashMap<>();
-            for (String service : o.rest()) {
+            List<String> services = o.all()
+                    ? all.stream().map(ContainerInfo::service).distinct().sorted().toList() : o.rest();
+            for (String service : services) {
                 List<ContainerInfo> list = all.stream().filter(c -> c.service().equals(service)).toList();
                 if (list.isEmpty()) {
                     err.println("cockpit: no container of '" + service + "' in " + cockpit.actions.project());

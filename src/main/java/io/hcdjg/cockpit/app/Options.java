@@ -31,7 +31,7 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                    java -jar cockpit.jar metrics [--format text|json]   the configured Prometheus metrics
                    java -jar cockpit.jar alerts [--format text|json]    Alertmanager's alerts
                    java -jar cockpit.jar silence ALERTNAME --for 2h --comment TEXT [--author NAME]
-                   java -jar cockpit.jar logs SERVICE... [--since 1h] [--follow] [--filter REGEX] [--summary]
+                   java -jar cockpit.jar logs SERVICE...|--all [--since 1h] [--follow] [--filter REGEX] [--summary]
                                         (all take --connection NAME --project P --config FILE)
             exit codes: check 0 every service UP, 1 any not UP; containers 0 listed, 1 podman failed;
                         action/exec/silence 0 done (and verified), 1 failed, 3 refused, 4 not verified;

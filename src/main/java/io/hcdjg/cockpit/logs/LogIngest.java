@@ -92,6 +92,23 @@ public final class LogIngest {
                 msg++; // past the fraction and zone to the space after the timestamp
             }
             lastTimestamp = ts;
+            int cut = continuation(b, from, msg, msg, to);
+            if (cut >= 0) {
+                // podman logs -t stamps each piece of a line the container wrote in several writes: join the pieces
+                byte[] joined = new byte[to - msg];
+                int n = 0;
+                int at = msg;
+                for (; cut >= 0; cut = continuation(b, from, msg, at, to)) {
+                    System.arraycopy(b, at, joined, n, cut - at);
+                    n += cut - at;
+                    at = cut + (msg - from);
+                }
+                System.arraycopy(b, at, joined, n, to - at);
+                n += to - at;
+                b = joined;
+                msg = 0;
+                to = n;
+            }
         }
         int classes = classifier.classify(b, msg, to);
         buffer.append(ts, b, msg, to, classes);
@@ -99,5 +116,31 @@ public final class LogIngest {
             counters.add(ts, classes, now.getAsLong());
         }
         lines++;
+    }
+
+    /** Where in [at, to) a stamp of the same shape as [stamp, stampEnd) starts (digits for digits), or -1. */
+    private static int continuation(byte[] b, int stamp, int stampEnd, int at, int to) {
+        int len = stampEnd - stamp;
+        int t = 10; // the stamp's date/time separator: "2026-11-28T…"
+        if (len < 20 || b[stamp + t] != 'T') {
+            return -1;
+        }
+        for (int p = at + t; p + len - t <= to; p++) {
+            if (b[p] == 'T' && sameShape(b, stamp, p - t, len)) {
+                return p - t;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameShape(byte[] b, int x, int y, int len) {
+        for (int k = 0; k < len; k++) {
+            byte c = b[x + k];
+            byte d = b[y + k];
+            if (c >= '0' && c <= '9' ? d < '0' || d > '9' : c != d) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -46,6 +46,11 @@ class LogsCliTest {
         JsonNode api = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("services").get("analytics-api");
         assertTrue(api.get("lines").asLong() > 0);
         assertTrue(api.get("error").asLong() > 0 && api.get("auth_failure").asLong() > 0, api.toString());
+        out.reset();
+        assertEquals(0, run("logs", "--all", "--summary", "--format", "json"));
+        JsonNode services = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("services");
+        assertTrue(services.has("hcd-server") && services.has("janusgraph-server") && services.has("prometheus"),
+                services.toString());
     }
 
     @Test
@@ -54,5 +59,6 @@ class LogsCliTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no container of 'no-such-service'"));
         assertEquals(2, run("logs", "analytics-api", "--filter", "["));
         assertEquals(2, run("logs"));
+        assertEquals(2, run("logs", "analytics-api", "--all"));
     }
 }

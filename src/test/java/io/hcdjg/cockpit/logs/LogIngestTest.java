@@ -35,6 +35,20 @@ class LogIngestTest {
     }
 
     @Test
+    void aLineThatPodmanStampedPieceByPieceIsJoined() {
+        LogBuffer buffer = new LogBuffer(100);
+        LogIngest in = new LogIngest(LogClassifier.defaults(), buffer, null, () -> NOW);
+        byte[] all = ("2026-11-28T07:22:39.990000000Z [INFO] bytes: 2026-11-28T07:22:39.990653404Z (ok) and "
+                + "2026-11-28T07:22:40.000000001Z done\n"
+                + "2026-11-28T07:22:41.000000000Z ts=2026-11-28T06:00:00.003Z caller=manager.go level=info\n")
+                .getBytes(StandardCharsets.UTF_8);
+        in.accept(all, 0, all.length);
+        assertEquals("[INFO] bytes: (ok) and done", buffer.text(0, 200));
+        assertEquals("ts=2026-11-28T06:00:00.003Z caller=manager.go level=info", buffer.text(1, 200),
+                "a stamp of another shape stays");
+    }
+
+    @Test
     void anOverlongLineIsStoredCutAndTheNextLineIsIntact() {
         LogBuffer buffer = new LogBuffer(100);
         LogIngest in = new LogIngest(LogClassifier.defaults(), buffer, null, () -> NOW);

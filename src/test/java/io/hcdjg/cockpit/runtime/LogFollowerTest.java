@@ -66,7 +66,8 @@ class LogFollowerTest {
             for (long s = buffer.first(); s < buffer.end(); s++) {
                 texts.add(buffer.text(s, 200));
             }
-            assertTrue(texts.stream().anyMatch(t -> t.contains("bytes: \uFFFD(\uFFFD ok")), "invalid UTF-8 shown safely");
+            assertTrue(texts.stream().anyMatch(t -> t.contains("bytes: \uFFFD(\uFFFD ok")), 
+                    () -> "invalid UTF-8 shown safely: " + texts.stream().filter(t -> t.contains("bytes")).toList());
             assertTrue(texts.stream().anyMatch(t -> t.contains("a NUL\u0000byte inside")));
             assertTrue(texts.stream().anyMatch(t -> t.contains("\u001B[31m[ERROR]")), "ANSI kept in the store");
             assertTrue(buffer.length(buffer.first() + 35) > 1_000_000, "the 1 MiB line is kept whole");
