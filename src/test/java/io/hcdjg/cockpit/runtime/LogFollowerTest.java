@@ -6,7 +6,8 @@ import io.hcdjg.cockpit.logs.LogCounters;
 import io.hcdjg.cockpit.logs.LogIngest;
 import io.hcdjg.cockpit.testing.PodmanStack;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
@@ -46,15 +47,19 @@ class LogFollowerTest {
         return b.withClasses(cls, b.first(), b.end()).size();
     }
 
-    @Test
-    void aKnownMixIsCountedExactlyAndARestartLosesAndRepeatsNothing(PodmanStack.Handle stack) throws Exception {
+    @ParameterizedTest(name = "through podman logs: {0}")
+    @ValueSource(booleans = {false, true})
+    void aKnownMixIsCountedExactlyAndARestartLosesAndRepeatsNothing(boolean viaPodmanLogs, PodmanStack.Handle stack)
+            throws Exception {
         this.stack = stack;
         stack.podman().gateway().run(stack.podman().argv("run", "-d", "--name", NAME, "-e", "MODE=mix",
                 "localhost/cockpit-demo/analytics-api:1"), Duration.ofSeconds(60));
         LogBuffer buffer = new LogBuffer(1_000_000);
         LogCounters counters = new LogCounters();
         LogIngest ingest = new LogIngest(LogClassifier.defaults(), buffer, counters, System::currentTimeMillis);
-        try (LogFollower f = new LogFollower(stack.podman(), NAME, ingest, "--since=24h", true, s -> { }).start()) {
+        LogFollower follower = new LogFollower(stack.podman(), NAME, ingest, "--since=24h", true, s -> { });
+        assertTrue(stack.podman().logFile(NAME).isPresent(), "on the local engine the log file is read");
+        try (LogFollower f = (viaPodmanLogs ? follower.viaPodmanLogs() : follower).start()) {
             await(ingest, 39);
             assertEquals(39, buffer.size());
             assertEquals(10, count(buffer, LogClassifier.ERROR));
@@ -79,6 +84,14 @@ class LogFollowerTest {
             assertEquals(20, count(buffer, LogClassifier.ERROR));
             assertEquals(6, count(buffer, LogClassifier.DESTRUCTIVE));
             assertEquals(20, counters.count(LogClassifier.ERROR, Duration.ofHours(1), Instant.now()));
+
+            // Removed and created again under the same name (compose up --force-recreate): its new log follows.
+            stack.podman().gateway().run(stack.podman().argv("rm", "-f", "-t", "1", NAME), Duration.ofSeconds(60));
+            stack.podman().gateway().run(stack.podman().argv("run", "-d", "--name", NAME, "-e", "MODE=mix",
+                    "localhost/cockpit-demo/analytics-api:1"), Duration.ofSeconds(60));
+            await(ingest, 117);
+            assertEquals(117, buffer.size());
+            assertEquals(30, count(buffer, LogClassifier.ERROR));
         }
     }
 }
