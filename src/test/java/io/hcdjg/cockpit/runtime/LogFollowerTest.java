@@ -6,10 +6,17 @@ import io.hcdjg.cockpit.logs.LogCounters;
 import io.hcdjg.cockpit.logs.LogIngest;
 import io.hcdjg.cockpit.testing.PodmanStack;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -92,6 +99,24 @@ class LogFollowerTest {
             await(ingest, 117);
             assertEquals(117, buffer.size());
             assertEquals(30, count(buffer, LogClassifier.ERROR));
+        }
+    }
+
+    @Test
+    void aTailStartsAtTheLastRecordsOfTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ctr.log");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) { // several read blocks
+            text.append("2026-11-28T07:00:00.000000000+00:00 stdout F line ").append(i).append('\n');
+        }
+        Files.writeString(file, text);
+        try (FileChannel ch = FileChannel.open(file)) {
+            long at = LogFollower.tailStart(ch, 100);
+            ByteBuffer b = ByteBuffer.allocate(100);
+            ch.read(b, at);
+            String first = new String(b.array(), StandardCharsets.UTF_8);
+            assertEquals("2026-11-28T07:00:00.000000000+00:00 stdout F line 49900", first.substring(0, first.indexOf('\n')));
+            assertEquals(0, LogFollower.tailStart(ch, 60_000));
         }
     }
 }
