@@ -38,8 +38,7 @@ final class LowPauseLaunch {
         argv.add("-XX:+UseZGC");
         if (feature < 23) {
             argv.add("-XX:+ZGenerational"); // the default from JDK 23
-        }
-        if (feature >= 23) {
+        } else {
             argv.add("--sun-misc-unsafe-memory-access=allow"); // JavaFX's rasterizer: no warning on every start
         }
         boolean jar = classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator);

@@ -11,28 +11,9 @@ import java.util.List;
  * keeps its place while old lines fall off. Thread-safe: one writer, any number of readers.
  */
 public final class LogBuffer {
-    /**
-     * Under G1 a chunk fills one heap region exactly (minus the array header): such an array is allocated straight in
-     * the old generation, so a log flood's bytes are never copied by young collections (whose pauses would stall the
-     * window), and no region space is wasted. Under other collectors, 256 KiB.
-     */
-    static final int CHUNK = chunkSize();
+    /** Small enough never to be a humongous object for G1 (half a region at most), so the heap holds what we count. */
+    static final int CHUNK = 256 << 10;
 
-    private static int chunkSize() {
-        try {
-            var bean = java.lang.management.ManagementFactory.getPlatformMXBean(
-                    com.sun.management.HotSpotDiagnosticMXBean.class);
-            if ("true".equals(bean.getVMOption("UseG1GC").getValue())) {
-                long region = Long.parseLong(bean.getVMOption("G1HeapRegionSize").getValue());
-                if (region >= 1 << 20 && region <= 32 << 20) {
-                    return (int) region - 16;
-                }
-            }
-        } catch (RuntimeException | LinkageError e) {
-            // not HotSpot: the default below
-        }
-        return 256 << 10;
-    }
     /** Longer lines are stored cut to this many bytes (the view shows where). */
     public static final int MAX_LINE = 1 << 20;
 
