@@ -131,7 +131,7 @@ final class Cockpit implements AutoCloseable {
                 Thread.ofPlatform().name("log-hub").daemon(true).factory());
         closers.add(logThread::shutdownNow);
         logs = new LogHub(podman.podman(), LogClassifier.from(cfg.logs()), cfg.logs().maxLines(),
-                "--since=" + cfg.logs().history(), store, Clock.systemUTC(), logThread);
+                "--since=" + cfg.logs().history(), cfg.incidents().spikeWindow(), store, Clock.systemUTC(), logThread);
         closers.add(logs);
     }
 

@@ -3,9 +3,14 @@ package io.hcdjg.cockpit.config;
 import java.time.Duration;
 import java.util.List;
 
-/** The validated configuration: which stack, which services, how often to probe them. */
+/**
+ * The validated configuration: which stack, which services, how often to probe them.
+ *
+ * @param dependencies service → the services it needs; a dependent of a DOWN service is shown blocked by it
+ */
 public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, Monitoring monitoring, Logs logs,
-                            List<ServiceConfig> services, List<MetricConfig> metrics) {
+                            List<ServiceConfig> services, List<MetricConfig> metrics, IncidentConfig incidents,
+                            java.util.Map<String, List<String>> dependencies) {
 
     /**
      * @param maxLines per followed container; older lines are dropped (and counted)
@@ -25,6 +30,7 @@ public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, 
     public CockpitConfig {
         services = List.copyOf(services);
         metrics = List.copyOf(metrics);
+        dependencies = java.util.Map.copyOf(dependencies);
     }
 
     /** Where Prometheus and Alertmanager answer, how often to ask them, and each call's timeout. */
@@ -78,6 +84,7 @@ public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, 
 
     /** A copy pointing the services that the map names at other endpoints (used by the demo stack). */
     public CockpitConfig withServices(List<ServiceConfig> replaced) {
-        return new CockpitConfig(stack, round, host, podman, monitoring, logs, replaced, metrics);
+        return new CockpitConfig(stack, round, host, podman, monitoring, logs, replaced, metrics, incidents,
+                dependencies);
     }
 }

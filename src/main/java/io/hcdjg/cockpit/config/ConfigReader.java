@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 final class ConfigReader {
     private static final Set<String> TOP = Set.of("stack", "round", "host", "podman", "monitoring", "logs", "services",
-            "metrics");
+            "metrics", "incidents", "dependencies");
     private static final Set<String> LOGS = Set.of("maxLines", "history", "keywords", "regex");
     static final List<String> LOG_CLASSES = List.of("error", "slow-query", "auth-failure", "destructive");
     private static final Set<String> MONITORING = Set.of("prometheus", "alertmanager", "poll", "timeout");
@@ -34,21 +34,21 @@ final class ConfigReader {
     private static final Set<String> HOST = Set.of("diskPath");
     private static final Set<String> SERVICE = Set.of("name", "probe", "host", "port", "path", "timeout", "enabled",
             "overlay", "datacenter");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
 
     /** A mapping node of one document, at a path. Lookups take the last layer that has the field. */
-    private record Layer(LocatedYaml doc, String path, JsonNode node) {
+    record Layer(LocatedYaml doc, String path, JsonNode node) {
         String child(String field) {
             return path.isEmpty() ? field : path + "." + field;
         }
     }
 
-    private record Value(LocatedYaml doc, String path, JsonNode node) {
+    record Value(LocatedYaml doc, String path, JsonNode node) {
     }
 
     private final List<LocatedYaml> docs;
-    private final List<ConfigProblem> problems = new ArrayList<>();
+    final List<ConfigProblem> problems = new ArrayList<>();
 
     ConfigReader(List<LocatedYaml> docs) {
         this.docs = docs;
@@ -107,10 +107,12 @@ final class ConfigReader {
         var logs = new CockpitConfig.Logs(integer(logsL, "maxLines", 1000, 50_000_000).orElse(1_000_000),
                 duration(logsL, "history").map(d -> d.toMinutes() + "m").orElse("24h"),
                 classLists(logsL, "keywords"), classLists(logsL, "regex"));
-        return new CockpitConfig(stack, round, host, podman, monitoring, logs, services, metrics);
+        IncidentSection incidents = new IncidentSection(this);
+        return new CockpitConfig(stack, round, host, podman, monitoring, logs, services, metrics, incidents.read(roots),
+                incidents.dependencies(roots, services.stream().map(ServiceConfig::name).toList()));
     }
 
-    private List<Layer> section(List<Layer> roots, String name, Set<String> allowed) {
+    List<Layer> section(List<Layer> roots, String name, Set<String> allowed) {
         List<Layer> out = new ArrayList<>();
         for (Layer root : roots) {
             JsonNode node = root.node().get(name);
@@ -275,7 +277,7 @@ final class ConfigReader {
                 text(layers, "datacenter").orElse("datacenter1")));
     }
 
-    private void checkFields(Layer layer, Set<String> allowed) {
+    void checkFields(Layer layer, Set<String> allowed) {
         layer.node().fieldNames().forEachRemaining(f -> {
             if (!allowed.contains(f)) {
                 String hint = allowed.stream().sorted().min(Comparator.comparingInt(a -> distance(a, f)))
@@ -286,7 +288,7 @@ final class ConfigReader {
         });
     }
 
-    private static Optional<Value> value(List<Layer> layers, String field) {
+    static Optional<Value> value(List<Layer> layers, String field) {
         for (int i = layers.size() - 1; i >= 0; i--) {
             Layer l = layers.get(i);
             JsonNode n = l.node().get(field);
@@ -301,12 +303,12 @@ final class ConfigReader {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
-    private ConfigProblem locate(List<Layer> layers, String field, String message) {
+    ConfigProblem locate(List<Layer> layers, String field, String message) {
         Value v = value(layers, field).orElseThrow();
         return v.doc().problem(v.path(), message);
     }
 
-    private Optional<String> text(List<Layer> layers, String field) {
+    Optional<String> text(List<Layer> layers, String field) {
         return value(layers, field).flatMap(v -> {
             if (v.node().isValueNode() && !v.node().isBoolean()) {
                 return Optional.of(v.node().asText());
@@ -316,7 +318,7 @@ final class ConfigReader {
         });
     }
 
-    private List<String> strings(List<Layer> layers, String field) {
+    List<String> strings(List<Layer> layers, String field) {
         return value(layers, field).map(v -> {
             if (!v.node().isArray()) {
                 problems.add(v.doc().problem(v.path(), "must be a list, e.g. [logging]"));
@@ -328,7 +330,7 @@ final class ConfigReader {
         }).orElse(List.of());
     }
 
-    private Optional<Integer> integer(List<Layer> layers, String field, int min, int max) {
+    Optional<Integer> integer(List<Layer> layers, String field, int min, int max) {
         return value(layers, field).flatMap(v -> {
             if (v.node().isIntegralNumber() && v.node().asLong() >= min && v.node().asLong() <= max) {
                 return Optional.of(v.node().asInt());
@@ -349,7 +351,7 @@ final class ConfigReader {
         });
     }
 
-    private Optional<Duration> duration(List<Layer> layers, String field) {
+    Optional<Duration> duration(List<Layer> layers, String field) {
         return value(layers, field).flatMap(v -> {
             Optional<Duration> d = parseDuration(v.node().asText());
             if (d.isEmpty() || d.get().isZero()) {
@@ -371,7 +373,8 @@ final class ConfigReader {
             case "ms" -> Duration.ofMillis(n);
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
         });
     }
 

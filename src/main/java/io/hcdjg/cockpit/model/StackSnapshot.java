@@ -16,11 +16,12 @@ import java.util.List;
  * @param podman        the project's containers on the podman connection
  * @param monitoring    Prometheus metrics and targets, Alertmanager alerts and silences
  * @param logs          per service: log lines by class over the last hour and day
+ * @param incidents     the incident desk: incidents, timeline, prompts, services blocked by others
  */
 public record StackSnapshot(Instant takenAt, String configSource, String stackLabel, boolean demo,
                             List<ServiceStatus> services, HostStats host, List<ConfigProblem> problems,
                             Instant lastRoundAt, Duration lastRoundTook, PodmanState podman,
-                            MonitoringState monitoring, List<LogSummary> logs) {
+                            MonitoringState monitoring, List<LogSummary> logs, IncidentState incidents) {
 
     public StackSnapshot {
         services = List.copyOf(services);
@@ -32,7 +33,7 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
     public static StackSnapshot initial(Instant at, String configSource, String stackLabel, boolean demo,
                                         List<ConfigProblem> problems) {
         return new StackSnapshot(at, configSource, stackLabel, demo, List.of(), HostStats.unread(), problems, null, null,
-                PodmanState.notWatched(), MonitoringState.none(), List.of());
+                PodmanState.notWatched(), MonitoringState.none(), List.of(), IncidentState.none());
     }
 
     public long upCount() {
@@ -40,29 +41,34 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
     }
 
     public StackSnapshot withServices(List<ServiceStatus> updated, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, updated, host, problems, lastRoundAt, lastRoundTook, podman, monitoring, logs);
+        return new StackSnapshot(at, configSource, stackLabel, demo, updated, host, problems, lastRoundAt, lastRoundTook, podman, monitoring, logs, incidents);
     }
 
     public StackSnapshot withHost(HostStats stats, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, stats, problems, lastRoundAt, lastRoundTook, podman, monitoring, logs);
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, stats, problems, lastRoundAt, lastRoundTook, podman, monitoring, logs, incidents);
     }
 
     public StackSnapshot withPodman(PodmanState state, Instant at) {
         return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, state, monitoring, logs);
+                lastRoundTook, state, monitoring, logs, incidents);
     }
 
     public StackSnapshot withMonitoring(MonitoringState state, Instant at) {
         return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, podman, state, logs);
+                lastRoundTook, podman, state, logs, incidents);
     }
 
     public StackSnapshot withLogs(List<LogSummary> summaries, Instant at) {
         return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, podman, monitoring, summaries);
+                lastRoundTook, podman, monitoring, summaries, incidents);
+    }
+
+    public StackSnapshot withIncidents(IncidentState state, Instant at) {
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
+                lastRoundTook, podman, monitoring, logs, state);
     }
 
     public StackSnapshot withRoundFinished(Instant at, Duration took) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, at, took, podman, monitoring, logs);
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, at, took, podman, monitoring, logs, incidents);
     }
 }

@@ -40,11 +40,16 @@ public final class LogHub implements AutoCloseable {
     private final Map<String, Followed> followed = new ConcurrentHashMap<>();
     private final Map<String, LogCounters> counters = new ConcurrentHashMap<>();
     private final Map<String, String> status = new ConcurrentHashMap<>();
+    private final Duration recentWindow;
     private ScheduledFuture<?> schedule;
 
-    /** @param history podman's start option for a new follow, e.g. "--since=24h" */
-    public LogHub(Podman podman, LogClassifier classifier, int maxLines, String history, SnapshotStore store, Clock clock,
-                  ScheduledExecutorService scheduler) {
+    /**
+     * @param history      podman's start option for a new follow, e.g. "--since=24h"
+     * @param recentWindow the window of the summaries' recent counts (the incident rules' spike window)
+     */
+    public LogHub(Podman podman, LogClassifier classifier, int maxLines, String history, Duration recentWindow,
+                  SnapshotStore store, Clock clock, ScheduledExecutorService scheduler) {
+        this.recentWindow = recentWindow;
         this.podman = podman;
         this.classifier = classifier;
         this.maxLines = maxLines;
@@ -100,15 +105,17 @@ public final class LogHub implements AutoCloseable {
             LogCounters c = counters.get(service);
             List<Integer> hour = new ArrayList<>();
             List<Integer> day = new ArrayList<>();
+            List<Integer> recent = new ArrayList<>();
             for (int i = 0; i < LogClassifier.NAMES.size(); i++) {
                 hour.add(c.count(1 << i, Duration.ofHours(1), now));
                 day.add(c.count(1 << i, Duration.ofDays(1), now));
+                recent.add(c.count(1 << i, recentWindow, now));
             }
             long lines = list.stream().mapToLong(f -> f.buffer().size()).sum();
             long dropped = list.stream().mapToLong(f -> f.buffer().dropped()).sum();
             String st = list.stream().map(f -> status.getOrDefault(f.container(), "")).filter(x -> !x.isEmpty())
                     .findFirst().orElse("");
-            out.add(new LogSummary(service, hour, day, lines, dropped, st));
+            out.add(new LogSummary(service, hour, day, recent, lines, dropped, st));
         });
         return out;
     }

@@ -1,0 +1,115 @@
+package io.hcdjg.cockpit.incidents;
+
+import io.hcdjg.cockpit.model.Incident;
+import io.hcdjg.cockpit.model.IncidentEvent;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** The post-mortem material of runbook §9.2 step 5, as Markdown: summary, timeline, services, actions, key log lines. */
+public final class IncidentReport {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Path dir;
+    private final ZoneId zone;
+    private final IncidentRules rules;
+
+    /** @param dir where reports are written, e.g. next to the store */
+    public IncidentReport(Path dir, ZoneId zone, IncidentRules rules) {
+        this.dir = dir;
+        this.zone = zone;
+        this.rules = rules;
+    }
+
+    /** Writes {@code <dir>/<id>.md} (replacing an older one) and returns it. */
+    public Path write(Incident i, List<IncidentEvent> stackTimeline, List<String> keyLogLines, Instant now)
+            throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(i.id() + ".md");
+        Path tmp = dir.resolve(i.id() + ".md.tmp");
+        Files.writeString(tmp, markdown(i, stackTimeline, keyLogLines, now), StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+
+    /** The entries of one incident: its own, and the stack's that concern its services while it was open. */
+    public static List<IncidentEvent> timeline(Incident i, List<IncidentEvent> stackTimeline, Instant now) {
+        Instant from = i.openedAt().minus(Duration.ofMinutes(5));
+        Instant to = i.resolvedAt() != null ? i.resolvedAt() : now;
+        return stackTimeline.stream().filter(e -> i.id().equals(e.incident()) || e.incident() == null
+                && !e.time().isBefore(from) && !e.time().isAfter(to)
+                && (e.service() == null ? e.type().equals(IncidentEvent.ACTION) : i.services().contains(e.service())))
+                .toList();
+    }
+
+    String markdown(Incident i, List<IncidentEvent> stackTimeline, List<String> keyLogLines, Instant now) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(i.id()).append(" — ").append(i.title()).append("\n\n");
+        md.append("| | |\n|---|---|\n");
+        row(md, "Priority", i.priority() + " (" + i.priority().meaning() + ")");
+        row(md, "State", i.state().name().toLowerCase());
+        row(md, "Opened", time(i.openedAt()) + " (" + i.source() + ")");
+        row(md, "Response due", time(rules.deadline(i)));
+        row(md, "Acknowledged", i.acknowledgedAt() == null ? "—" : time(i.acknowledgedAt()));
+        row(md, "Resolved", i.resolvedAt() == null ? "—" : time(i.resolvedAt()));
+        Instant end = i.resolvedAt() != null ? i.resolvedAt() : now;
+        row(md, "Duration", io.hcdjg.cockpit.config.Durations.words(Duration.between(i.openedAt(), end)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        row(md, "Escalation level", "L" + i.level() + rules.level(i.level()).map(l -> " — " + l.role()).orElse(""));
+        row(md, "Steps done", Incident.STEPS.stream().map(s -> (i.stepsDone().contains(s) ? "☑ " : "☐ ") + s)
+                .reduce((a, b) -> a + " · " + b).orElse(""));
+        md.append("\n## Affected services\n\n");
+        i.services().forEach(s -> md.append("- ").append(s).append('\n'));
+        if (i.services().isEmpty()) {
+            md.append("- (none named)\n");
+        }
+        List<IncidentEvent> events = timeline(i, stackTimeline, now);
+        md.append("\n## Timeline\n\n| time | kind | service | what |\n|---|---|---|---|\n");
+        events.forEach(e -> md.append("| ").append(time(e.time())).append(" | ").append(e.type()).append(" | ")
+                .append(e.service() == null ? "" : e.service()).append(" | ").append(cell(e.text())).append(" |\n"));
+        md.append("\n## Actions\n\n");
+        section(md, events, IncidentEvent.ACTION);
+        md.append("\n## Escalations\n\n");
+        section(md, events, IncidentEvent.ESCALATED);
+        md.append("\n## Notes\n\n");
+        section(md, events, IncidentEvent.NOTE);
+        md.append("\n## Key log lines\n\n");
+        if (keyLogLines.isEmpty()) {
+            md.append("(none of the affected services logged an error, slow query, auth failure or destructive "
+                    + "statement in the cockpit's buffers while it was open)\n");
+        } else {
+            md.append("```\n");
+            keyLogLines.forEach(l -> md.append(l.length() > 400 ? l.substring(0, 400) + " …" : l).append('\n'));
+            md.append("```\n");
+        }
+        return md.toString();
+    }
+
+    private void section(StringBuilder md, List<IncidentEvent> events, String type) {
+        List<IncidentEvent> of = events.stream().filter(e -> e.type().equals(type)).toList();
+        if (of.isEmpty()) {
+            md.append("(none)\n");
+        }
+        of.forEach(e -> md.append("- ").append(time(e.time())).append(" ").append(e.text()).append('\n'));
+    }
+
+    private static void row(StringBuilder md, String k, String v) {
+        md.append("| ").append(k).append(" | ").append(cell(v)).append(" |\n");
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private String time(Instant t) {
+        return TIME.format(t.atZone(zone));
+    }
+}

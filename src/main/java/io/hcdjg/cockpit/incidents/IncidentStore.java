@@ -1,0 +1,176 @@
+package io.hcdjg.cockpit.incidents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcdjg.cockpit.model.IncidentEvent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Incidents and the timeline as an append-only file of JSON lines. Every write happens under an exclusive file lock
+ * (the window and the CLI share the file), first reads what others appended, and is forced to disk before it returns:
+ * an event reported written survives a kill -9 of the process or a crash of the machine. A line cut short by a crash
+ * mid-write is ignored and cut off by the next write; a line that is not an event is skipped and reported.
+ */
+public final class IncidentStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final List<IncidentEvent> events = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private long readUpTo;
+    private int lineNo;
+
+    public IncidentStore(Path file) {
+        this.file = file;
+    }
+
+    /** {@code $XDG_DATA_HOME/hcd-janusgraph-cockpit/incidents.jsonl} (default {@code ~/.local/share/...}). */
+    public static Path defaultFile(Map<String, String> env) {
+        String base = env.get("XDG_DATA_HOME");
+        Path dir = base != null && !base.isBlank() ? Path.of(base)
+                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "share");
+        return dir.resolve("hcd-janusgraph-cockpit").resolve("incidents.jsonl");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Every event read so far, oldest first. */
+    public synchronized List<IncidentEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** Lines that could not be read, with their line numbers. */
+    public synchronized List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Reads what was appended since the last read (by this process or another). */
+    public synchronized void refresh() throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            readFrom(ch);
+        }
+    }
+
+    /**
+     * Under the file lock: reads what others appended, asks {@code change} what to append given every event, appends
+     * it and forces it to disk.
+     *
+     * @return what was appended
+     */
+    public synchronized List<IncidentEvent> append(Function<List<IncidentEvent>, List<IncidentEvent>> change)
+            throws IOException {
+        Files.createDirectories(file.getParent());
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+            readFrom(ch);
+            if (ch.size() > readUpTo) { // a line cut short by a crash: drop it, so that the next line starts clean
+                ch.truncate(readUpTo);
+            }
+            List<IncidentEvent> added = change.apply(List.copyOf(events));
+            if (added.isEmpty()) {
+                return added;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (IncidentEvent e : added) {
+                out.write(JSON.writeValueAsBytes(toJson(e)));
+                out.write('\n');
+            }
+            ByteBuffer buf = ByteBuffer.wrap(out.toByteArray());
+            long at = readUpTo;
+            while (buf.hasRemaining()) {
+                at += ch.write(buf, at);
+            }
+            ch.force(true);
+            readUpTo = at;
+            lineNo += added.size();
+            events.addAll(added);
+            return added;
+        }
+    }
+
+    private void readFrom(FileChannel ch) throws IOException {
+        long size = ch.size();
+        if (size < readUpTo) { // replaced by a shorter file: read it again
+            events.clear();
+            readUpTo = 0;
+            lineNo = 0;
+        }
+        if (size == readUpTo) {
+            return;
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(size - readUpTo, Integer.MAX_VALUE - 16));
+        ch.read(buf, readUpTo);
+        byte[] bytes = buf.array();
+        int start = 0;
+        for (int i = 0; i < buf.position(); i++) {
+            if (bytes[i] == '\n') {
+                lineNo++;
+                String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
+                if (!line.isBlank()) {
+                    try {
+                        events.add(fromJson(JSON.readTree(line)));
+                    } catch (IOException | RuntimeException e) {
+                        problems.add(file + " line " + lineNo + ": not an incident event, skipped ("
+                                + e.getMessage().lines().findFirst().orElse("") + ")");
+                    }
+                }
+                start = i + 1;
+            }
+        }
+        readUpTo += start; // an unfinished last line stays unread until its newline arrives
+    }
+
+    static ObjectNode toJson(IncidentEvent e) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("time", e.time().toString());
+        n.put("type", e.type());
+        if (e.incident() != null) {
+            n.put("incident", e.incident());
+        }
+        if (e.service() != null) {
+            n.put("service", e.service());
+        }
+        n.put("text", e.text());
+        if (!e.data().isEmpty()) {
+            n.set("data", JSON.valueToTree(new TreeMap<>(e.data())));
+        }
+        return n;
+    }
+
+    static IncidentEvent fromJson(JsonNode n) {
+        Map<String, String> data = new TreeMap<>();
+        JsonNode d = n.path("data");
+        for (Iterator<Map.Entry<String, JsonNode>> it = d.fields(); it.hasNext(); ) {
+            var f = it.next();
+            data.put(f.getKey(), f.getValue().asText());
+        }
+        if (!n.hasNonNull("time") || !n.hasNonNull("type") || !n.hasNonNull("text")) {
+            throw new IllegalArgumentException("time, type and text are required");
+        }
+        return new IncidentEvent(Instant.parse(n.get("time").asText()), n.get("type").asText(),
+                n.hasNonNull("incident") ? n.get("incident").asText() : null,
+                n.hasNonNull("service") ? n.get("service").asText() : null, n.get("text").asText(), data);
+    }
+}
