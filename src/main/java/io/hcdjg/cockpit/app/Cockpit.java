@@ -23,6 +23,9 @@ import io.hcdjg.cockpit.podman.PodmanTarget;
 import io.hcdjg.cockpit.podman.ProcessGateway;
 import io.hcdjg.cockpit.runtime.ContainerPoller;
 import io.hcdjg.cockpit.runtime.HealthPoller;
+import io.hcdjg.cockpit.runtime.IncidentWatcher;
+import io.hcdjg.cockpit.incidents.IncidentDesk;
+import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.runtime.SnapshotStore;
 
 import java.net.http.HttpClient;
@@ -54,6 +57,8 @@ final class Cockpit implements AutoCloseable {
     final MonitoringPoller monitoring;
     final Silences silences;
     final LogHub logs;
+    final IncidentDesk desk;
+    final IncidentWatcher incidents;
     final Map<String, String> env;
 
     /**
@@ -133,6 +138,19 @@ final class Cockpit implements AutoCloseable {
         logs = new LogHub(podman.podman(), LogClassifier.from(cfg.logs()), cfg.logs().maxLines(),
                 "--since=" + cfg.logs().history(), cfg.incidents().spikeWindow(), store, Clock.systemUTC(), logThread);
         closers.add(logs);
+
+        desk = IncidentsCli.desk(cfg, env, actions.audit(), Clock.systemUTC());
+        ScheduledExecutorService incidentThread = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("incident-watcher").daemon(true).factory());
+        closers.add(incidentThread::shutdownNow);
+        incidents = new IncidentWatcher(desk, store, Clock.systemUTC(), incidentThread);
+        closers.add(incidents);
+    }
+
+    /** An incident's key log lines from the followed containers' buffers, for its report and escalations. */
+    List<String> keyLines(Incident i) {
+        java.time.Instant end = i.resolvedAt() != null ? i.resolvedAt() : java.time.Instant.now();
+        return logs.keyLines(i.services(), i.openedAt().minus(Duration.ofMinutes(15)), end, 40);
     }
 
     /** The demo compose project on this cockpit's podman, recorded in the same audit log. */
@@ -145,6 +163,7 @@ final class Cockpit implements AutoCloseable {
         poller.start();
         containers.start();
         monitoring.start();
+        incidents.start();
         if (podman.problem() == null) {
             logs.start();
         }

@@ -5,7 +5,11 @@ import io.hcdjg.cockpit.model.ActionRequest;
 import io.hcdjg.cockpit.model.PodmanConnection;
 import io.hcdjg.cockpit.ops.DemoCompose;
 import io.hcdjg.cockpit.podman.ProcessException;
+import io.hcdjg.cockpit.config.IncidentConfig;
+import io.hcdjg.cockpit.model.Incident;
+import io.hcdjg.cockpit.model.Priority;
 import io.hcdjg.cockpit.ui.Commands;
+import io.hcdjg.cockpit.ui.IncidentCommands;
 
 import java.io.IOException;
 import java.util.List;
@@ -180,6 +184,85 @@ final class CockpitCommands implements Commands {
     public List<io.hcdjg.cockpit.ui.LogSource> logSources() {
         Cockpit c = cockpit.get();
         return c == null ? List.of() : LogSources.of(c.logs);
+    }
+
+    @Override
+    public IncidentCommands incidents() {
+        return new IncidentCommands() {
+            private Cockpit running() {
+                Cockpit c = cockpit.get();
+                if (c == null) {
+                    throw new IllegalArgumentException("the cockpit is still starting; try again in a moment");
+                }
+                return c;
+            }
+
+            private Incident done(Cockpit c, Incident i) {
+                c.incidents.poke();
+                return i;
+            }
+
+            @Override
+            public List<IncidentConfig.Level> ladder() {
+                Cockpit c = cockpit.get();
+                return c == null ? List.of() : c.loaded.config().incidents().ladder();
+            }
+
+            @Override
+            public Incident open(String title, Priority p, List<String> services, String note) throws IOException {
+                Cockpit c = running();
+                return done(c, c.desk.open(title, p, services, note));
+            }
+
+            @Override
+            public Incident acknowledge(String id) throws IOException {
+                Cockpit c = running();
+                return done(c, c.desk.acknowledge(id, System.getProperty("user.name")));
+            }
+
+            @Override
+            public Incident escalate(String id, Integer level) throws IOException {
+                Cockpit c = running();
+                return done(c, c.desk.escalate(id, level, c.keyLines(c.desk.find(id))));
+            }
+
+            @Override
+            public Incident resolve(String id, String note) throws IOException {
+                Cockpit c = running();
+                return done(c, c.desk.resolve(id, note));
+            }
+
+            @Override
+            public Incident reopen(String id, String why) throws IOException {
+                Cockpit c = running();
+                return done(c, c.desk.reopen(id, why));
+            }
+
+            @Override
+            public Incident note(String id, String text) throws IOException {
+                Cockpit c = running();
+                return done(c, c.desk.note(id, text));
+            }
+
+            @Override
+            public Incident priority(String id, Priority p) throws IOException {
+                Cockpit c = running();
+                return done(c, c.desk.priority(id, p));
+            }
+
+            @Override
+            public Incident step(String id, String step, boolean isDone) throws IOException {
+                Cockpit c = running();
+                return done(c, c.desk.step(id, step, isDone));
+            }
+
+            @Override
+            public void report(String id, java.nio.file.Path target) throws IOException {
+                Cockpit c = running();
+                java.nio.file.Path written = c.desk.report(id, c.keyLines(c.desk.find(id)));
+                java.nio.file.Files.copy(written, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        };
     }
 
     @Override

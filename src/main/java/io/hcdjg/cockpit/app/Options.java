@@ -14,7 +14,8 @@ import java.util.Optional;
 record Options(String command, Optional<Path> config, Boolean demo, String format, String connection, String project,
                boolean all, String confirm, List<String> rest, Map<String, String> values, java.util.Set<String> flags) {
     /** Options that take a value and belong to one subcommand. */
-    static final List<String> VALUE_OPTIONS = List.of("--for", "--comment", "--author", "--since", "--filter");
+    static final List<String> VALUE_OPTIONS = List.of("--for", "--comment", "--author", "--since", "--filter",
+            "--title", "--priority", "--level");
     /** Options without a value that belong to one subcommand. */
     static final List<String> FLAGS = List.of("--follow", "--summary");
     static final String USAGE = """
@@ -32,10 +33,14 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                    java -jar cockpit.jar alerts [--format text|json]    Alertmanager's alerts
                    java -jar cockpit.jar silence ALERTNAME --for 2h --comment TEXT [--author NAME]
                    java -jar cockpit.jar logs SERVICE...|--all [--since 1h] [--follow] [--filter REGEX] [--summary]
+                   java -jar cockpit.jar incidents [--all] [--format text|json]     open incidents, prompts due
+                   java -jar cockpit.jar incident open --title TEXT --priority P0..P3 [SERVICE...] [--comment NOTE]
+                   java -jar cockpit.jar incident ack|escalate|resolve|reopen|note|report ID [--level L3] [--comment TEXT]
                                         (all take --connection NAME --project P --config FILE)
             exit codes: check 0 every service UP, 1 any not UP; containers 0 listed, 1 podman failed;
                         action/exec/silence 0 done (and verified), 1 failed, 3 refused, 4 not verified;
                         metrics 0 all within thresholds, 1 any not; alerts 0 none firing, 1 firing or unreachable;
+                        incidents 0 none open, 1 any open; incident 0 done, 1 escalation action failed, 3 refused;
                         2 config or usage error""";
 
     static Options parse(String[] args) throws UsageException {

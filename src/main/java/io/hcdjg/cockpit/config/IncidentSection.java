@@ -189,7 +189,13 @@ final class IncidentSection {
     }
 
     /** {@code dependencies: {service: [upstream, ...]}}, merged by service; every name must be a configured service. */
-    Map<String, List<String>> dependencies(List<ConfigReader.Layer> roots, List<String> services) {
+    Map<String, List<String>> dependencies(List<ConfigReader.Layer> roots, List<String> valid) {
+        // Names are checked against every service a file lists, so that a service with its own errors does not also
+        // make the dependencies wrong; only the valid ones are kept.
+        Set<String> services = new java.util.HashSet<>();
+        for (ConfigReader.Layer root : roots) {
+            root.node().path("services").forEach(n -> services.add(n.path("name").asText()));
+        }
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (ConfigReader.Layer root : roots) {
             JsonNode n = root.node().get("dependencies");
@@ -212,7 +218,9 @@ final class IncidentSection {
                         r.problems.add(root.doc().problem(sub.child(service), "'" + up + "' is not a configured service"));
                     }
                 }
-                out.put(service, ups.stream().filter(services::contains).toList());
+                if (valid.contains(service)) {
+                    out.put(service, ups.stream().filter(valid::contains).toList());
+                }
             });
         }
         checkCycles(out, roots);
@@ -223,9 +231,16 @@ final class IncidentSection {
         for (String start : deps.keySet()) {
             List<String> path = new ArrayList<>();
             if (cycle(start, start, deps, path, new java.util.HashSet<>())) {
-                ConfigReader.Layer last = roots.get(roots.size() - 1);
-                r.problems.add(last.doc().problem("dependencies." + start, "dependencies go round in a circle: "
-                        + start + " → " + String.join(" → ", path)));
+                // Point at the newest file that declares a link of the circle: that is what closed it.
+                for (int i = roots.size() - 1; i >= 0; i--) {
+                    JsonNode n = roots.get(i).node().path("dependencies");
+                    String member = path.stream().filter(n::has).findFirst().orElse(null);
+                    if (member != null) {
+                        r.problems.add(roots.get(i).doc().problem("dependencies." + member,
+                                "dependencies go round in a circle: " + start + " → " + String.join(" → ", path)));
+                        break;
+                    }
+                }
                 deps.remove(start);
                 return;
             }

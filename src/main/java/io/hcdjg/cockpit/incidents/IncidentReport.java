@@ -28,7 +28,7 @@ public final class IncidentReport {
         this.rules = rules;
     }
 
-    /** Writes {@code <dir>/<id>.md} (replacing an older one) and returns it. */
+    /** Writes {@code <dir>/<id>.md} (replacing an older one) and returns it; {@code keyLogLines} null: not collected. */
     public Path write(Incident i, List<IncidentEvent> stackTimeline, List<String> keyLogLines, Instant now)
             throws IOException {
         Files.createDirectories(dir);
@@ -38,16 +38,6 @@ public final class IncidentReport {
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return file;
-    }
-
-    /** The entries of one incident: its own, and the stack's that concern its services while it was open. */
-    public static List<IncidentEvent> timeline(Incident i, List<IncidentEvent> stackTimeline, Instant now) {
-        Instant from = i.openedAt().minus(Duration.ofMinutes(5));
-        Instant to = i.resolvedAt() != null ? i.resolvedAt() : now;
-        return stackTimeline.stream().filter(e -> i.id().equals(e.incident()) || e.incident() == null
-                && !e.time().isBefore(from) && !e.time().isAfter(to)
-                && (e.service() == null ? e.type().equals(IncidentEvent.ACTION) : i.services().contains(e.service())))
-                .toList();
     }
 
     String markdown(Incident i, List<IncidentEvent> stackTimeline, List<String> keyLogLines, Instant now) {
@@ -71,7 +61,7 @@ public final class IncidentReport {
         if (i.services().isEmpty()) {
             md.append("- (none named)\n");
         }
-        List<IncidentEvent> events = timeline(i, stackTimeline, now);
+        List<IncidentEvent> events = i.timeline(stackTimeline, now);
         md.append("\n## Timeline\n\n| time | kind | service | what |\n|---|---|---|---|\n");
         events.forEach(e -> md.append("| ").append(time(e.time())).append(" | ").append(e.type()).append(" | ")
                 .append(e.service() == null ? "" : e.service()).append(" | ").append(cell(e.text())).append(" |\n"));
@@ -82,7 +72,10 @@ public final class IncidentReport {
         md.append("\n## Notes\n\n");
         section(md, events, IncidentEvent.NOTE);
         md.append("\n## Key log lines\n\n");
-        if (keyLogLines.isEmpty()) {
+        if (keyLogLines == null) {
+            md.append("(not collected: this report was written from the command line, which keeps no log buffers; "
+                    + "export it from the window, or run `cockpit.jar logs SERVICE --since 1h --summary`)\n");
+        } else if (keyLogLines.isEmpty()) {
             md.append("(none of the affected services logged an error, slow query, auth failure or destructive "
                     + "statement in the cockpit's buffers while it was open)\n");
         } else {

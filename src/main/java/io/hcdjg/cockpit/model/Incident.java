@@ -29,6 +29,19 @@ public record Incident(String id, String title, Priority priority, State state, 
         events = List.copyOf(events);
     }
 
+    /**
+     * Its timeline: its own entries, and the stack's entries about its services (and actions on the whole stack) from
+     * five minutes before it opened until it was resolved.
+     */
+    public List<IncidentEvent> timeline(List<IncidentEvent> stackTimeline, Instant now) {
+        Instant from = openedAt.minus(java.time.Duration.ofMinutes(5));
+        Instant to = resolvedAt != null ? resolvedAt : now;
+        return stackTimeline.stream().filter(e -> id.equals(e.incident()) || e.incident() == null
+                && !e.time().isBefore(from) && !e.time().isAfter(to)
+                && (e.service() == null ? e.type().equals(IncidentEvent.ACTION) : services.contains(e.service())))
+                .toList();
+    }
+
     public boolean resolved() {
         return state == State.RESOLVED;
     }

@@ -97,6 +97,34 @@ public final class LogHub implements AutoCloseable {
         }
     }
 
+    /**
+     * The classified lines (error, slow query, auth failure, destructive) the services logged between two instants,
+     * the newest {@code max}, oldest first: "time service text".
+     */
+    public List<String> keyLines(List<String> services, Instant from, Instant to, int max) {
+        record Line(long at, String text) {
+        }
+        List<Line> out = new ArrayList<>();
+        for (Followed f : followed.values()) {
+            if (!services.contains(f.service())) {
+                continue;
+            }
+            LogBuffer b = f.buffer();
+            for (long seq : b.withClasses(-1, b.first(), b.end())) {
+                try {
+                    long at = b.timestamp(seq);
+                    if (at >= from.toEpochMilli() && at <= to.toEpochMilli()) {
+                        out.add(new Line(at, Instant.ofEpochMilli(at) + " " + f.service() + " " + b.text(seq, 400)));
+                    }
+                } catch (IndexOutOfBoundsException dropped) {
+                    // fell off the buffer meanwhile
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(Line::at));
+        return out.subList(Math.max(0, out.size() - max), out.size()).stream().map(Line::text).toList();
+    }
+
     public List<LogSummary> summaries(Instant now) {
         Map<String, List<Followed>> byService = new TreeMap<>();
         followed.values().forEach(f -> byService.computeIfAbsent(f.service(), s -> new ArrayList<>()).add(f));

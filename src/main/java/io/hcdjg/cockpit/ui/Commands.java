@@ -45,4 +45,7 @@ public interface Commands {
 
     /** The followed containers' logs. */
     List<LogSource> logSources();
+
+    /** The incident desk. */
+    IncidentCommands incidents();
 }

@@ -44,6 +44,8 @@ public final class MainView extends BorderPane {
     private final Tab logsTab = new Tab("Logs");
     private final LogsView logsView;
     private final LogReviewView logReview;
+    private final IncidentsView incidentsView;
+    private final Tab incidentsTab = new Tab("Incidents");
     private TabPane tabs;
 
     /** @param project the compose project, shown before the cockpit behind the window has started */
@@ -54,6 +56,7 @@ public final class MainView extends BorderPane {
         this.alertsView = new AlertsView(commands, () -> getScene().getWindow());
         this.logsView = new LogsView(commands::logSources);
         this.logReview = new LogReviewView(this::showLogs);
+        this.incidentsView = new IncidentsView(commands.incidents(), () -> getScene().getWindow());
         setId("main");
         getStyleClass().add("ck-root");
         notice.setId("demo-notice");
@@ -93,7 +96,9 @@ public final class MainView extends BorderPane {
         VBox.setVgrow(logsView, javafx.scene.layout.Priority.ALWAYS);
         logsTab.setContent(logs);
         logsTab.setId("tab-logs");
-        tabs = new TabPane(services, metrics, alertsTab, logsTab);
+        incidentsTab.setContent(incidentsView);
+        incidentsTab.setId("tab-incidents");
+        tabs = new TabPane(services, incidentsTab, metrics, alertsTab, logsTab);
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
@@ -165,11 +170,17 @@ public final class MainView extends BorderPane {
         logsView.focusFind();
     }
 
+    /** Ctrl+I: the incident panel. */
+    public void showIncidents() {
+        tabs.getSelectionModel().select(incidentsTab);
+    }
+
     /** Ctrl+K. */
     public void showPalette() {
         java.util.List<CommandPalette.Command> all = new java.util.ArrayList<>();
         all.add(new CommandPalette.Command("Probe every service now", controller.commands()::probeNow));
         all.add(new CommandPalette.Command("Audit log", this::showAudit));
+        all.add(new CommandPalette.Command("Incidents", this::showIncidents));
         all.add(new CommandPalette.Command("Demo up (build and start the demo project)", () -> controller.demo(true)));
         all.add(new CommandPalette.Command("Demo down", () -> controller.demo(false)));
         all.add(new CommandPalette.Command("Up all services", () -> controller.act(ActionRequest.of(ActionRequest.Kind.UP, null))));
@@ -244,6 +255,10 @@ public final class MainView extends BorderPane {
         alertsView.apply(m.alerts(), m.silences(), m.monitoringProblem());
         alertsTab.setText(m.firing() == 0 ? "Alerts" : "Alerts (" + m.firing() + " firing)");
         logReview.apply(m.logs());
+        incidentsView.apply(m.incidents(), m.cards().stream().map(WallModel.Card::name).toList());
+        long open = m.incidents().unresolved();
+        incidentsTab.setText(open == 0 ? "Incidents" : "Incidents (" + open + " open"
+                + (m.incidents().prompts().isEmpty() ? "" : ", " + m.incidents().prompts().size() + " due") + ")");
         logsView.offer(m.logs().stream().map(WallModel.LogReview::service).toList());
         podmanTarget.setText(m.podman());
         connection.setPromptText(m.podman().isEmpty() ? "podman connection" : m.podman().split(" · ")[0]);

@@ -49,7 +49,8 @@ public final class WallPresenter {
                 list = List.of(new WallModel.Container("no container in the project", "", HealthFormat.STYLE_UNKNOWN,
                         List.of()));
             }
-            cards.add(card(x, list, mine.size(), monitoringNotes(s.monitoring(), x.name()), logs.get(x.name()), now));
+            cards.add(card(x, list, mine.size(), monitoringNotes(s.monitoring(), x.name()), logs.get(x.name()), now,
+                    s.incidents().blockedBy().get(x.name())));
         }
         // Services of the project with containers but nothing to probe (consumers, CLI containers) still get a card.
         podman.containers().stream().map(c -> c.info().service()).filter(n -> !n.isEmpty() && !probed.contains(n))
@@ -64,7 +65,7 @@ public final class WallPresenter {
                 gauge(s.host().disk()), gauge(s.host().memory()), status(s), podmanLine,
                 podman.problem() == null ? "" : "Podman " + podman.target() + ": " + podman.problem(),
                 mon.metrics().stream().map(WallPresenter::metric).toList(), alerts(mon), silences(mon),
-                monitoringProblem, mon.firing().size(), List.copyOf(logs.values()));
+                monitoringProblem, mon.firing().size(), List.copyOf(logs.values()), s.incidents());
     }
 
     static WallModel.LogReview review(io.hcdjg.cockpit.model.LogSummary l) {
@@ -157,8 +158,15 @@ public final class WallPresenter {
     }
 
     WallModel.Card card(ServiceStatus x, List<WallModel.Container> containers, int replicas, List<String> alerts,
-                        WallModel.LogReview logs, Instant now) {
+                        WallModel.LogReview logs, Instant now, String blockedBy) {
         HealthLevel level = x.health().level();
+        if (blockedBy != null) {
+            // Its own failure follows from the upstream's: say what to fix first, and keep the red for that tile.
+            return new WallModel.Card(x.name(), x.endpoint(), level, "BLOCKED", "blocked by " + blockedBy + " · "
+                    + x.health().reason(), HealthFormat.latency(x.health().latency()),
+                    HealthFormat.millis(x.health().latency()), x.checkedAt(), "", HealthFormat.STYLE_UNKNOWN, true,
+                    containers, replicas, alerts, logs);
+        }
         String retry = "";
         if (x.consecutiveFailures() > 1 && x.nextProbeAt() != null && x.nextProbeAt().isAfter(now)) {
             long secs = Math.max(1, Duration.between(now, x.nextProbeAt()).toSeconds());

@@ -56,6 +56,40 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void incidentRulesLadderAndDependenciesAreCheckedAndMerged() throws Exception {
+        ConfigLoader.Loaded loaded = load("config/incidents-broken.yaml");
+        String file = home.resolve("config-incidents-broken.yaml") + ":";
+        List<String> problems = loaded.problems().stream().map(Object::toString).toList();
+        List<String> expected = List.of(
+                file + "5:19: incidents.responseTimes.P0: must be a duration like 15m or 4h, or business days like 1bd, not 'soon'",
+                file + "7:8: incidents.rules[0].on: unknown trigger 'dwn'; one of down, degraded, alert, log-spike",
+                file + "8:19: incidents.rules[1].priority: must be P0, P1, P2 or P3, not 'P7'",
+                file + "9:7: incidents.rules[2]: a log-spike rule needs 'class'",
+                file + "13:8: incidents.escalation[1].level: must be L1 to L5, not 'L9'",
+                file + "14:19: incidents.escalation[2].webhook: must be an http:// or https:// URL, not 'ftp://hooks'",
+                file + "2:3: dependencies.analytics-api: 'no-such-service' is not a configured service");
+        for (String e : expected) {
+            assertTrue(problems.contains(e), e + " not in " + problems);
+        }
+        assertTrue(problems.contains(file + "3:3: dependencies.hcd-server: dependencies go round in a circle: "
+                + "janusgraph-server → hcd-server → analytics-api → janusgraph-server"), problems.toString());
+        assertEquals(expected.size() + 1, problems.size(), problems.toString());
+    }
+
+    @Test
+    void theShippedIncidentConfigIsTheRunbooks() {
+        CockpitConfig c = loader().load(Optional.empty()).config();
+        var ladder = c.incidents().ladder();
+        assertEquals(List.of("L1", "L2", "L3", "L4", "L5"), ladder.stream().map(l -> l.name()).toList());
+        assertEquals(List.of(Duration.ZERO, Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(4),
+                Duration.ofHours(4)), ladder.stream().map(l -> l.after()).toList());
+        assertEquals("ops-senior@example.com", ladder.get(1).contact());
+        assertEquals(Duration.ofMinutes(15), c.incidents().responseTimes().get(io.hcdjg.cockpit.model.Priority.P0).duration());
+        assertEquals(1, c.incidents().responseTimes().get(io.hcdjg.cockpit.model.Priority.P3).businessDays());
+        assertEquals(List.of("hcd-server", "opensearch"), c.dependencies().get("janusgraph-server"));
+    }
+
+    @Test
     void aUserFileIsLaidOverTheShippedOne() throws Exception {
         ConfigLoader.Loaded loaded = load("config/override.yaml");
         assertTrue(loaded.ok(), () -> loaded.problems().toString());

@@ -64,4 +64,16 @@ public class UnusedCommands implements Commands {
     public List<io.hcdjg.cockpit.ui.LogSource> logSources() {
         return List.of();
     }
+
+    @Override
+    public io.hcdjg.cockpit.ui.IncidentCommands incidents() {
+        return (io.hcdjg.cockpit.ui.IncidentCommands) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[]{io.hcdjg.cockpit.ui.IncidentCommands.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("ladder")) {
+                        return List.of();
+                    }
+                    throw new AssertionError("unexpected incident command " + method.getName());
+                });
+    }
 }

@@ -1,0 +1,234 @@
+package io.hcdjg.cockpit.ui;
+
+import io.hcdjg.cockpit.model.Incident;
+import io.hcdjg.cockpit.model.IncidentEvent;
+import io.hcdjg.cockpit.model.IncidentState;
+import io.hcdjg.cockpit.model.Priority;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * One incident: its timer, the operator's buttons, the §9.2 steps, the escalation ladder and the timeline (its own or
+ * the whole stack's, filterable). Only the FX thread touches it; the work behind the buttons goes to {@code act}.
+ */
+final class IncidentDetail extends VBox {
+    /** §9.2's sub-steps, shown as each step's tooltip. */
+    private static final Map<String, String> STEP_HINTS = Map.of(
+            "detect", "Detect and alert: automated alerts, user reports, health-check failures",
+            "assess", "Assess and classify: severity, affected systems, impact",
+            "respond", "Respond and mitigate: follow the playbook, work around, communicate status",
+            "resolve", "Resolve and recover: fix the root cause, verify, watch for recurrence",
+            "document", "Document and learn: incident report, post-mortem, update the runbook");
+
+    private final Label title = new Label();
+    private final Label meta = new Label();
+    private final Label countdown = new Label();
+    private final Button ack = new Button("Acknowledge");
+    private final Button escalate = new Button("Escalate");
+    private final Button resolve = new Button("Resolve…");
+    private final Button note = new Button("Add note…");
+    private final Button export = new Button("Export report…");
+    private final ComboBox<Priority> priority = new ComboBox<>();
+    private final Map<String, CheckBox> steps = new LinkedHashMap<>();
+    private final GridPane ladder = new GridPane();
+    private final Map<String, ToggleButton> groups = new LinkedHashMap<>();
+    private final TextField filter = new TextField();
+    private final ToggleButton wholeStack = new ToggleButton("Whole stack");
+    private final ListView<String> timeline = new ListView<>();
+    private final IncidentCommands commands;
+    private final ZoneId zone;
+    private Incident shown;
+    private IncidentState state;
+    private boolean applying;
+
+    /** @param act runs a labelled request off the FX thread and reports a refusal */
+    IncidentDetail(IncidentCommands commands, ZoneId zone, BiConsumer<String, IncidentsView.Request> act,
+                   IncidentsView.Dialogs dialogs) {
+        super(10);
+        this.commands = commands;
+        this.zone = zone;
+        setId("incident-detail");
+        setPadding(new Insets(12));
+        getStyleClass().add("ck-incident-detail");
+        title.setId("incident-title");
+        title.getStyleClass().add("ck-incident-title");
+        title.setWrapText(true);
+        meta.setId("incident-meta");
+        meta.getStyleClass().add("ck-muted");
+        meta.setWrapText(true);
+        countdown.setId("incident-countdown");
+        countdown.getStyleClass().add("ck-countdown");
+        ack.setId("incident-ack");
+        escalate.setId("incident-escalate");
+        resolve.setId("incident-resolve");
+        note.setId("incident-note");
+        export.setId("incident-export");
+        priority.setId("incident-priority");
+        priority.getItems().setAll(Priority.values());
+        priority.setTooltip(new Tooltip("Change the priority (§9.1)"));
+        ack.setOnAction(e -> act.accept("acknowledge", () -> commands.acknowledge(shown.id())));
+        escalate.setOnAction(e -> dialogs.confirmEscalation(shown, null));
+        resolve.setOnAction(e -> {
+            if (shown.resolved()) {
+                dialogs.text("Reopen " + shown.id(), "Why is it back?").ifPresent(why ->
+                        act.accept("reopen", () -> commands.reopen(shown.id(), why)));
+            } else {
+                dialogs.text("Resolve " + shown.id(), "Resolution (root cause, fix, verification):").ifPresent(n ->
+                        act.accept("resolve", () -> commands.resolve(shown.id(), n)));
+            }
+        });
+        note.setOnAction(e -> dialogs.text("Note on " + shown.id(), "Note:").filter(t -> !t.isBlank())
+                .ifPresent(t -> act.accept("note", () -> commands.note(shown.id(), t))));
+        export.setOnAction(e -> dialogs.export(shown));
+        priority.setOnAction(e -> {
+            Priority p = priority.getValue();
+            if (!applying && p != null && shown != null && p != shown.priority()) {
+                act.accept("priority", () -> commands.priority(shown.id(), p));
+            }
+        });
+        HBox buttons = new HBox(8, ack, escalate, resolve, note, priority, export);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        HBox stepBox = new HBox(14);
+        for (String s : Incident.STEPS) {
+            CheckBox c = new CheckBox(s);
+            c.setId("step-" + s);
+            c.setTooltip(new Tooltip(STEP_HINTS.get(s)));
+            c.setOnAction(e -> {
+                if (!applying) {
+                    act.accept("step", () -> commands.step(shown.id(), s, c.isSelected()));
+                }
+            });
+            steps.put(s, c);
+            stepBox.getChildren().add(c);
+        }
+        ladder.setId("incident-ladder");
+        ladder.setHgap(16);
+        ladder.setVgap(4);
+        ladder.getStyleClass().add("ck-ladder");
+
+        FlowPane filters = new FlowPane(6, 6);
+        for (String g : IncidentFormat.GROUPS) {
+            ToggleButton b = new ToggleButton(g);
+            b.setId("timeline-" + g);
+            b.setSelected(true);
+            b.setOnAction(e -> showTimeline());
+            groups.put(g, b);
+            filters.getChildren().add(b);
+        }
+        filter.setId("timeline-filter");
+        filter.setPromptText("filter the timeline");
+        filter.textProperty().addListener((o, a, b) -> showTimeline());
+        wholeStack.setId("timeline-stack");
+        wholeStack.setTooltip(new Tooltip("The whole stack's timeline instead of this incident's"));
+        wholeStack.setOnAction(e -> showTimeline());
+        filters.getChildren().addAll(filter, wholeStack);
+        timeline.setId("incident-timeline");
+        timeline.getStyleClass().addAll("ck-list", "ck-mono");
+        VBox.setVgrow(timeline, javafx.scene.layout.Priority.ALWAYS);
+
+        getChildren().addAll(title, meta, countdown, buttons, section("Response steps (runbook §9.2)"), stepBox,
+                section("Escalation matrix (runbook §10.1)"), ladder, section("Timeline"), filters, timeline);
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("ck-section");
+        return l;
+    }
+
+    Incident shown() {
+        return shown;
+    }
+
+    void show(Incident i, IncidentState s, Instant now) {
+        applying = true;
+        try {
+            shown = i;
+            state = s;
+            title.setText(i.id() + " — " + i.title());
+            String level = commands.ladder().stream().filter(l -> l.level() == i.level())
+                    .map(l -> " " + l.role()).findFirst().orElse("");
+            meta.setText(i.priority() + " (" + i.priority().meaning() + ") · " + IncidentFormat.state(i) + " · opened "
+                    + IncidentFormat.event(i.events().get(0), zone).substring(0, 14).strip() + " from " + i.source()
+                    + " · L" + i.level() + level + " · " + (i.services().isEmpty() ? "no service named"
+                    : String.join(", ", i.services())));
+            ack.setDisable(i.state() != Incident.State.OPEN);
+            escalate.setDisable(i.resolved());
+            resolve.setText(i.resolved() ? "Reopen…" : "Resolve…");
+            priority.setValue(i.priority());
+            steps.forEach((name, c) -> c.setSelected(i.stepsDone().contains(name)));
+            ladder.getChildren().clear();
+            int row = 0;
+            for (IncidentFormat.Rung r : IncidentFormat.ladder(i, commands.ladder(), now, zone)) {
+                Label status = new Label(r.status());
+                status.getStyleClass().add(r.styleClass());
+                ladder.addRow(row++, new Label(r.level()), new Label(r.role()), new Label(r.contact()),
+                        new Label(r.when()), status);
+            }
+            tick(now);
+            showTimeline();
+        } finally {
+            applying = false;
+        }
+    }
+
+    /** Once a second: the countdown and the Escalate button's target. */
+    void tick(Instant now) {
+        if (shown == null) {
+            return;
+        }
+        Instant due = state.deadlines().get(shown.id());
+        countdown.setText(shown.resolved() ? "resolved" : "response " + IncidentFormat.countdown(due, now));
+        countdown.getStyleClass().removeAll("ck-overdue");
+        if (due != null && now.isAfter(due) && !shown.resolved()) {
+            countdown.getStyleClass().add("ck-overdue");
+        }
+        String target = state.prompts().stream().filter(p -> p.incident().equals(shown.id())
+                        && p.kind().equals(IncidentState.Prompt.ESCALATE)).map(p -> "L" + p.level()).findFirst()
+                .orElseGet(() -> commands.ladder().stream().filter(l -> l.level() > shown.level()
+                        && l.priorities().contains(shown.priority())).map(l -> l.name()).findFirst().orElse(""));
+        escalate.setText(target.isEmpty() ? "Escalate…" : "Escalate to " + target + "…");
+    }
+
+    private void showTimeline() {
+        if (shown == null) {
+            return;
+        }
+        Set<String> on = new HashSet<>();
+        groups.forEach((g, b) -> {
+            if (b.isSelected()) {
+                on.add(g);
+            }
+        });
+        List<IncidentEvent> events = wholeStack.isSelected() ? state.timeline()
+                : shown.timeline(state.timeline(), Instant.now());
+        List<String> lines = IncidentFormat.filter(events, on, filter.getText()).stream()
+                .map(e -> IncidentFormat.event(e, zone)).toList();
+        if (!lines.equals(timeline.getItems())) {
+            timeline.getItems().setAll(lines);
+            timeline.scrollTo(Math.max(0, lines.size() - 1));
+        }
+    }
+}
