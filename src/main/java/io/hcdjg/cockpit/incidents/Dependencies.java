@@ -37,7 +37,8 @@ public final class Dependencies {
     private static String rootDown(String service, Map<String, HealthLevel> level, Map<String, List<String>> deps,
                                    Set<String> seen) {
         for (String up : deps.getOrDefault(service, List.of())) {
-            if (!seen.add(up)) {
+            // An upstream that answers blocks nothing, whatever its own upstreams do.
+            if (!seen.add(up) || level.get(up) == null || level.get(up) == HealthLevel.UP) {
                 continue;
             }
             String further = rootDown(up, level, deps, seen);

@@ -8,6 +8,7 @@ import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.model.IncidentEvent;
 import io.hcdjg.cockpit.model.IncidentState;
 import io.hcdjg.cockpit.model.LogSummary;
+import io.hcdjg.cockpit.model.PodmanState;
 import io.hcdjg.cockpit.model.Priority;
 import io.hcdjg.cockpit.model.ServiceStatus;
 import io.hcdjg.cockpit.model.StackSnapshot;
@@ -84,8 +85,17 @@ public final class IncidentDesk {
     /** Records what changed since the last snapshot and opens the incidents the rules ask for. */
     public synchronized void observe(StackSnapshot s) {
         blockedBy = Dependencies.blockedBy(s.services(), dependencies);
-        boolean roundDone = s.lastRoundAt() != null && !s.lastRoundAt().equals(lastRound);
-        lastRound = s.lastRoundAt();
+        // Until podman has listed the project, a service without a container cannot be told from a failed one.
+        PodmanState podman = s.podman();
+        boolean podmanPending = !podman.target().isEmpty() && podman.listedAt() == null && podman.problem() == null;
+        boolean roundDone = !podmanPending && s.lastRoundAt() != null && !s.lastRoundAt().equals(lastRound);
+        if (!podmanPending) {
+            lastRound = s.lastRoundAt();
+        }
+        Set<String> undeployed = new HashSet<>();
+        if (podman.listedAt() != null && podman.problem() == null) {
+            s.services().stream().map(ServiceStatus::name).filter(n -> podman.of(n).isEmpty()).forEach(undeployed::add);
+        }
         Map<String, String> blocked = blockedBy;
         write(stored -> {
             seed(stored);
@@ -96,7 +106,7 @@ public final class IncidentDesk {
             if (roundDone) {
                 List<ServiceStatus> order = new ArrayList<>(s.services());
                 order.sort(Comparator.comparing(x -> blocked.containsKey(x.name())));
-                order.forEach(x -> health(book, x, blocked, now));
+                order.forEach(x -> health(book, x, blocked, undeployed.contains(x.name()), now));
             }
             if (s.monitoring().at() != null && s.monitoring().alertmanagerProblem() == null) {
                 alerts(book, s.monitoring().alerts(), blocked, now);
@@ -317,7 +327,8 @@ public final class IncidentDesk {
         }
     }
 
-    private void health(Book book, ServiceStatus x, Map<String, String> blocked, Instant now) {
+    /** @param undeployed the project has no container of it: a transition is recorded, no incident opens */
+    private void health(Book book, ServiceStatus x, Map<String, String> blocked, boolean undeployed, Instant now) {
         if (x.checkedAt() == null) {
             return;
         }
@@ -329,7 +340,10 @@ public final class IncidentDesk {
         String upstream = blocked.get(x.name());
         String text = x.name() + " " + (prev == null ? "" : prev + " → ") + level + ": " + x.health().reason();
         String incident;
-        if (upstream != null) {
+        if (undeployed) {
+            text += " (no container in the project)";
+            incident = book.open.get("health:" + x.name());
+        } else if (upstream != null) {
             text += " (blocked by " + upstream + ")";
             incident = book.open.get("health:" + upstream);
             book.affects(incident, x.name(), now);

@@ -105,7 +105,7 @@ public final class IncidentsView extends VBox {
         detailScroll.setFitToHeight(true);
         detailScroll.getStyleClass().add("ck-scroll");
         split = new SplitPane(list, detailScroll);
-        split.setDividerPositions(0.32);
+        split.setDividerPositions(0.36);
         empty.setId("incident-empty");
         empty.setWrapText(true);
         empty.getStyleClass().add("ck-muted");
@@ -200,7 +200,7 @@ public final class IncidentsView extends VBox {
         Notifications.create().owner(getScene().getWindow()).title("Incident")
                 .text(String.join("\n", fresh.subList(0, Math.min(4, fresh.size())))
                         + (fresh.size() > 4 ? "\n… and " + (fresh.size() - 4) + " more" : ""))
-                .hideAfter(Duration.seconds(10)).showWarning();
+                .darkStyle().hideAfter(Duration.seconds(10)).showWarning();
     }
 
     private void act(String what, Request r) {

@@ -74,6 +74,31 @@ class IncidentDeskTest {
     }
 
     @Test
+    void anUpstreamThatAnswersBlocksNothing() throws Exception {
+        DeskFixture f = new DeskFixture(dir);
+        // jupyter needs janusgraph-server, which answers although opensearch (which it needs) is down
+        f.round(Health.down("refused"), "opensearch", "jupyter");
+        assertEquals(Map.of(), f.desk.state().blockedBy());
+        assertEquals(2, f.desk.state().incidents().size());
+    }
+
+    @Test
+    void servicesWithoutAContainerInTheProjectOpenNothing() throws Exception {
+        DeskFixture f = new DeskFixture(dir);
+        var pending = new io.hcdjg.cockpit.model.PodmanState("the local engine", null, List.of(), null, false);
+        f.observe(f.snapshot().withPodman(pending, DeskFixture.T0));
+        f.round(Health.down("refused"), "hcd-server");
+        assertTrue(f.desk.store().events().isEmpty(), "nothing is judged before podman has listed the project");
+
+        var listed = new io.hcdjg.cockpit.model.PodmanState("the local engine", null, List.of(), DeskFixture.T0, true);
+        f.observe(f.snapshot().withPodman(listed, DeskFixture.T0));
+        f.round(Health.down("refused"), "hcd-server");
+        assertTrue(f.desk.state().incidents().isEmpty());
+        assertEquals(List.of("hcd-server DOWN: refused (no container in the project)"),
+                f.desk.state().timeline().stream().map(IncidentEvent::text).toList());
+    }
+
+    @Test
     void prioritiesFollowTheRules() throws Exception {
         DeskFixture f = new DeskFixture(dir);
         f.round(Health.down("refused"), "vault");
