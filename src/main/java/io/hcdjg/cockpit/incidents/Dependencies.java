@@ -9,39 +9,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Which failing services fail because something they need is down. Pure. */
+/** Which services fail because something they need is down. Pure. Undeployed services neither block nor are blocked. */
 public final class Dependencies {
-    private Dependencies() {
+    private final Map<String, HealthLevel> level = new HashMap<>();
+    private final Map<String, List<String>> dependencies;
+
+    public Dependencies(List<ServiceStatus> services, Map<String, List<String>> dependencies, Set<String> undeployed) {
+        services.stream().filter(s -> !undeployed.contains(s.name()))
+                .forEach(s -> level.put(s.name(), s.health().level()));
+        this.dependencies = dependencies;
     }
 
     /**
      * Per service that is not UP while a service it needs (directly or through others) is DOWN: the DOWN service
      * furthest upstream, the one to fix first.
      */
-    public static Map<String, String> blockedBy(List<ServiceStatus> services, Map<String, List<String>> dependencies) {
-        Map<String, HealthLevel> level = new HashMap<>();
-        services.forEach(s -> level.put(s.name(), s.health().level()));
+    public Map<String, String> blockedBy() {
         Map<String, String> out = new HashMap<>();
-        for (ServiceStatus s : services) {
-            if (s.health().level() == HealthLevel.UP) {
-                continue;
-            }
-            String root = rootDown(s.name(), level, dependencies, new HashSet<>());
+        level.forEach((service, l) -> {
+            String root = l == HealthLevel.UP ? null : downUpstream(service);
             if (root != null) {
-                out.put(s.name(), root);
+                out.put(service, root);
             }
-        }
+        });
         return out;
     }
 
-    private static String rootDown(String service, Map<String, HealthLevel> level, Map<String, List<String>> deps,
-                                   Set<String> seen) {
-        for (String up : deps.getOrDefault(service, List.of())) {
+    /** The DOWN service furthest upstream of {@code service}, whatever its own state; null when none. */
+    public String downUpstream(String service) {
+        return rootDown(service, new HashSet<>());
+    }
+
+    private String rootDown(String service, Set<String> seen) {
+        for (String up : dependencies.getOrDefault(service, List.of())) {
             // An upstream that answers blocks nothing, whatever its own upstreams do.
             if (!seen.add(up) || level.get(up) == null || level.get(up) == HealthLevel.UP) {
                 continue;
             }
-            String further = rootDown(up, level, deps, seen);
+            String further = rootDown(up, seen);
             if (further != null) {
                 return further;
             }

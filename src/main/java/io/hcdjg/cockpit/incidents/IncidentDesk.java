@@ -84,7 +84,6 @@ public final class IncidentDesk {
 
     /** Records what changed since the last snapshot and opens the incidents the rules ask for. */
     public synchronized void observe(StackSnapshot s) {
-        blockedBy = Dependencies.blockedBy(s.services(), dependencies);
         // Until podman has listed the project, a service without a container cannot be told from a failed one.
         PodmanState podman = s.podman();
         boolean podmanPending = !podman.target().isEmpty() && podman.listedAt() == null && podman.problem() == null;
@@ -96,6 +95,8 @@ public final class IncidentDesk {
         if (podman.listedAt() != null && podman.problem() == null) {
             s.services().stream().map(ServiceStatus::name).filter(n -> podman.of(n).isEmpty()).forEach(undeployed::add);
         }
+        Dependencies deps = new Dependencies(s.services(), dependencies, undeployed);
+        blockedBy = deps.blockedBy();
         Map<String, String> blocked = blockedBy;
         write(stored -> {
             seed(stored);
@@ -109,9 +110,9 @@ public final class IncidentDesk {
                 order.forEach(x -> health(book, x, blocked, undeployed.contains(x.name()), now));
             }
             if (s.monitoring().at() != null && s.monitoring().alertmanagerProblem() == null) {
-                alerts(book, s.monitoring().alerts(), blocked, now);
+                alerts(book, s.monitoring().alerts(), deps, now);
             }
-            s.logs().forEach(l -> logs(book, l, blocked, now));
+            s.logs().forEach(l -> logs(book, l, deps, now));
             return book.added;
         });
     }
@@ -362,18 +363,19 @@ public final class IncidentDesk {
                 Map.of("from", prev == null ? "" : prev.name(), "to", level.name())));
     }
 
-    private void alerts(Book book, List<Alert> alerts, Map<String, String> blocked, Instant now) {
+    private void alerts(Book book, List<Alert> alerts, Dependencies deps, Instant now) {
         Map<String, Alert> active = new LinkedHashMap<>();
         alerts.stream().filter(Alert::firing).forEach(a -> active.put(a.fingerprint(), a));
         for (Alert a : active.values()) {
-            if (firing.containsKey(a.fingerprint())) {
-                continue;
-            }
             String service = a.service() == null || a.service().isBlank() ? null : a.service();
+            String upstream = service == null ? null : deps.downUpstream(service);
+            if (firing.containsKey(a.fingerprint()) || upstream != null && !book.open.containsKey("health:" + upstream)) {
+                continue; // recorded already, or wait for the upstream's incident (it opens at the end of the round)
+            }
             String text = a.name() + " firing" + (service == null ? "" : " on " + service)
                     + (a.summary().isBlank() ? "" : ": " + a.summary());
             firing.put(a.fingerprint(), text);
-            String home = service == null ? null : blocked.getOrDefault(service, service);
+            String home = upstream != null ? upstream : service;
             String incident = home == null ? null : book.open.get("health:" + home);
             String key = "alert:" + a.name() + ":" + (service == null ? "" : service);
             if (incident == null) {
@@ -400,7 +402,11 @@ public final class IncidentDesk {
         }
     }
 
-    private void logs(Book book, LogSummary l, Map<String, String> blocked, Instant now) {
+    private void logs(Book book, LogSummary l, Dependencies deps, Instant now) {
+        String upstream = deps.downUpstream(l.service());
+        if (upstream != null && !book.open.containsKey("health:" + upstream)) {
+            return; // errors because something it needs is down: they join that incident once it is open
+        }
         for (int c = 0; c < l.recent().size() && c < LogClassifier.NAMES.size(); c++) {
             String cls = LogClassifier.NAMES.get(c).replace(' ', '-');
             int count = l.recent().get(c);
@@ -416,10 +422,12 @@ public final class IncidentDesk {
             String text = count + " " + LogClassifier.NAMES.get(c) + " line" + (count == 1 ? "" : "s") + " in "
                     + io.hcdjg.cockpit.config.Durations.words(rules.config().spikeWindow()) + " on " + l.service();
             String key = "logs:" + l.service() + ":" + cls;
-            String home = blocked.getOrDefault(l.service(), l.service());
-            String incident = book.open.getOrDefault(key, book.open.get("health:" + home));
+            String home = upstream != null ? upstream : l.service();
+            String incident = book.open.getOrDefault("health:" + home, book.open.get(key));
             if (incident == null) {
                 incident = book.open(now, "log-spike", key, l.service(), text, rule.get().priority());
+            } else {
+                book.affects(incident, l.service(), now);
             }
             book.added.add(event(now, IncidentEvent.LOG_SPIKE, incident, l.service(), text,
                     Map.of("class", cls, "count", String.valueOf(count))));

@@ -77,6 +77,7 @@ final class IncidentDetail extends VBox {
         meta.setId("incident-meta");
         meta.getStyleClass().add("ck-muted");
         meta.setWrapText(true);
+        meta.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         countdown.setId("incident-countdown");
         countdown.getStyleClass().add("ck-countdown");
         ack.setId("incident-ack");

@@ -135,7 +135,10 @@ public final class IncidentsView extends VBox {
         Incident select = shown.stream().filter(i -> i.id().equals(keep)).findFirst()
                 .orElse(shown.isEmpty() ? null : shown.get(0));
         list.getSelectionModel().select(select);
-        split.getItems().set(1, select == null ? empty : detailScroll);
+        javafx.scene.Node right = select == null ? empty : detailScroll;
+        if (split.getItems().get(1) != right) { // setting the same node again would detach it for a moment
+            split.getItems().set(1, right);
+        }
         showSelected();
         summary.setText(s.unresolved() + " open · " + s.incidents().size() + " recorded"
                 + (s.problem() == null ? "" : " · " + s.problem()));

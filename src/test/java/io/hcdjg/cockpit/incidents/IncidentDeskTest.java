@@ -149,6 +149,21 @@ class IncidentDeskTest {
         assertEquals(3, f.desk.state().incidents().size());
     }
 
+    @Test
+    void errorsOfADependentJoinTheUpstreamsIncident() throws Exception {
+        DeskFixture f = new DeskFixture(dir);
+        f.round(Health.up("ok"));
+        // the exporter logs errors as soon as janusgraph-server stops answering, before the round ends
+        f.services(Health.down("refused"), "janusgraph-server");
+        f.observe(f.snapshot().withLogs(List.of(logs("janusgraph-exporter", 400, 0, 0, 0)), DeskFixture.T0));
+        assertTrue(f.desk.state().incidents().isEmpty());
+        f.round(Health.down("refused"), "janusgraph-server");
+        Incident i = f.desk.find("INC-0001");
+        assertEquals(List.of("janusgraph-server", "janusgraph-exporter"), i.services());
+        assertEquals(1, f.desk.state().incidents().size());
+        assertTrue(i.events().stream().anyMatch(e -> e.text().equals("400 error lines in 5 min on janusgraph-exporter")));
+    }
+
     private static LogSummary logs(String service, int error, int slow, int auth, int destructive) {
         List<Integer> recent = List.of(error, slow, auth, destructive);
         return new LogSummary(service, recent, recent, recent, 100, 0, "following");
