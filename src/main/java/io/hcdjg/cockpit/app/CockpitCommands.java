@@ -186,22 +186,25 @@ final class CockpitCommands implements Commands {
         return c == null ? List.of() : LogSources.of(c.logs);
     }
 
+    /** One request to the desk of the running cockpit; the panel is refreshed at once rather than within a second. */
+    private interface DeskCall {
+        Incident on(Cockpit c) throws IOException;
+    }
+
+    private Incident call(DeskCall call) throws IOException {
+        Cockpit c = cockpit.get();
+        if (c == null) {
+            throw new IllegalArgumentException("the cockpit is still starting; try again in a moment");
+        }
+        Incident i = call.on(c);
+        c.incidents.poke();
+        return i;
+    }
+
     @Override
     public IncidentCommands incidents() {
+        String me = System.getProperty("user.name");
         return new IncidentCommands() {
-            private Cockpit running() {
-                Cockpit c = cockpit.get();
-                if (c == null) {
-                    throw new IllegalArgumentException("the cockpit is still starting; try again in a moment");
-                }
-                return c;
-            }
-
-            private Incident done(Cockpit c, Incident i) {
-                c.incidents.poke();
-                return i;
-            }
-
             @Override
             public List<IncidentConfig.Level> ladder() {
                 Cockpit c = cockpit.get();
@@ -210,57 +213,51 @@ final class CockpitCommands implements Commands {
 
             @Override
             public Incident open(String title, Priority p, List<String> services, String note) throws IOException {
-                Cockpit c = running();
-                return done(c, c.desk.open(title, p, services, note));
+                return call(c -> c.desk.open(title, p, services, note));
             }
 
             @Override
             public Incident acknowledge(String id) throws IOException {
-                Cockpit c = running();
-                return done(c, c.desk.acknowledge(id, System.getProperty("user.name")));
+                return call(c -> c.desk.acknowledge(id, me));
             }
 
             @Override
             public Incident escalate(String id, Integer level) throws IOException {
-                Cockpit c = running();
-                return done(c, c.desk.escalate(id, level, c.keyLines(c.desk.find(id))));
+                return call(c -> c.desk.escalate(id, level, c.keyLines(c.desk.find(id))));
             }
 
             @Override
             public Incident resolve(String id, String note) throws IOException {
-                Cockpit c = running();
-                return done(c, c.desk.resolve(id, note));
+                return call(c -> c.desk.resolve(id, note));
             }
 
             @Override
             public Incident reopen(String id, String why) throws IOException {
-                Cockpit c = running();
-                return done(c, c.desk.reopen(id, why));
+                return call(c -> c.desk.reopen(id, why));
             }
 
             @Override
             public Incident note(String id, String text) throws IOException {
-                Cockpit c = running();
-                return done(c, c.desk.note(id, text));
+                return call(c -> c.desk.note(id, text));
             }
 
             @Override
             public Incident priority(String id, Priority p) throws IOException {
-                Cockpit c = running();
-                return done(c, c.desk.priority(id, p));
+                return call(c -> c.desk.priority(id, p));
             }
 
             @Override
-            public Incident step(String id, String step, boolean isDone) throws IOException {
-                Cockpit c = running();
-                return done(c, c.desk.step(id, step, isDone));
+            public Incident step(String id, String step, boolean done) throws IOException {
+                return call(c -> c.desk.step(id, step, done));
             }
 
             @Override
             public void report(String id, java.nio.file.Path target) throws IOException {
-                Cockpit c = running();
-                java.nio.file.Path written = c.desk.report(id, c.keyLines(c.desk.find(id)));
-                java.nio.file.Files.copy(written, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                call(c -> {
+                    java.nio.file.Path written = c.desk.report(id, c.keyLines(c.desk.find(id)));
+                    java.nio.file.Files.copy(written, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    return null;
+                });
             }
         };
     }

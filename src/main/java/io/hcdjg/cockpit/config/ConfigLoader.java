@@ -20,7 +20,6 @@ import java.util.Optional;
 public final class ConfigLoader {
     public static final String SHIPPED_RESOURCE = "/cockpit/config/cockpit.yaml";
     public static final String SHIPPED_NAME = "config/cockpit.yaml (shipped)";
-    static final String APP_DIR = "hcd-janusgraph-cockpit";
 
     /**
      * @param problems when non-empty, {@code config} is the shipped default so the window can still open
@@ -78,9 +77,7 @@ public final class ConfigLoader {
     }
 
     public Path xdgConfigFile() {
-        String base = env.get("XDG_CONFIG_HOME");
-        Path dir = base != null && !base.isBlank() ? Path.of(base) : Path.of(env.getOrDefault("HOME", "."), ".config");
-        return dir.resolve(APP_DIR).resolve("cockpit.yaml");
+        return AppDirs.config(env).resolve("cockpit.yaml");
     }
 
     static String shippedText() {

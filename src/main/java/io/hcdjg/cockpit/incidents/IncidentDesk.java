@@ -72,6 +72,22 @@ public final class IncidentDesk {
         return store;
     }
 
+    private final Object foldLock = new Object();
+    private List<IncidentEvent> foldedFrom = List.of();
+    private List<Incident> folded = List.of();
+
+    /** The incidents the events make, folded again only when events were added (the store only appends). */
+    private List<Incident> fold(List<IncidentEvent> stored) {
+        synchronized (foldLock) { // its own lock: called both with and without the desk's and the store's held
+            if (stored.size() != foldedFrom.size() || !stored.isEmpty() && stored.get(stored.size() - 1)
+                    != foldedFrom.get(foldedFrom.size() - 1)) {
+                folded = IncidentFold.incidents(stored);
+                foldedFrom = stored;
+            }
+            return folded;
+        }
+    }
+
     /** Reads what another process (the CLI, another window) appended. */
     public void refresh() {
         try {
@@ -100,7 +116,7 @@ public final class IncidentDesk {
         Map<String, String> blocked = blockedBy;
         write(stored -> {
             seed(stored);
-            Book book = new Book(stored);
+            Book book = new Book(stored, fold(stored));
             Instant now = clock.instant();
             // Health only at the end of a round: a dependent answers before its upstream's probe times out, and must
             // not open an incident of its own before the upstream is seen DOWN.
@@ -122,7 +138,7 @@ public final class IncidentDesk {
         write(stored -> {
             Instant now = clock.instant();
             List<IncidentEvent> out = new ArrayList<>();
-            for (Incident i : IncidentFold.incidents(stored)) {
+            for (Incident i : fold(stored)) {
                 rules.dueLevel(i, now).filter(l -> i.events().stream().noneMatch(e -> e.type().equals(
                         IncidentEvent.ESCALATION_DUE) && Integer.parseInt(e.get("level")) >= l.level())).ifPresent(l ->
                         out.add(event(now, IncidentEvent.ESCALATION_DUE, i.id(), null, l.name() + " (" + l.role()
@@ -140,7 +156,7 @@ public final class IncidentDesk {
     public synchronized IncidentState state() {
         Instant now = clock.instant();
         List<IncidentEvent> stored = store.events();
-        List<Incident> incidents = new ArrayList<>(IncidentFold.incidents(stored));
+        List<Incident> incidents = new ArrayList<>(fold(stored));
         incidents.sort(Comparator.comparing(Incident::openedAt).reversed());
         List<IncidentEvent> timeline = new ArrayList<>(stored);
         timeline.addAll(actions.events());
@@ -177,7 +193,7 @@ public final class IncidentDesk {
         }
         String[] id = new String[1];
         store.append(stored -> {
-            Book book = new Book(stored);
+            Book book = new Book(stored, fold(stored));
             id[0] = book.open(clock.instant(), "manual", null, services.isEmpty() ? null : services.get(0), title.strip(),
                     priority);
             for (String s : services.subList(Math.min(1, services.size()), services.size())) {
@@ -274,14 +290,14 @@ public final class IncidentDesk {
     }
 
     public Incident find(String id) {
-        return IncidentFold.incidents(store.events()).stream().filter(i -> i.id().equalsIgnoreCase(id)).findFirst()
+        return fold(store.events()).stream().filter(i -> i.id().equalsIgnoreCase(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no incident " + id));
     }
 
     private Incident change(String id, Function<Incident, List<IncidentEvent>> change) throws IOException {
         String[] found = new String[1];
         store.append(stored -> {
-            Incident i = IncidentFold.incidents(stored).stream().filter(x -> x.id().equalsIgnoreCase(id)).findFirst()
+            Incident i = fold(stored).stream().filter(x -> x.id().equalsIgnoreCase(id)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no incident " + id));
             found[0] = i.id();
             return change.apply(i);
@@ -447,8 +463,8 @@ public final class IncidentDesk {
         final List<IncidentEvent> added = new ArrayList<>();
         int opened;
 
-        Book(List<IncidentEvent> stored) {
-            for (Incident i : IncidentFold.incidents(stored)) {
+        Book(List<IncidentEvent> stored, List<Incident> incidents) {
+            for (Incident i : incidents) {
                 opened++;
                 if (!i.resolved() && i.key() != null) {
                     open.put(i.key(), i.id());

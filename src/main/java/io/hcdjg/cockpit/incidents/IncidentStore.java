@@ -43,10 +43,7 @@ public final class IncidentStore {
 
     /** {@code $XDG_DATA_HOME/hcd-janusgraph-cockpit/incidents.jsonl} (default {@code ~/.local/share/...}). */
     public static Path defaultFile(Map<String, String> env) {
-        String base = env.get("XDG_DATA_HOME");
-        Path dir = base != null && !base.isBlank() ? Path.of(base)
-                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "share");
-        return dir.resolve("hcd-janusgraph-cockpit").resolve("incidents.jsonl");
+        return io.hcdjg.cockpit.config.AppDirs.data(env).resolve("incidents.jsonl");
     }
 
     public Path file() {

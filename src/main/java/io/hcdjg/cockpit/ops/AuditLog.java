@@ -39,10 +39,7 @@ public final class AuditLog {
 
     /** {@code $XDG_STATE_HOME/hcd-janusgraph-cockpit/audit.jsonl} (default {@code ~/.local/state/...}). */
     public static Path defaultFile(Map<String, String> env) {
-        String base = env.get("XDG_STATE_HOME");
-        Path dir = base != null && !base.isBlank() ? Path.of(base)
-                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "state");
-        return dir.resolve("hcd-janusgraph-cockpit").resolve("audit.jsonl");
+        return io.hcdjg.cockpit.config.AppDirs.state(env).resolve("audit.jsonl");
     }
 
     public Path file() {

@@ -76,7 +76,7 @@ public final class IncidentsView extends VBox {
     private final SplitPane split;
     private IncidentState state = IncidentState.none();
     private List<String> services = List.of();
-    private Set<String> notified;
+    private Set<String> notified = Set.of();
 
     public IncidentsView(IncidentCommands commands, Supplier<Window> owner) {
         super(8);
@@ -88,7 +88,7 @@ public final class IncidentsView extends VBox {
         open.setId("incident-new");
         open.setOnAction(e -> openDialog());
         showResolved.setId("incident-show-resolved");
-        showResolved.setOnAction(e -> apply(state, services));
+        showResolved.setOnAction(e -> render());
         summary.setId("incident-summary");
         summary.getStyleClass().add("ck-muted");
         HBox bar = new HBox(10, open, showResolved, summary);
@@ -124,9 +124,17 @@ public final class IncidentsView extends VBox {
 
     /** @param known the services on the wall, for the New incident dialog */
     public void apply(IncidentState s, List<String> known) {
-        notify(state, s);
+        if (s == state && known.equals(services)) {
+            return; // the desk publishes a new state only when something changed
+        }
+        notify(s);
         state = s;
         services = known;
+        render();
+    }
+
+    private void render() {
+        IncidentState s = state;
         String keep = detail.shown() == null ? null : detail.shown().id();
         List<Incident> shown = s.incidents().stream().filter(i -> showResolved.isSelected() || !i.resolved())
                 .sorted(java.util.Comparator.comparing(Incident::resolved).thenComparing(Incident::priority)
@@ -177,8 +185,9 @@ public final class IncidentsView extends VBox {
         list.refresh();
     }
 
-    /** Opening, escalation due, reminder, escalated: a notification each, never for what was there at start. */
-    private void notify(IncidentState before, IncidentState after) {
+    /** Opening, escalation due, reminder, escalated: a notification each, only for what just happened. */
+    private void notify(IncidentState after) {
+        Instant recent = Instant.now().minusSeconds(120);
         Set<String> seen = new HashSet<>();
         List<String> fresh = new ArrayList<>();
         for (Incident i : after.incidents()) {
@@ -190,7 +199,7 @@ public final class IncidentsView extends VBox {
                          IncidentEvent.ESCALATED -> true;
                     default -> false;
                 };
-                if (worth && notified != null && !notified.contains(k)) {
+                if (worth && !notified.contains(k) && e.time().isAfter(recent)) {
                     fresh.add(i.id() + " (" + i.priority() + "): " + (e.type().equals(IncidentEvent.OPENED)
                             ? "opened — " + i.title() : e.text()));
                 }
