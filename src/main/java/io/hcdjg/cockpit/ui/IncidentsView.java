@@ -86,7 +86,7 @@ public final class IncidentsView extends VBox {
         setPadding(new Insets(8));
         Button open = new Button("New incident…");
         open.setId("incident-new");
-        open.setOnAction(e -> openDialog());
+        open.setOnAction(e -> newIncident());
         showResolved.setId("incident-show-resolved");
         showResolved.setOnAction(e -> render());
         summary.setId("incident-summary");
@@ -305,7 +305,8 @@ public final class IncidentsView extends VBox {
         };
     }
 
-    private void openDialog() {
+    /** The New incident dialog. */
+    void newIncident() {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner.get());
         d.setTitle("New incident");

@@ -180,7 +180,11 @@ public final class MainView extends BorderPane {
         java.util.List<CommandPalette.Command> all = new java.util.ArrayList<>();
         all.add(new CommandPalette.Command("Probe every service now", controller.commands()::probeNow));
         all.add(new CommandPalette.Command("Audit log", this::showAudit));
-        all.add(new CommandPalette.Command("Incidents", this::showIncidents));
+        all.add(new CommandPalette.Command("Incidents (Ctrl+I)", this::showIncidents));
+        all.add(new CommandPalette.Command("New incident…", () -> {
+            showIncidents();
+            incidentsView.newIncident();
+        }));
         all.add(new CommandPalette.Command("Demo up (build and start the demo project)", () -> controller.demo(true)));
         all.add(new CommandPalette.Command("Demo down", () -> controller.demo(false)));
         all.add(new CommandPalette.Command("Up all services", () -> controller.act(ActionRequest.of(ActionRequest.Kind.UP, null))));
