@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, Monitoring monitoring, Logs logs,
                             List<ServiceConfig> services, List<MetricConfig> metrics, IncidentConfig incidents,
-                            java.util.Map<String, List<String>> dependencies) {
+                            java.util.Map<String, List<String>> dependencies, RunbookConfig runbook) {
 
     /**
      * @param maxLines per followed container; older lines are dropped (and counted)
@@ -85,6 +85,6 @@ public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, 
     /** A copy pointing the services that the map names at other endpoints (used by the demo stack). */
     public CockpitConfig withServices(List<ServiceConfig> replaced) {
         return new CockpitConfig(stack, round, host, podman, monitoring, logs, replaced, metrics, incidents,
-                dependencies);
+                dependencies, runbook);
     }
 }

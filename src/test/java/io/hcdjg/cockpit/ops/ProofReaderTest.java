@@ -1,6 +1,7 @@
 package io.hcdjg.cockpit.ops;
 
 import io.hcdjg.cockpit.model.HealthLevel;
+import io.hcdjg.cockpit.model.ProofStatus;
 import io.hcdjg.cockpit.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The status files in the formats of stack-reference §4.3, including the broken cases it lists. */
-class ProofStatusTest {
+class ProofReaderTest {
     static final Instant NOW = Instant.parse("2026-11-28T08:00:00Z");
     static final Duration DAY = Duration.ofHours(24);
 
@@ -41,7 +42,7 @@ class ProofStatusTest {
     @Test
     void aPassingProof() throws Exception {
         passingRun();
-        ProofStatus p = ProofStatus.read(exports, NOW, DAY);
+        ProofStatus p = ProofReader.read(exports, NOW, DAY);
         assertEquals(HealthLevel.UP, p.verdict(), p.summary());
         assertEquals("PASS: exit 0, gate none, 3 of 3 notebooks PASS", p.summary());
         assertEquals(Duration.ofSeconds(6439), p.status().age().withNanos(0));
@@ -54,7 +55,7 @@ class ProofStatusTest {
     @Test
     void anOldProofIsDegraded() throws Exception {
         passingRun();
-        ProofStatus p = ProofStatus.read(exports, NOW.plus(Duration.ofDays(3)), DAY);
+        ProofStatus p = ProofReader.read(exports, NOW.plus(Duration.ofDays(3)), DAY);
         assertEquals(HealthLevel.DEGRADED, p.verdict());
         assertEquals("PASS, but 73 h 47 min old (more than 1 d)",
                 p.summary());
@@ -67,7 +68,7 @@ class ProofStatusTest {
         file("demo-20261128T070000Z/notebook_run_report.tsv", "proof/notebook_run_report-fail.tsv",
                 Instant.parse("2026-11-28T07:10:00Z"));
         passingRunOlder();
-        ProofStatus p = ProofStatus.read(exports, NOW, DAY);
+        ProofStatus p = ProofReader.read(exports, NOW, DAY);
         assertEquals(HealthLevel.DOWN, p.verdict());
         assertEquals("FAIL: the wrapper exited 1; gate G8_NOTEBOOKS failed — notebooks: notebook_run_report.tsv and "
                 + "notebooks.log; rerun the failing notebook; 3 of 4 notebooks not PASS", p.summary());
@@ -90,7 +91,7 @@ class ProofStatusTest {
     void aBsdDateIsReadToTheSecond() throws Exception {
         passingRun();
         file("deterministic-status.json", "proof/status-bsd-date.json", Instant.parse("2026-11-28T06:12:40Z"));
-        ProofStatus p = ProofStatus.read(exports, NOW, Duration.ofDays(365));
+        ProofStatus p = ProofReader.read(exports, NOW, Duration.ofDays(365));
         assertEquals(Instant.parse("2026-03-26T18:50:05Z"), p.status().timestamp());
         assertEquals(List.of("timestamp written by a BSD date (literal .3N): read to the second"), p.status().problems());
     }
@@ -99,12 +100,12 @@ class ProofStatusTest {
     void aStatusFileOlderThanTheNewestRunIsNotTrusted() throws Exception {
         passingRun();
         file("demo-20261128T075000Z/failed_gate.txt", "", Instant.parse("2026-11-28T07:55:00Z"));
-        ProofStatus p = ProofStatus.read(exports, NOW, DAY);
+        ProofStatus p = ProofReader.read(exports, NOW, DAY);
         assertEquals(HealthLevel.DOWN, p.verdict());
         assertTrue(p.summary().contains("failed_gate.txt is empty: the run was aborted by something outside the "
                 + "pipeline's steps"), p.summary());
         file("demo-20261128T075000Z/failed_gate.txt", "none", Instant.parse("2026-11-28T07:55:00Z"));
-        p = ProofStatus.read(exports, NOW, DAY);
+        p = ProofReader.read(exports, NOW, DAY);
         assertEquals(HealthLevel.UNKNOWN, p.verdict());
         assertTrue(p.summary().contains("the status file is older than the newest run (demo-20261128T075000Z): the "
                 + "wrapper died before rewriting it"), p.summary());
@@ -115,7 +116,7 @@ class ProofStatusTest {
         passingRun();
         file("deterministic-status.json", "proof/status-wrong-keys.json", Instant.parse("2026-11-28T06:12:40Z"));
         file("demo-20261128T060000Z/failed_gate.txt", "G4_RESERVED", Instant.parse("2026-11-28T06:12:30Z"));
-        ProofStatus p = ProofStatus.read(exports, NOW, DAY);
+        ProofStatus p = ProofReader.read(exports, NOW, DAY);
         assertEquals(List.of("missing args, pipeline_script, wrapper", "unexpected failed_gate",
                 "exit_code is not an integer: \"0\""), p.status().problems());
         assertNull(p.status().exitCode());
@@ -125,7 +126,7 @@ class ProofStatusTest {
 
     @Test
     void nothingThereIsUnknownNotAPass() {
-        ProofStatus p = ProofStatus.read(exports.resolve("missing"), NOW, DAY);
+        ProofStatus p = ProofReader.read(exports.resolve("missing"), NOW, DAY);
         assertEquals(HealthLevel.UNKNOWN, p.verdict());
         assertEquals("not proven: no deterministic-status.json (the wrapper runs with --status-report "
                 + "exports/deterministic-status.json); no run directory with failed_gate.txt; no notebook_run_report.tsv",

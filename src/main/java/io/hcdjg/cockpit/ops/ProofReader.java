@@ -3,6 +3,11 @@ package io.hcdjg.cockpit.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hcdjg.cockpit.model.HealthLevel;
+import io.hcdjg.cockpit.model.ProofStatus;
+import io.hcdjg.cockpit.model.ProofStatus.Gate;
+import io.hcdjg.cockpit.model.ProofStatus.Notebooks;
+import io.hcdjg.cockpit.model.ProofStatus.Row;
+import io.hcdjg.cockpit.model.ProofStatus.Status;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +27,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The deterministic proof of runbook §11, read from the files the wrapper and pipeline leave in {@code exports/}
+ * Reads the deterministic proof of runbook §11 from the files the wrapper and pipeline leave in {@code exports/}
  * (stack-reference §4.3): {@code deterministic-status.json} (six keys; exit_code 0 = pass; its age), the newest run's
  * {@code failed_gate.txt} and {@code notebook_run_report.tsv} (every row PASS). Every way these files are known to go
  * wrong is reported in words, never as a crash.
  */
-public record ProofStatus(Path exports, Status status, Gate gate, Notebooks notebooks, HealthLevel verdict,
-                          String summary) {
+public final class ProofReader {
+    private ProofReader() {
+    }
 
     static final Set<String> STATUS_KEYS = Set.of("timestamp_utc", "wrapper", "pipeline_script", "compose_project_name",
             "args", "exit_code");
@@ -46,36 +52,6 @@ public record ProofStatus(Path exports, Status status, Gate gate, Notebooks note
             Map.entry("G10_DRIFT", "KPI drift: kpi_drift.log in the run dir"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern BSD_MILLIS = Pattern.compile("(.*T\\d\\d:\\d\\d:\\d\\d)\\.3NZ");
-
-    /**
-     * @param file      null when there is none
-     * @param timestamp when the wrapper wrote it, null when unreadable
-     * @param exitCode  the pipeline's exit code, null when unreadable
-     */
-    public record Status(Path file, Instant timestamp, Integer exitCode, String project, Duration age,
-                         List<String> problems) {
-    }
-
-    /**
-     * @param runDir the newest run directory with a failed_gate.txt, null when none
-     * @param token  "none" when the run passed; "" when the file is empty (aborted outside the pipeline's steps)
-     */
-    public record Gate(Path runDir, String token, String meaning, List<String> problems) {
-    }
-
-    public record Row(String notebook, String status, int exitCode, String timestamp, int durationS, int errorCells,
-                      String log) {
-        public boolean pass() {
-            return status.equals("PASS");
-        }
-    }
-
-    /** @param file the newest notebook_run_report.tsv, null when none */
-    public record Notebooks(Path file, List<Row> rows, List<String> problems) {
-        public long passed() {
-            return rows.stream().filter(Row::pass).count();
-        }
-    }
 
     public static ProofStatus read(Path exports, Instant now, Duration maxAge) {
         Status status = status(exports.resolve("deterministic-status.json"), now);
