@@ -12,6 +12,8 @@ import io.hcdjg.cockpit.probes.ProbeFactory;
 import io.hcdjg.cockpit.probes.Reachability;
 import io.hcdjg.cockpit.ops.Actions;
 import io.hcdjg.cockpit.ops.AuditLog;
+import io.hcdjg.cockpit.ops.Backups;
+import io.hcdjg.cockpit.ops.RunbookPaths;
 import io.hcdjg.cockpit.ops.DemoCompose;
 import io.hcdjg.cockpit.ops.Silences;
 import io.hcdjg.cockpit.probes.MonitoringClient;
@@ -58,6 +60,7 @@ final class Cockpit implements AutoCloseable {
     final Silences silences;
     final LogHub logs;
     final IncidentDesk desk;
+    final Backups backups;
     final IncidentWatcher incidents;
     final Map<String, String> env;
 
@@ -138,6 +141,10 @@ final class Cockpit implements AutoCloseable {
         logs = new LogHub(podman.podman(), LogClassifier.from(cfg.logs()), cfg.logs().maxLines(),
                 "--since=" + cfg.logs().history(), cfg.incidents().spikeWindow(), store, Clock.systemUTC(), logThread);
         closers.add(logs);
+
+        backups = new Backups(podman.podman(), podman.label(), project, cfg.runbook(), cfg.shownServices().stream()
+                .filter(s -> s.name().equals("hcd-server")).findFirst().orElse(null),
+                RunbookPaths.backups(cfg.runbook(), env), actions.audit(), verifier, Clock.systemUTC());
 
         desk = IncidentsCli.desk(cfg, env, actions.audit(), Clock.systemUTC());
         ScheduledExecutorService incidentThread = Executors.newSingleThreadScheduledExecutor(

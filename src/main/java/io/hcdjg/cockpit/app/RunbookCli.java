@@ -1,0 +1,135 @@
+package io.hcdjg.cockpit.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcdjg.cockpit.model.ActionOutcome;
+import io.hcdjg.cockpit.model.BackupInfo;
+import io.hcdjg.cockpit.model.HealthLevel;
+import io.hcdjg.cockpit.model.ProofStatus;
+import io.hcdjg.cockpit.ops.ProofReader;
+import io.hcdjg.cockpit.ops.RunbookPaths;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The runbook's procedures for scripts and cron: {@code backup}, {@code backups}, {@code restore}, {@code proof-status}. */
+final class RunbookCli {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunbookCli() {
+    }
+
+    static int run(Options o, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        try (Cockpit cockpit = new Cockpit(o, env, false, s -> { })) {
+            if (CheckCli.configErrors(cockpit, err)) {
+                return CheckCli.CONFIG_ERROR;
+            }
+            boolean json = o.format().equals("json");
+            return switch (o.command()) {
+                case "backups" -> backups(cockpit.backups.list(), json, out);
+                case "backup" -> outcome(cockpit.backups.backup(out::println), out, err);
+                case "restore" -> {
+                    if (o.rest().size() != 1) {
+                        err.println("cockpit: restore FILE --confirm PROJECT (FILE from `backups`)");
+                        yield CheckCli.CONFIG_ERROR;
+                    }
+                    Path file = Path.of(o.rest().get(0));
+                    if (!file.isAbsolute() && !file.toFile().exists()) {
+                        file = cockpit.backups.dir().resolve(file);
+                    }
+                    yield outcome(cockpit.backups.restore(file, o.confirm(), out::println), out, err);
+                }
+                default -> proof(cockpit, env, json, out);
+            };
+        }
+    }
+
+    /** 0 done, 1 failed, 3 refused, 4 done but not verified: the codes of {@code action}. */
+    static int outcome(ActionOutcome o, PrintStream out, PrintStream err) {
+        String word = o.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        (o.status() == ActionOutcome.Status.DONE ? out : err).println(word + ": " + o.message());
+        return switch (o.status()) {
+            case DONE -> 0;
+            case REFUSED -> 3;
+            case NOT_VERIFIED -> 4;
+            default -> 1;
+        };
+    }
+
+    private static int backups(List<BackupInfo> list, boolean json, PrintStream out) throws Exception {
+        Instant now = Instant.now();
+        if (json) {
+            ArrayNode a = JSON.createArrayNode();
+            for (BackupInfo b : list) {
+                a.addObject().put("file", b.file().toString()).put("keyspace", b.keyspace())
+                        .put("createdAt", b.createdAt().toString()).put("ageSeconds", Duration.between(b.createdAt(), now)
+                                .toSeconds()).put("bytes", b.bytes()).put("encrypted", b.encrypted());
+            }
+            out.println(JSON.writeValueAsString(JSON.createObjectNode().set("backups", a)));
+            return 0;
+        }
+        if (list.isEmpty()) {
+            out.println("no backups");
+            return 0;
+        }
+        out.printf("%-44s  %-14s  %10s  %s%n", "FILE", "AGE", "SIZE", "ENCRYPTED");
+        for (BackupInfo b : list) {
+            out.printf(Locale.ROOT, "%-44s  %-14s  %7.1f MB  %s%n", b.file().getFileName(),
+                    io.hcdjg.cockpit.config.Durations.words(Duration.between(b.createdAt(), now)
+                            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(1)),
+                    b.bytes() / 1e6, b.encrypted() ? "yes" : "no");
+        }
+        return 0;
+    }
+
+    private static int proof(Cockpit cockpit, Map<String, String> env, boolean json, PrintStream out) throws Exception {
+        var rc = cockpit.loaded.config().runbook();
+        List<io.hcdjg.cockpit.model.ContainerInfo> containers = cockpit.podman.problem() == null
+                ? cockpit.podman.podman().containers(cockpit.actions.project()) : List.of();
+        Path repo = RunbookPaths.repo(rc, containers, env, Path.of("").toAbsolutePath());
+        ProofStatus p = ProofReader.read(repo.resolve("exports"), Instant.now(), rc.proofMaxAge());
+        if (json) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("verdict", p.verdict() == HealthLevel.UP ? "pass" : p.verdict() == HealthLevel.DOWN ? "fail"
+                    : p.verdict() == HealthLevel.DEGRADED ? "stale" : "unknown");
+            n.put("summary", p.summary());
+            n.put("exports", p.exports().toString());
+            ObjectNode s = n.putObject("status");
+            s.put("file", p.status().file() == null ? null : p.status().file().toString());
+            s.put("timestamp", p.status().timestamp() == null ? null : p.status().timestamp().toString());
+            s.put("exitCode", p.status().exitCode());
+            s.put("ageSeconds", p.status().age() == null ? null : p.status().age().toSeconds());
+            s.set("problems", JSON.valueToTree(p.status().problems()));
+            ObjectNode g = n.putObject("gate");
+            g.put("run", p.gate().runDir() == null ? null : p.gate().runDir().toString());
+            g.put("token", p.gate().token());
+            g.put("meaning", p.gate().meaning());
+            ArrayNode rows = n.putArray("notebooks");
+            p.notebooks().rows().forEach(r -> rows.addObject().put("notebook", r.notebook()).put("status", r.status())
+                    .put("exitCode", r.exitCode()).put("durationS", r.durationS()).put("errorCells", r.errorCells()));
+            out.println(JSON.writeValueAsString(n));
+        } else {
+            out.println(p.summary());
+            out.println("exports: " + p.exports());
+            if (p.status().file() != null) {
+                out.println("status:  exit " + p.status().exitCode() + ", written " + p.status().timestamp()
+                        + (p.status().problems().isEmpty() ? "" : " (" + String.join("; ", p.status().problems()) + ")"));
+            }
+            if (p.gate().runDir() != null) {
+                out.println("run:     " + p.gate().runDir().getFileName() + ", gate " + (p.gate().token() == null
+                        || p.gate().token().isEmpty() ? "(empty)" : p.gate().token()) + " — " + p.gate().meaning());
+            }
+            p.notebooks().rows().forEach(r -> out.printf("  %-8s %-50s exit %-4d %5d s  %d error cells%n", r.status(),
+                    r.notebook(), r.exitCode(), r.durationS(), r.errorCells()));
+            p.notebooks().problems().forEach(x -> out.println("  ! " + x));
+        }
+        return p.verdict() == HealthLevel.UP ? 0 : 1;
+    }
+}

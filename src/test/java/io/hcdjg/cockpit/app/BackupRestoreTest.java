@@ -1,0 +1,124 @@
+package io.hcdjg.cockpit.app;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.hcdjg.cockpit.model.ContainerInfo;
+import io.hcdjg.cockpit.testing.PodmanStack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Backup → list → restore with real data in the demo project's real Cassandra: {@code nodetool snapshot} in the
+ * container, {@code podman cp}, tar.gz, retention; then the keyspace dropped and brought back by {@code restore}.
+ */
+@ExtendWith(PodmanStack.class)
+class BackupRestoreTest {
+    static final String KS = "cockpit_backup_test";
+
+    @TempDir
+    Path tmp;
+    ByteArrayOutputStream out;
+    ByteArrayOutputStream err;
+
+    private int run(String... args) throws Exception {
+        out = new ByteArrayOutputStream();
+        err = new ByteArrayOutputStream();
+        Path config = tmp.resolve("cockpit.yaml");
+        Files.writeString(config, "runbook:\n  keyspace: " + KS + "\n  backupDir: " + tmp.resolve("backups")
+                + "\n  retentionDays: 7\n");
+        List<String> argv = new java.util.ArrayList<>(List.of(args));
+        argv.addAll(List.of("--config", config.toString()));
+        return RunbookCli.run(Options.parse(argv.toArray(String[]::new)), Map.of("HOME", tmp.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static CqlSession cql() {
+        return CqlSession.builder().addContactPoint(new InetSocketAddress("127.0.0.1", 19042))
+                .withLocalDatacenter("datacenter1").withConfigLoader(
+                        com.datastax.oss.driver.api.core.config.DriverConfigLoader.programmaticBuilder().withDuration(
+                                com.datastax.oss.driver.api.core.config.DefaultDriverOption.REQUEST_TIMEOUT,
+                                java.time.Duration.ofSeconds(60)).build()).build(); // schema changes snapshot first
+    }
+
+    private static long rows(CqlSession s) {
+        return s.execute("SELECT count(*) FROM " + KS + ".accounts").one().getLong(0);
+    }
+
+    @Test
+    void backupListAndRestoreADroppedKeyspace(PodmanStack.Handle stack) throws Exception {
+        try (CqlSession s = cql()) {
+            s.execute("DROP KEYSPACE IF EXISTS " + KS);
+            s.execute("CREATE KEYSPACE " + KS + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+            s.execute("CREATE TABLE " + KS + ".accounts (id int PRIMARY KEY, owner text, balance decimal)");
+            for (int i = 0; i < 500; i++) {
+                s.execute("INSERT INTO " + KS + ".accounts (id, owner, balance) VALUES (" + i + ", 'owner " + i + "', "
+                        + i * 10 + ".5)");
+            }
+        }
+        Path backups = tmp.resolve("backups");
+        Files.createDirectories(backups);
+        Path old = Files.writeString(backups.resolve("hcd-" + KS + "-20200101T000000Z.tar.gz"), "an old backup");
+
+        assertEquals(0, run("backup"), err.toString());
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("nodetool snapshot -t cockpit-"), said);
+        assertTrue(said.contains("not encrypted (runbook.gpgRecipient is empty)"), said);
+        assertTrue(said.contains("removed hcd-" + KS + "-20200101T000000Z.tar.gz (older than 7 days)"), said);
+        assertFalse(Files.exists(old));
+
+        assertEquals(0, run("backups", "--format", "json"));
+        var list = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8))
+                .get("backups");
+        assertEquals(1, list.size());
+        Path archive = Path.of(list.get(0).get("file").asText());
+        assertTrue(list.get(0).get("bytes").asLong() > 1000);
+        Process tar = new ProcessBuilder("tar", "-tzf", archive.toString()).start();
+        String entries = new String(tar.getInputStream().readAllBytes());
+        assertTrue(tar.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(entries.contains("./keyspace.cql") && entries.contains("./backup.json"), entries);
+        assertTrue(entries.matches("(?s).*\\./" + KS + "/accounts-[0-9a-f]{32}/[^\\n]*-Data\\.db.*"), entries);
+        assertTrue(entries.contains("schema.cql"), entries);
+
+        // the data is lost: the keyspace dropped
+        try (CqlSession s = cql()) {
+            s.execute("DROP KEYSPACE " + KS);
+        }
+        assertEquals(3, run("restore", archive.getFileName().toString()), "refused without the project name typed");
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("confirm it with the project name 'janusgraph-demo'"));
+
+        assertEquals(0, run("restore", archive.getFileName().toString(), "--confirm", "janusgraph-demo"),
+                out + "\n" + err);
+        said = out.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("stopping the rest of the stack: "), said);
+        assertTrue(said.contains("creating keyspace " + KS), said);
+        assertTrue(said.contains("done: 1 tables of " + KS + " restored from " + archive.getFileName()
+                + "; health verified"), said);
+        try (CqlSession s = cql()) {
+            assertEquals(500, rows(s), said);
+            assertEquals("owner 42", s.execute("SELECT owner FROM " + KS + ".accounts WHERE id = 42").one().getString(0));
+            s.execute("DROP KEYSPACE " + KS);
+        }
+        for (ContainerInfo c : stack.containers()) {
+            assertTrue(c.running(), c.name() + " is " + c.state() + " after the restore");
+        }
+        String audit = Files.readString(tmp.resolve(".local/state/hcd-janusgraph-cockpit/audit.jsonl"));
+        assertTrue(audit.contains("\"action\":\"backup hcd-server\",\"kind\":\"outcome\",\"outcome\":\"done\""), audit);
+        assertTrue(audit.contains("\"outcome\":\"refused\""), audit);
+        assertTrue(audit.contains("\"action\":\"restore " + archive.getFileName() + "\",\"kind\":\"outcome\","
+                + "\"outcome\":\"done\""), audit);
+    }
+}
