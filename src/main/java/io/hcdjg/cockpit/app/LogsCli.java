@@ -132,9 +132,9 @@ final class LogsCli {
         }
     }
 
-    private static void summary(List<Tail> tails, boolean json, String since, PrintStream out) throws Exception {
+    /** Per service, its lines of each class (in {@link LogClassifier#NAMES} order). */
+    private static Map<String, long[]> counts(List<Tail> tails) {
         Map<String, long[]> counts = new LinkedHashMap<>();
-        Map<String, Long> lines = new LinkedHashMap<>();
         for (Tail t : tails) {
             long[] c = counts.computeIfAbsent(t.service(), s -> new long[LogClassifier.NAMES.size()]);
             for (long s = t.buffer().first(); s < t.buffer().end(); s++) {
@@ -145,6 +145,31 @@ final class LogsCli {
                     }
                 }
             }
+        }
+        return counts;
+    }
+
+    /** Every container of the project read from {@code since} back, classified: the per-class counts by service. */
+    static Map<String, long[]> counts(Cockpit cockpit, String since) throws Exception {
+        LogClassifier classifier = LogClassifier.from(cockpit.loaded.config().logs());
+        List<Tail> tails = new ArrayList<>();
+        for (ContainerInfo c : cockpit.podman.podman().containers(cockpit.actions.project())) {
+            LogBuffer buffer = new LogBuffer(1_000_000);
+            LogIngest ingest = new LogIngest(classifier, buffer, null, System::currentTimeMillis);
+            tails.add(new Tail(c.service(), c.name(), buffer, ingest,
+                    new LogFollower(cockpit.podman.podman(), c.name(), ingest, "--since=" + since, false, msg -> { })));
+        }
+        tails.forEach(t -> t.follower().start());
+        for (Tail t : tails) {
+            t.follower().done().join();
+        }
+        return counts(tails);
+    }
+
+    private static void summary(List<Tail> tails, boolean json, String since, PrintStream out) throws Exception {
+        Map<String, long[]> counts = counts(tails);
+        Map<String, Long> lines = new LinkedHashMap<>();
+        for (Tail t : tails) {
             lines.merge(t.service(), t.buffer().size(), Long::sum);
         }
         if (json) {

@@ -36,6 +36,7 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                    java -jar cockpit.jar incidents [--all] [--format text|json]     open incidents, prompts due
                    java -jar cockpit.jar incident open --title TEXT --priority P0..P3 [SERVICE...] [--comment NOTE]
                    java -jar cockpit.jar incident ack|escalate|resolve|reopen|note|report ID [--level L3] [--comment TEXT]
+                   java -jar cockpit.jar checklist [--format json]           the morning checklist (§1.1), saved
                    java -jar cockpit.jar backup | backups [--format json]   nodetool snapshot of hcd-server, packed
                    java -jar cockpit.jar restore FILE --confirm PROJECT      stops the stack, restores, verifies
                    java -jar cockpit.jar proof-status [--format json]        the deterministic proof (exports/)
@@ -45,6 +46,7 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                         metrics 0 all within thresholds, 1 any not; alerts 0 none firing, 1 firing or unreachable;
                         incidents 0 none open, 1 any open; incident 0 done, 1 escalation action failed, 3 refused;
                         backup/restore like action; proof-status 0 pass, 1 fail, stale or not proven;
+                        checklist 0 all pass, 1 any fail, 4 warnings only;
                         2 config or usage error""";
 
     static Options parse(String[] args) throws UsageException {

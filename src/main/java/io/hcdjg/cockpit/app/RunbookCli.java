@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The runbook's procedures for scripts and cron: {@code backup}, {@code backups}, {@code restore}, {@code proof-status}. */
+/**
+ * The runbook's procedures for scripts and cron: {@code checklist}, {@code backup}, {@code backups}, {@code restore},
+ * {@code proof-status}.
+ */
 final class RunbookCli {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -45,6 +48,17 @@ final class RunbookCli {
                         file = cockpit.backups.dir().resolve(file);
                     }
                     yield outcome(cockpit.backups.restore(file, o.confirm(), out::println), out, err);
+                }
+                case "checklist" -> {
+                    ChecklistRun.Saved saved = ChecklistRun.run(cockpit, env, false);
+                    if (json) {
+                        out.println(ChecklistRun.json(saved));
+                    } else {
+                        saved.results().forEach(r -> out.printf("%-4s  %-24s  %s%n", r.word().toUpperCase(Locale.ROOT),
+                                r.name(), r.value()));
+                        out.println("saved " + saved.file());
+                    }
+                    yield ChecklistRun.exitCode(saved.results());
                 }
                 default -> proof(cockpit, env, json, out);
             };

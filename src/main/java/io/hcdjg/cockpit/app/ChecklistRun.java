@@ -1,0 +1,119 @@
+package io.hcdjg.cockpit.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcdjg.cockpit.config.AppDirs;
+import io.hcdjg.cockpit.config.RunbookConfig;
+import io.hcdjg.cockpit.model.CheckResult;
+import io.hcdjg.cockpit.model.ContainerInfo;
+import io.hcdjg.cockpit.model.ContainerStatus;
+import io.hcdjg.cockpit.model.LogSummary;
+import io.hcdjg.cockpit.model.MetricReading;
+import io.hcdjg.cockpit.model.StackSnapshot;
+import io.hcdjg.cockpit.ops.Certificates;
+import io.hcdjg.cockpit.ops.Checklist;
+import io.hcdjg.cockpit.ops.RunbookPaths;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the morning checklist on a cockpit and saves the result with its time. The window takes what its pollers already
+ * know (containers, host, the log counters of the last hour); the CLI asks for all of it once.
+ */
+final class ChecklistRun {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /** The results and the file they were saved to. */
+    record Saved(List<CheckResult> results, Instant at, Path file) {
+    }
+
+    private ChecklistRun() {
+    }
+
+    /** @param running true in the window: its pollers already run; false in the CLI: one of everything is asked now */
+    static Saved run(Cockpit c, Map<String, String> env, boolean running) throws Exception {
+        RunbookConfig rc = c.loaded.config().runbook();
+        Instant now = Instant.now();
+        StackSnapshot s;
+        List<ContainerInfo> containers = null;
+        String podmanProblem = c.podman.problem();
+        Map<String, Integer> errors = new LinkedHashMap<>();
+        MetricReading p95;
+        if (running) {
+            s = c.store.get();
+            Map<String, Integer> counted = errors;
+            if (podmanProblem == null) {
+                containers = s.podman().containers().stream().map(ContainerStatus::info).toList();
+            }
+            for (LogSummary l : s.logs()) {
+                counted.put(l.service(), l.lastHour().get(0));
+            }
+            p95 = s.monitoring().metrics().stream().filter(m -> m.name().equals("p95-latency")).findFirst().orElse(null);
+        } else {
+            c.poller.runRound().get(60, TimeUnit.SECONDS);
+            s = c.store.get();
+            if (podmanProblem == null) {
+                try {
+                    containers = c.podman.podman().containers(c.actions.project());
+                    Map<String, Integer> found = new LinkedHashMap<>();
+                    LogsCli.counts(c, "1h").forEach((svc, n) -> found.put(svc, (int) n[0]));
+                    errors = found;
+                } catch (Exception e) {
+                    podmanProblem = e.getMessage();
+                    errors = null;
+                }
+            } else {
+                errors = null;
+            }
+            p95 = c.monitoring.refresh().metrics().stream().filter(m -> m.name().equals("p95-latency")).findFirst()
+                    .orElse(null);
+        }
+        Path repo = RunbookPaths.repo(rc, containers == null ? List.of() : containers, env, Path.of("").toAbsolutePath());
+        var certs = new Certificates(rc.certWarnDays(), rc.certCriticalDays(), Duration.ofSeconds(5))
+                .check(rc.certificates(), repo, rc.tlsEndpoints(), now);
+        var gremlin = s.services().stream().filter(x -> x.name().equals("janusgraph-server")).findFirst().orElse(null);
+        List<CheckResult> results = Checklist.run(new Checklist.Inputs(containers, podmanProblem, s.host(), errors,
+                c.backups.list(), certs, p95, gremlin), rc, now);
+        return new Saved(results, now, save(results, now, env));
+    }
+
+    private static Path save(List<CheckResult> results, Instant at, Map<String, String> env) throws IOException {
+        Path dir = AppDirs.data(env).resolve("checklists");
+        Files.createDirectories(dir);
+        ObjectNode root = JSON.createObjectNode().put("at", at.toString());
+        ArrayNode a = root.putArray("checks");
+        results.forEach(r -> a.addObject().put("check", r.name()).put("result", r.word()).put("value", r.value()));
+        Path file = dir.resolve("checklist-" + STAMP.format(at) + ".json");
+        Files.writeString(file, JSON.writeValueAsString(root));
+        return file;
+    }
+
+    static String json(Saved s) throws IOException {
+        ObjectNode root = JSON.createObjectNode().put("at", s.at().toString()).put("saved", s.file().toString());
+        ArrayNode a = root.putArray("checks");
+        s.results().forEach(r -> a.addObject().put("check", r.name()).put("result", r.word()).put("value", r.value()));
+        return JSON.writeValueAsString(root);
+    }
+
+    /** 0 all pass, 1 any fail, 4 warnings only. */
+    static int exitCode(List<CheckResult> results) {
+        if (results.stream().anyMatch(r -> r.word().equals("fail"))) {
+            return 1;
+        }
+        return results.stream().anyMatch(r -> r.word().equals("warn")) ? 4 : 0;
+    }
+}
