@@ -26,6 +26,7 @@ import io.hcdjg.cockpit.podman.ProcessGateway;
 import io.hcdjg.cockpit.runtime.ContainerPoller;
 import io.hcdjg.cockpit.runtime.HealthPoller;
 import io.hcdjg.cockpit.runtime.IncidentWatcher;
+import io.hcdjg.cockpit.runtime.RunbookPoller;
 import io.hcdjg.cockpit.incidents.IncidentDesk;
 import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.runtime.SnapshotStore;
@@ -61,6 +62,7 @@ final class Cockpit implements AutoCloseable {
     final LogHub logs;
     final IncidentDesk desk;
     final Backups backups;
+    final RunbookPoller runbook;
     final IncidentWatcher incidents;
     final Map<String, String> env;
 
@@ -146,6 +148,12 @@ final class Cockpit implements AutoCloseable {
                 .filter(s -> s.name().equals("hcd-server")).findFirst().orElse(null),
                 RunbookPaths.backups(cfg.runbook(), env), actions.audit(), verifier, Clock.systemUTC());
 
+        ScheduledExecutorService runbookThread = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("runbook-poller").daemon(true).factory());
+        closers.add(runbookThread::shutdownNow);
+        runbook = new RunbookPoller(cfg.runbook(), backups, env, store, Clock.systemUTC(), runbookThread);
+        closers.add(runbook);
+
         desk = IncidentsCli.desk(cfg, env, actions.audit(), Clock.systemUTC());
         ScheduledExecutorService incidentThread = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("incident-watcher").daemon(true).factory());
@@ -171,6 +179,7 @@ final class Cockpit implements AutoCloseable {
         containers.start();
         monitoring.start();
         incidents.start();
+        runbook.start();
         if (podman.problem() == null) {
             logs.start();
         }

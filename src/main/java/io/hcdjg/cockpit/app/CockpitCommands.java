@@ -263,6 +263,47 @@ final class CockpitCommands implements Commands {
     }
 
     @Override
+    public List<io.hcdjg.cockpit.model.CheckResult> checklist() throws Exception {
+        Cockpit c = cockpit.get();
+        if (c == null) {
+            throw new IllegalStateException("the cockpit is still starting; try again in a moment");
+        }
+        ChecklistRun.Saved saved = ChecklistRun.run(c, c.env, true);
+        c.store.update(s -> s.withRunbook(s.runbook().withChecklist(saved.results(), saved.at()), saved.at()));
+        return saved.results();
+    }
+
+    @Override
+    public ActionOutcome backup(Consumer<String> progress) {
+        return runbook(c -> c.backups.backup(progress));
+    }
+
+    @Override
+    public ActionOutcome restore(java.nio.file.Path backup, String confirm, Consumer<String> progress) {
+        return runbook(c -> c.backups.restore(backup, confirm, progress));
+    }
+
+    private interface RunbookCall {
+        ActionOutcome on(Cockpit c) throws IOException;
+    }
+
+    private ActionOutcome runbook(RunbookCall call) {
+        Cockpit c = cockpit.get();
+        if (c == null) {
+            return STARTING;
+        }
+        try {
+            return call.on(c);
+        } catch (IOException e) {
+            return new ActionOutcome(ActionOutcome.Status.FAILED, "the audit log could not be written, so nothing is "
+                    + "reported done: " + e.getMessage(), List.of());
+        } finally {
+            c.runbook.refresh();
+            c.containers.list(false);
+        }
+    }
+
+    @Override
     public void probeNow() {
         Cockpit c = cockpit.get();
         if (c != null) {

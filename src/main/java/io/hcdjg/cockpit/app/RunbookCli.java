@@ -95,10 +95,10 @@ final class RunbookCli {
         }
         out.printf("%-44s  %-14s  %10s  %s%n", "FILE", "AGE", "SIZE", "ENCRYPTED");
         for (BackupInfo b : list) {
-            out.printf(Locale.ROOT, "%-44s  %-14s  %7.1f MB  %s%n", b.file().getFileName(),
+            out.printf(Locale.ROOT, "%-44s  %-14s  %10s  %s%n", b.file().getFileName(),
                     io.hcdjg.cockpit.config.Durations.words(Duration.between(b.createdAt(), now)
                             .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(1)),
-                    b.bytes() / 1e6, b.encrypted() ? "yes" : "no");
+                    b.size(), b.encrypted() ? "yes" : "no");
         }
         return 0;
     }

@@ -17,11 +17,13 @@ import java.util.List;
  * @param monitoring    Prometheus metrics and targets, Alertmanager alerts and silences
  * @param logs          per service: log lines by class over the last hour and day
  * @param incidents     the incident desk: incidents, timeline, prompts, services blocked by others
+ * @param runbook       the proof status, backups, certificates and the latest checklist
  */
 public record StackSnapshot(Instant takenAt, String configSource, String stackLabel, boolean demo,
                             List<ServiceStatus> services, HostStats host, List<ConfigProblem> problems,
                             Instant lastRoundAt, Duration lastRoundTook, PodmanState podman,
-                            MonitoringState monitoring, List<LogSummary> logs, IncidentState incidents) {
+                            MonitoringState monitoring, List<LogSummary> logs, IncidentState incidents,
+                            RunbookState runbook) {
 
     public StackSnapshot {
         services = List.copyOf(services);
@@ -33,7 +35,8 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
     public static StackSnapshot initial(Instant at, String configSource, String stackLabel, boolean demo,
                                         List<ConfigProblem> problems) {
         return new StackSnapshot(at, configSource, stackLabel, demo, List.of(), HostStats.unread(), problems, null, null,
-                PodmanState.notWatched(), MonitoringState.none(), List.of(), IncidentState.none());
+                PodmanState.notWatched(), MonitoringState.none(), List.of(), IncidentState.none(),
+                RunbookState.none());
     }
 
     public long upCount() {
@@ -41,34 +44,39 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
     }
 
     public StackSnapshot withServices(List<ServiceStatus> updated, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, updated, host, problems, lastRoundAt, lastRoundTook, podman, monitoring, logs, incidents);
+        return new StackSnapshot(at, configSource, stackLabel, demo, updated, host, problems, lastRoundAt, lastRoundTook, podman, monitoring, logs, incidents, runbook);
     }
 
     public StackSnapshot withHost(HostStats stats, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, stats, problems, lastRoundAt, lastRoundTook, podman, monitoring, logs, incidents);
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, stats, problems, lastRoundAt, lastRoundTook, podman, monitoring, logs, incidents, runbook);
     }
 
     public StackSnapshot withPodman(PodmanState state, Instant at) {
         return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, state, monitoring, logs, incidents);
+                lastRoundTook, state, monitoring, logs, incidents, runbook);
     }
 
     public StackSnapshot withMonitoring(MonitoringState state, Instant at) {
         return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, podman, state, logs, incidents);
+                lastRoundTook, podman, state, logs, incidents, runbook);
     }
 
     public StackSnapshot withLogs(List<LogSummary> summaries, Instant at) {
         return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, podman, monitoring, summaries, incidents);
+                lastRoundTook, podman, monitoring, summaries, incidents, runbook);
     }
 
     public StackSnapshot withIncidents(IncidentState state, Instant at) {
         return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, podman, monitoring, logs, state);
+                lastRoundTook, podman, monitoring, logs, state, runbook);
+    }
+
+    public StackSnapshot withRunbook(RunbookState state, Instant at) {
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
+                lastRoundTook, podman, monitoring, logs, incidents, state);
     }
 
     public StackSnapshot withRoundFinished(Instant at, Duration took) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, at, took, podman, monitoring, logs, incidents);
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, at, took, podman, monitoring, logs, incidents, runbook);
     }
 }

@@ -103,7 +103,7 @@ public final class Checklist {
                 total + " error line" + (total == 1 ? "" : "s") + (worst.isEmpty() ? "" : " (" + worst + ")"));
     }
 
-    static CheckResult backup(List<BackupInfo> backups, Duration warnAge, Instant now) {
+    public static CheckResult backup(List<BackupInfo> backups, Duration warnAge, Instant now) {
         String name = "last backup";
         if (backups.isEmpty()) {
             return new CheckResult(name, HealthLevel.DOWN, "no backup in the backup directory");
@@ -113,8 +113,8 @@ public final class Checklist {
         HealthLevel level = age.compareTo(warnAge.multipliedBy(2)) > 0 ? HealthLevel.DOWN
                 : age.compareTo(warnAge) > 0 ? HealthLevel.DEGRADED : HealthLevel.UP;
         return new CheckResult(name, level, Durations.words(age.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1))
-                + " old: " + newest.file().getFileName() + String.format(Locale.ROOT, " (%.1f MB%s)",
-                newest.bytes() / 1e6, newest.encrypted() ? ", encrypted" : ""));
+                + " old: " + newest.file().getFileName() + " (" + newest.size() + (newest.encrypted() ? ", encrypted" : "")
+                + ")");
     }
 
     static CheckResult certificates(List<CertStatus> certs) {

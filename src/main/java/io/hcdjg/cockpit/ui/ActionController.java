@@ -47,6 +47,25 @@ public final class ActionController {
         start(up ? "demo up" : "demo down", progress -> commands.demo(up, progress));
     }
 
+    /** Runbook §6.1: a backup of hcd-server, its progress shown. */
+    public void backup() {
+        if (ask("Back up hcd-server now?", "nodetool snapshot in hcd-server, copied out with podman cp, packed as "
+                + "tar.gz (and encrypted when runbook.gpgRecipient is set); old backups beyond the retention are "
+                + "removed.")) {
+            start("backup hcd-server", commands::backup);
+        }
+    }
+
+    /** Runbook §6.2: a restore, only with the project name typed in. */
+    public void restore(java.nio.file.Path backup) {
+        TextInputDialog d = dialog("Restore " + backup.getFileName(), "Restoring replaces the keyspace's data in "
+                + "hcd-server with this backup; the rest of the stack is stopped meanwhile and started again after. "
+                + "Type the project name (" + commands.project() + ") to go on:", "");
+        d.getEditor().setId("confirm-project");
+        d.showAndWait().map(String::strip).ifPresent(typed ->
+                start("restore " + backup.getFileName(), progress -> commands.restore(backup, typed, progress)));
+    }
+
     /** Asks for the replica count, then scales. */
     public void scale(String service, int current) {
         TextInputDialog d = dialog("Scale " + service, "Replicas of " + service + " (now " + current + "):",

@@ -48,4 +48,13 @@ public interface Commands {
 
     /** The incident desk. */
     IncidentCommands incidents();
+
+    /** Runs the morning checklist (§1.1) and saves it; blocks for a few seconds. */
+    List<io.hcdjg.cockpit.model.CheckResult> checklist() throws Exception;
+
+    /** Backs hcd-server up (§6.1) through the audited path; blocks. */
+    ActionOutcome backup(Consumer<String> progress);
+
+    /** Restores a backup (§6.2) after the project name was typed; blocks. */
+    ActionOutcome restore(java.nio.file.Path backup, String confirm, Consumer<String> progress);
 }

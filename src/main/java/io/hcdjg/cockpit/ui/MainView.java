@@ -45,6 +45,8 @@ public final class MainView extends BorderPane {
     private final LogsView logsView;
     private final LogReviewView logReview;
     private final IncidentsView incidentsView;
+    private final RunbookView runbookView;
+    private final Tab runbookTab = new Tab("Runbook");
     private final Tab incidentsTab = new Tab("Incidents");
     private TabPane tabs;
 
@@ -57,6 +59,7 @@ public final class MainView extends BorderPane {
         this.logsView = new LogsView(commands::logSources);
         this.logReview = new LogReviewView(this::showLogs);
         this.incidentsView = new IncidentsView(commands.incidents(), () -> getScene().getWindow());
+        this.runbookView = new RunbookView(commands, controller);
         setId("main");
         getStyleClass().add("ck-root");
         notice.setId("demo-notice");
@@ -98,7 +101,9 @@ public final class MainView extends BorderPane {
         logsTab.setId("tab-logs");
         incidentsTab.setContent(incidentsView);
         incidentsTab.setId("tab-incidents");
-        tabs = new TabPane(services, incidentsTab, metrics, alertsTab, logsTab);
+        runbookTab.setContent(runbookView);
+        runbookTab.setId("tab-runbook");
+        tabs = new TabPane(services, incidentsTab, metrics, alertsTab, logsTab, runbookTab);
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
@@ -181,6 +186,11 @@ public final class MainView extends BorderPane {
         all.add(new CommandPalette.Command("Probe every service now", controller.commands()::probeNow));
         all.add(new CommandPalette.Command("Audit log", this::showAudit));
         all.add(new CommandPalette.Command("Incidents (Ctrl+I)", this::showIncidents));
+        all.add(new CommandPalette.Command("Run the morning checklist", () -> {
+            tabs.getSelectionModel().select(runbookTab);
+            runbookView.runChecklist();
+        }));
+        all.add(new CommandPalette.Command("Back up hcd-server now…", controller::backup));
         all.add(new CommandPalette.Command("New incident…", () -> {
             showIncidents();
             incidentsView.newIncident();
@@ -260,6 +270,7 @@ public final class MainView extends BorderPane {
         alertsTab.setText(m.firing() == 0 ? "Alerts" : "Alerts (" + m.firing() + " firing)");
         logReview.apply(m.logs());
         incidentsView.apply(m.incidents(), m.cards().stream().map(WallModel.Card::name).toList());
+        runbookView.apply(m.runbook());
         long open = m.incidents().unresolved();
         incidentsTab.setText(open == 0 ? "Incidents" : "Incidents (" + open + " open"
                 + (m.incidents().prompts().isEmpty() ? "" : ", " + m.incidents().prompts().size() + " due") + ")");

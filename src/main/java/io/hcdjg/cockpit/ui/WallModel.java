@@ -9,7 +9,8 @@ import java.util.List;
 public record WallModel(String title, String notice, boolean demo, List<String> problems, List<Card> cards,
                         Gauge disk, Gauge memory, String status, String podman, String podmanProblem,
                         List<Metric> metrics, List<AlertRow> alerts, List<SilenceRow> silences, String monitoringProblem,
-                        int firing, List<LogReview> logs, io.hcdjg.cockpit.model.IncidentState incidents) {
+                        int firing, List<LogReview> logs, io.hcdjg.cockpit.model.IncidentState incidents,
+                        io.hcdjg.cockpit.model.RunbookState runbook) {
 
     public WallModel {
         problems = List.copyOf(problems);

@@ -71,7 +71,7 @@ class ChecklistTest {
                         "fail 96 % used of 0.0 GB (disk /)",
                         "warn not read: no /proc",
                         "warn the logs could not be read",
-                        "fail 72 h 1 min old: x.tar.gz.gpg (0.0 MB, encrypted)",
+                        "fail 72 h 1 min old: x.tar.gz.gpg (1 KB, encrypted)",
                         "warn no certificate configured",
                         "fail g.V().limit(1).count() answered in 2500 ms (no p95 from Prometheus: no data)"),
                 words(Checklist.run(in, RC, NOW)));

@@ -76,4 +76,19 @@ public class UnusedCommands implements Commands {
                     throw new AssertionError("unexpected incident command " + method.getName());
                 });
     }
+
+    @Override
+    public List<io.hcdjg.cockpit.model.CheckResult> checklist() {
+        throw new AssertionError("unexpected checklist");
+    }
+
+    @Override
+    public ActionOutcome backup(Consumer<String> progress) {
+        throw new AssertionError("unexpected backup");
+    }
+
+    @Override
+    public ActionOutcome restore(java.nio.file.Path backup, String confirm, Consumer<String> progress) {
+        throw new AssertionError("unexpected restore of " + backup);
+    }
 }

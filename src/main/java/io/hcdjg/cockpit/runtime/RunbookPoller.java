@@ -1,0 +1,89 @@
+package io.hcdjg.cockpit.runtime;
+
+import io.hcdjg.cockpit.config.RunbookConfig;
+import io.hcdjg.cockpit.model.BackupInfo;
+import io.hcdjg.cockpit.model.CertStatus;
+import io.hcdjg.cockpit.model.ContainerStatus;
+import io.hcdjg.cockpit.model.ProofStatus;
+import io.hcdjg.cockpit.model.RunbookState;
+import io.hcdjg.cockpit.ops.Backups;
+import io.hcdjg.cockpit.ops.Certificates;
+import io.hcdjg.cockpit.ops.ProofReader;
+import io.hcdjg.cockpit.ops.RunbookPaths;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Once a minute, on its own thread: the deterministic proof from the exports files, the backup list and the
+ * certificates' expiry (files, and TLS endpoints by handshake), published into the snapshot.
+ */
+public final class RunbookPoller implements AutoCloseable {
+    static final Duration EVERY = Duration.ofMinutes(1);
+
+    private final RunbookConfig config;
+    private final Backups backups;
+    private final Map<String, String> env;
+    private final SnapshotStore store;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private ScheduledFuture<?> schedule;
+
+    public RunbookPoller(RunbookConfig config, Backups backups, Map<String, String> env, SnapshotStore store,
+                         Clock clock, ScheduledExecutorService scheduler) {
+        this.config = config;
+        this.backups = backups;
+        this.env = env;
+        this.store = store;
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    public void start() {
+        schedule = scheduler.scheduleWithFixedDelay(this::read, 2, EVERY.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Reads again now, off the caller's thread (after a backup or restore). */
+    public void refresh() {
+        scheduler.execute(this::read);
+    }
+
+    /** Where the runbook's files are: the configured checkout, else where the compose project was started from. */
+    public Path repo() {
+        return RunbookPaths.repo(config, store.get().podman().containers().stream().map(ContainerStatus::info).toList(),
+                env, Path.of("").toAbsolutePath());
+    }
+
+    private void read() {
+        Instant now = clock.instant();
+        Path repo = repo();
+        ProofStatus proof = ProofReader.read(repo.resolve("exports"), now, config.proofMaxAge());
+        List<BackupInfo> list;
+        try {
+            list = backups.list();
+        } catch (IOException e) {
+            list = List.of();
+        }
+        List<CertStatus> certs = new Certificates(config.certWarnDays(), config.certCriticalDays(),
+                Duration.ofSeconds(5)).check(config.certificates(), repo, config.tlsEndpoints(), now);
+        List<BackupInfo> found = list;
+        var age = io.hcdjg.cockpit.ops.Checklist.backup(found, config.backupWarnAge(), now);
+        store.update(s -> s.withRunbook(new RunbookState(proof, found, age, certs, s.runbook().checklist(),
+                s.runbook().checkedAt(), now), now));
+    }
+
+    @Override
+    public void close() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.hcdjg.cockpit.ui;
+
+import io.hcdjg.cockpit.config.Durations;
+import io.hcdjg.cockpit.model.BackupInfo;
+import io.hcdjg.cockpit.model.CertStatus;
+import io.hcdjg.cockpit.model.CheckResult;
+import io.hcdjg.cockpit.model.HealthLevel;
+import io.hcdjg.cockpit.model.ProofStatus;
+import io.hcdjg.cockpit.model.RunbookState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+/** How the runbook panel reads: its summary tiles and its rows. Pure. */
+public final class RunbookFormat {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+
+    private RunbookFormat() {
+    }
+
+    /** A summary tile: its headline word, the line under it, and its colour. */
+    public record Tile(String id, String title, String word, String detail, String styleClass) {
+    }
+
+    public static List<Tile> tiles(RunbookState r, Instant now, ZoneId zone) {
+        return List.of(checklist(r, zone), proof(r.proof()), backup(r), certificates(r.certificates()));
+    }
+
+    static Tile checklist(RunbookState r, ZoneId zone) {
+        if (r.checkedAt() == null) {
+            return new Tile("checklist", "Morning checklist", "not run", "run it from the Checklist tab",
+                    HealthFormat.STYLE_UNKNOWN);
+        }
+        long fail = r.checklist().stream().filter(c -> c.word().equals("fail")).count();
+        long warn = r.checklist().stream().filter(c -> c.word().equals("warn")).count();
+        HealthLevel level = fail > 0 ? HealthLevel.DOWN : warn > 0 ? HealthLevel.DEGRADED : HealthLevel.UP;
+        return new Tile("checklist", "Morning checklist", fail > 0 ? fail + " fail" : warn > 0 ? warn + " warn" : "all pass",
+                (r.checklist().size() - fail - warn) + " pass · " + warn + " warn · " + fail + " fail · "
+                        + TIME.format(r.checkedAt().atZone(zone)), HealthFormat.styleClass(level));
+    }
+
+    static Tile proof(ProofStatus p) {
+        if (p == null) {
+            return new Tile("proof", "Deterministic proof", "…", "reading exports/", HealthFormat.STYLE_UNKNOWN);
+        }
+        String word = switch (p.verdict()) {
+            case UP -> "PASS";
+            case DEGRADED -> "stale";
+            case DOWN -> "FAIL";
+            default -> "not proven";
+        };
+        return new Tile("proof", "Deterministic proof", word, p.summary(), HealthFormat.styleClass(p.verdict()));
+    }
+
+    static Tile backup(RunbookState r) {
+        if (r.lastBackup() == null) {
+            return new Tile("backup", "Last backup", "…", "reading the backup directory", HealthFormat.STYLE_UNKNOWN);
+        }
+        String word = r.backups().isEmpty() ? "none" : r.lastBackup().value().split(" old")[0] + " ago";
+        return new Tile("backup", "Last backup", word, r.backups().size() + " kept · " + r.lastBackup().value(),
+                HealthFormat.styleClass(r.lastBackup().level()));
+    }
+
+    static Tile certificates(List<CertStatus> certs) {
+        List<CertStatus> read = certs.stream().filter(c -> c.notAfter() != null).toList();
+        if (read.isEmpty()) {
+            return new Tile("certificates", "Certificates", "none found", certs.size() + " configured, none found "
+                    + "(the deployed stack serves no TLS)", HealthFormat.STYLE_UNKNOWN);
+        }
+        CertStatus soonest = read.stream().min(java.util.Comparator.comparing(CertStatus::daysLeft)).orElseThrow();
+        return new Tile("certificates", "Certificates", soonest.daysLeft() < 0 ? "expired" : soonest.daysLeft() + " days",
+                "soonest: " + java.nio.file.Path.of(soonest.source()).getFileName() + " · " + read.size() + " of "
+                        + certs.size() + " found", HealthFormat.styleClass(soonest.level()));
+    }
+
+    public static String style(CheckResult r) {
+        return HealthFormat.styleClass(r.level());
+    }
+
+    public static String backupRow(BackupInfo b, Instant now) {
+        return b.file().getFileName() + "    " + age(Duration.between(b.createdAt(), now)) + " old    " + b.size()
+                + (b.encrypted() ? "    encrypted" : "");
+    }
+
+    public static String notebookRow(ProofStatus.Row r) {
+        return String.format(Locale.ROOT, "%-8s %-52s exit %-4d %5d s   %d error cells", r.status(), r.notebook(),
+                r.exitCode(), r.durationS(), r.errorCells());
+    }
+
+    static String age(Duration d) {
+        return d.toMinutes() < 1 ? "under a minute" : Durations.words(d.truncatedTo(ChronoUnit.MINUTES));
+    }
+}

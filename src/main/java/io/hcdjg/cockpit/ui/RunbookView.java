@@ -1,0 +1,207 @@
+package io.hcdjg.cockpit.ui;
+
+import io.hcdjg.cockpit.model.BackupInfo;
+import io.hcdjg.cockpit.model.CertStatus;
+import io.hcdjg.cockpit.model.CheckResult;
+import io.hcdjg.cockpit.model.ProofStatus;
+import io.hcdjg.cockpit.model.RunbookState;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The runbook as buttons: summary tiles (checklist, proof, last backup, certificates) over a tab per procedure. Only
+ * copies prepared rows into nodes; the work behind the buttons runs off the FX thread.
+ */
+public final class RunbookView extends VBox {
+    private final Commands commands;
+    private final ActionController actions;
+    private final ZoneId zone = ZoneId.systemDefault();
+    private final HBox tiles = new HBox(12);
+    private final GridPane checklist = grid("checklist-results");
+    private final Label checklistAt = new Label("not run yet");
+    private final Button runChecklist = new Button("Run checklist");
+    private final Label proofSummary = new Label();
+    private final Label proofDetail = new Label();
+    private final ListView<String> notebooks = new ListView<>();
+    private final ListView<BackupInfo> backups = new ListView<>();
+    private final GridPane certificates = grid("certificate-list");
+    private RunbookState shown;
+
+    public RunbookView(Commands commands, ActionController actions) {
+        super(10);
+        this.commands = commands;
+        this.actions = actions;
+        setId("runbook");
+        setPadding(new Insets(10));
+        tiles.setId("runbook-tiles");
+        runChecklist.setId("checklist-run");
+        runChecklist.setOnAction(e -> runChecklist());
+        checklistAt.setId("checklist-at");
+        checklistAt.getStyleClass().add("ck-muted");
+        HBox checklistBar = new HBox(10, runChecklist, checklistAt);
+        checklistBar.setAlignment(Pos.CENTER_LEFT);
+        VBox checklistTab = new VBox(10, checklistBar, checklist);
+
+        proofSummary.setId("proof-summary");
+        proofSummary.setWrapText(true);
+        proofSummary.getStyleClass().add("ck-rb-headline");
+        proofDetail.setId("proof-detail");
+        proofDetail.setWrapText(true);
+        proofDetail.getStyleClass().add("ck-muted");
+        notebooks.setId("proof-notebooks");
+        notebooks.getStyleClass().addAll("ck-list", "ck-mono");
+        VBox.setVgrow(notebooks, Priority.ALWAYS);
+        VBox proofTab = new VBox(8, proofSummary, proofDetail, notebooks);
+
+        Button backupNow = new Button("Back up now…");
+        backupNow.setId("backup-now");
+        backupNow.setOnAction(e -> actions.backup());
+        Button restore = new Button("Restore selected…");
+        restore.setId("backup-restore");
+        restore.disableProperty().bind(backups.getSelectionModel().selectedItemProperty().isNull());
+        restore.setOnAction(e -> actions.restore(backups.getSelectionModel().getSelectedItem().file()));
+        backups.setId("backup-list");
+        backups.getStyleClass().addAll("ck-list", "ck-mono");
+        backups.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(BackupInfo b, boolean empty) {
+                super.updateItem(b, empty);
+                setText(empty || b == null ? null : RunbookFormat.backupRow(b, Instant.now()));
+            }
+        });
+        VBox.setVgrow(backups, Priority.ALWAYS);
+        HBox backupBar = new HBox(10, backupNow, restore);
+        VBox backupTab = new VBox(10, backupBar, backups);
+
+        TabPane procedures = new TabPane(tab("Checklist", "rb-checklist", checklistTab), tab("Proof status", "rb-proof",
+                proofTab), tab("Backups", "rb-backups", backupTab), tab("Certificates", "rb-certificates",
+                new ScrollPane(certificates)));
+        procedures.setId("runbook-tabs");
+        procedures.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(procedures, Priority.ALWAYS);
+        getChildren().addAll(tiles, procedures);
+    }
+
+    private static Tab tab(String title, String id, Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        if (content instanceof VBox box) {
+            box.setPadding(new Insets(10));
+        }
+        return t;
+    }
+
+    private static GridPane grid(String id) {
+        GridPane g = new GridPane();
+        g.setId(id);
+        g.setHgap(14);
+        g.setVgap(6);
+        g.setPadding(new Insets(6));
+        g.getStyleClass().add("ck-rb-grid");
+        return g;
+    }
+
+    private static Label badge(String text, String style) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("ck-rb-badge", style);
+        return l;
+    }
+
+    public void apply(RunbookState r) {
+        if (r == shown) {
+            return;
+        }
+        shown = r;
+        Instant now = Instant.now();
+        tiles.getChildren().clear();
+        for (RunbookFormat.Tile t : RunbookFormat.tiles(r, now, zone)) {
+            Label title = new Label(t.title());
+            title.getStyleClass().add("ck-card-title");
+            Label word = new Label(t.word());
+            word.getStyleClass().add("ck-state");
+            Label detail = new Label(t.detail());
+            detail.getStyleClass().add("ck-reason");
+            detail.setWrapText(true);
+            VBox tile = new VBox(4, title, word, detail);
+            tile.setId("runbook-tile-" + t.id());
+            tile.getStyleClass().addAll("ck-card", "ck-rb-tile", t.styleClass());
+            tile.setPadding(new Insets(0, 10, 10, 0));
+            HBox.setHgrow(tile, Priority.ALWAYS);
+            tiles.getChildren().add(tile);
+        }
+        showChecklist(r.checklist(), r.checkedAt());
+        ProofStatus p = r.proof();
+        if (p != null) {
+            proofSummary.setText(p.summary());
+            proofDetail.setText("exports: " + p.exports()
+                    + (p.status().file() == null ? "" : "\nstatus: exit " + p.status().exitCode() + ", written "
+                    + p.status().timestamp() + (p.status().problems().isEmpty() ? ""
+                    : " — " + String.join("; ", p.status().problems())))
+                    + (p.gate().runDir() == null ? "" : "\nrun: " + p.gate().runDir().getFileName() + ", gate "
+                    + (p.gate().token() == null || p.gate().token().isEmpty() ? "(empty)" : p.gate().token()) + " — "
+                    + p.gate().meaning()));
+            List<String> rows = new java.util.ArrayList<>(p.notebooks().rows().stream().map(RunbookFormat::notebookRow)
+                    .toList());
+            p.notebooks().problems().forEach(x -> rows.add("! " + x));
+            notebooks.getItems().setAll(rows);
+        }
+        BackupInfo selected = backups.getSelectionModel().getSelectedItem();
+        backups.getItems().setAll(r.backups());
+        if (selected != null && r.backups().contains(selected)) {
+            backups.getSelectionModel().select(selected);
+        }
+        certificates.getChildren().clear();
+        int row = 0;
+        for (CertStatus c : r.certificates()) {
+            certificates.addRow(row++, badge(c.level().name(), HealthFormat.styleClass(c.level())),
+                    new Label(c.source()), new Label(c.subject()), new Label(c.text()));
+        }
+    }
+
+    private void showChecklist(List<CheckResult> results, Instant at) {
+        checklist.getChildren().clear();
+        int row = 0;
+        for (CheckResult c : results) {
+            Label value = new Label(c.value());
+            value.setWrapText(true);
+            checklist.addRow(row++, badge(c.word().toUpperCase(java.util.Locale.ROOT), RunbookFormat.style(c)),
+                    new Label(c.name()), value);
+        }
+        if (at != null) {
+            checklistAt.setText("saved " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                    .format(at.atZone(zone)));
+        }
+    }
+
+    /** Runs the checklist off the FX thread; its results arrive with the next snapshot, and here at once. */
+    public void runChecklist() {
+        runChecklist.setDisable(true);
+        checklistAt.setText("running…");
+        Thread.ofVirtual().name("checklist").start(() -> {
+            try {
+                List<CheckResult> results = commands.checklist();
+                Platform.runLater(() -> showChecklist(results, Instant.now()));
+            } catch (Exception e) {
+                Platform.runLater(() -> checklistAt.setText("the checklist could not run: " + e.getMessage()));
+            } finally {
+                Platform.runLater(() -> runChecklist.setDisable(false));
+            }
+        });
+    }
+}

@@ -1,0 +1,109 @@
+package io.hcdjg.cockpit.app;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.hcdjg.cockpit.testing.PodmanStack;
+import io.hcdjg.cockpit.ui.MainView;
+import io.hcdjg.cockpit.ui.WallPresenter;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The runbook tab on the real demo project: the morning checklist from its button, then a backup from the panel. */
+@ExtendWith({PodmanStack.class, ApplicationExtension.class})
+class RunbookFlowTest {
+    static final String KS = "cockpit_runbook_flow";
+    Cockpit cockpit;
+    MainView view;
+    Path home;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        home = Files.createTempDirectory("cockpit-runbook");
+        Path config = home.resolve("cockpit.yaml");
+        Files.writeString(config, "runbook:\n  keyspace: " + KS + "\n");
+        Map<String, String> env = Map.of("HOME", home.toString());
+        cockpit = new Cockpit(Options.parse(new String[]{"--no-demo", "--config", config.toString()}), env, false,
+                s -> { });
+        view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, "janusgraph-demo"), "janusgraph-demo");
+        Scene scene = new Scene(view, 1400, 900);
+        scene.getStylesheets().add(MainView.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+        try (CqlSession s = CqlSession.builder().addContactPoint(new InetSocketAddress("127.0.0.1", 19042))
+                .withLocalDatacenter("datacenter1").withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(60)).build()).build()) {
+            s.execute("CREATE KEYSPACE IF NOT EXISTS " + KS + " WITH replication = {'class': 'SimpleStrategy', "
+                    + "'replication_factor': 1}");
+            s.execute("CREATE TABLE IF NOT EXISTS " + KS + ".t (id int PRIMARY KEY, v text)");
+            s.execute("INSERT INTO " + KS + ".t (id, v) VALUES (1, 'one')");
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        cockpit.close();
+    }
+
+    private void publish() throws Exception {
+        var model = new WallPresenter(ZoneOffset.UTC).present(cockpit.store.get(), Instant.now());
+        WaitForAsyncUtils.asyncFx(() -> view.apply(model)).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void checklistThenBackupFromThePanel(FxRobot robot) throws Exception {
+        cockpit.containers.list(false);
+        publish();
+        robot.clickOn("#tab-runbook");
+        robot.clickOn("#checklist-run");
+        GridPane rows = robot.lookup("#checklist-results").queryAs(GridPane.class);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> rows.getChildren().size() == 21);
+        Label firstValue = (Label) rows.getChildren().get(2);
+        assertEquals("7 of 7 containers running", firstValue.getText());
+        assertEquals("FAIL", ((Label) rows.getChildren().get(12)).getText(), "no backup yet");
+        assertTrue(robot.lookup("#checklist-at").queryAs(Label.class).getText().startsWith("saved "));
+        try (var saved = Files.list(home.resolve(".local/share/hcd-janusgraph-cockpit/checklists"))) {
+            assertEquals(1, saved.count());
+        }
+
+        robot.clickOn("#rb-backups");
+        robot.clickOn("#backup-now");
+        DialogPane confirm = robot.lookup("#confirm-dialog").queryAs(DialogPane.class);
+        robot.clickOn((Button) confirm.lookupButton(javafx.scene.control.ButtonType.OK));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !robot.lookup("#progress-outcome").queryAs(Label.class)
+                .getText().equals("running…"));
+        String outcome = robot.lookup("#progress-outcome").queryAs(Label.class).getText();
+        assertTrue(outcome.startsWith("done: hcd-" + KS + "-"), outcome);
+        robot.clickOn("#progress-cancel");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cockpit.store.get().runbook().backups().size() == 1);
+        publish();
+        @SuppressWarnings("unchecked")
+        ListView<Object> list = robot.lookup("#backup-list").queryAs(ListView.class);
+        assertEquals(1, list.getItems().size());
+        assertTrue(robot.lookup("#runbook-tile-backup").query().getStyleClass().contains("ck-ok"));
+    }
+}
