@@ -24,9 +24,6 @@ import java.util.stream.Collectors;
 final class ConfigReader {
     private static final Set<String> TOP = Set.of("stack", "round", "host", "podman", "monitoring", "logs", "services",
             "metrics", "incidents", "dependencies", "runbook");
-    private static final Set<String> RUNBOOK = Set.of("repo", "proofMaxAge", "backupDir", "retentionDays", "gpgRecipient",
-            "nodetool", "hcdDataDir", "keyspace", "backupWarnAge", "certificates", "tlsEndpoints", "certWarnDays",
-            "certCriticalDays");
     private static final Set<String> LOGS = Set.of("maxLines", "history", "keywords", "regex");
     static final List<String> LOG_CLASSES = List.of("error", "slow-query", "auth-failure", "destructive");
     private static final Set<String> MONITORING = Set.of("prometheus", "alertmanager", "poll", "timeout");
@@ -110,15 +107,7 @@ final class ConfigReader {
         var logs = new CockpitConfig.Logs(integer(logsL, "maxLines", 1000, 50_000_000).orElse(1_000_000),
                 duration(logsL, "history").map(d -> d.toMinutes() + "m").orElse("24h"),
                 classLists(logsL, "keywords"), classLists(logsL, "regex"));
-        List<Layer> runbookL = section(roots, "runbook", RUNBOOK);
-        var runbook = new RunbookConfig(text(runbookL, "repo").orElse(""),
-                duration(runbookL, "proofMaxAge").orElse(Duration.ofHours(24)), text(runbookL, "backupDir").orElse(""),
-                integer(runbookL, "retentionDays", 1, 3650).orElse(7), text(runbookL, "gpgRecipient").orElse(""),
-                value(runbookL, "nodetool").isPresent() ? strings(runbookL, "nodetool") : List.of("nodetool"),
-                text(runbookL, "hcdDataDir").orElse("/var/lib/hcd/data"), text(runbookL, "keyspace").orElse("janusgraph"),
-                duration(runbookL, "backupWarnAge").orElse(Duration.ofHours(26)), strings(runbookL, "certificates"),
-                strings(runbookL, "tlsEndpoints"), integer(runbookL, "certWarnDays", 1, 3650).orElse(30),
-                integer(runbookL, "certCriticalDays", 0, 3650).orElse(7));
+        var runbook = new RunbookSection(this).read(roots);
         IncidentSection incidents = new IncidentSection(this);
         return new CockpitConfig(stack, round, host, podman, monitoring, logs, services, metrics, incidents.read(roots),
                 incidents.dependencies(roots, services.stream().map(ServiceConfig::name).toList()), runbook);

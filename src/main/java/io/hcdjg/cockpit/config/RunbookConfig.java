@@ -20,14 +20,27 @@ import java.util.List;
  * @param tlsEndpoints    host:port endpoints whose certificate is checked by a TLS handshake
  * @param certWarnDays    warn when a certificate expires within this many days
  * @param certCriticalDays critical within this many days
+ * @param maintenance     the routine maintenance schedule (§5.1)
  */
 public record RunbookConfig(String repo, Duration proofMaxAge, String backupDir, int retentionDays, String gpgRecipient,
                             List<String> nodetool, String hcdDataDir, String keyspace, Duration backupWarnAge,
                             List<String> certificates, List<String> tlsEndpoints, int certWarnDays,
-                            int certCriticalDays) {
+                            int certCriticalDays, List<Task> maintenance) {
     public RunbookConfig {
+        maintenance = List.copyOf(maintenance);
         nodetool = List.copyOf(nodetool);
         certificates = List.copyOf(certificates);
         tlsEndpoints = List.copyOf(tlsEndpoints);
+    }
+
+    /**
+     * A routine maintenance task.
+     *
+     * @param every daily, weekly, monthly or quarterly
+     * @param day   weekly: a weekday ("sunday"); monthly: "1st monday" or a day of the month ("15"); empty when not
+     *              decided (the runbook's DR test says TBD)
+     * @param at    local time of day, null when not decided
+     */
+    public record Task(String task, String every, String day, java.time.LocalTime at, Duration duration) {
     }
 }
