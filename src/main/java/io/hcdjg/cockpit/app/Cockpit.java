@@ -13,6 +13,9 @@ import io.hcdjg.cockpit.probes.Reachability;
 import io.hcdjg.cockpit.ops.Actions;
 import io.hcdjg.cockpit.ops.AuditLog;
 import io.hcdjg.cockpit.ops.Backups;
+import io.hcdjg.cockpit.ops.Maintenance;
+import io.hcdjg.cockpit.ops.MaintenanceWizard;
+import io.hcdjg.cockpit.config.AppDirs;
 import io.hcdjg.cockpit.ops.RunbookPaths;
 import io.hcdjg.cockpit.ops.DemoCompose;
 import io.hcdjg.cockpit.ops.Silences;
@@ -63,6 +66,7 @@ final class Cockpit implements AutoCloseable {
     final IncidentDesk desk;
     final Backups backups;
     final RunbookPoller runbook;
+    final Maintenance maintenance;
     final IncidentWatcher incidents;
     final Map<String, String> env;
 
@@ -151,7 +155,8 @@ final class Cockpit implements AutoCloseable {
         ScheduledExecutorService runbookThread = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("runbook-poller").daemon(true).factory());
         closers.add(runbookThread::shutdownNow);
-        runbook = new RunbookPoller(cfg.runbook(), backups, env, store, Clock.systemUTC(), runbookThread);
+        maintenance = new Maintenance(AppDirs.data(env).resolve("maintenance.json"), silences, Clock.systemUTC());
+        runbook = new RunbookPoller(cfg.runbook(), backups, maintenance, env, store, Clock.systemUTC(), runbookThread);
         closers.add(runbook);
 
         desk = IncidentsCli.desk(cfg, env, actions.audit(), Clock.systemUTC());
@@ -166,6 +171,12 @@ final class Cockpit implements AutoCloseable {
     List<String> keyLines(Incident i) {
         java.time.Instant end = i.resolvedAt() != null ? i.resolvedAt() : java.time.Instant.now();
         return logs.keyLines(i.services(), i.openedAt().minus(Duration.ofMinutes(15)), end, 40);
+    }
+
+    /** A planned-maintenance run (§5.2) on this cockpit's parts. */
+    MaintenanceWizard maintenanceWizard(java.time.Duration window, String reason) {
+        return new MaintenanceWizard(new MaintenanceWizard.Parts(maintenance, backups, actions, verifier, podman.podman(),
+                loaded.config().runbook()), window, reason, System.getProperty("user.name"), env, Clock.systemUTC());
     }
 
     /** The demo compose project on this cockpit's podman, recorded in the same audit log. */

@@ -283,6 +283,37 @@ final class CockpitCommands implements Commands {
         return runbook(c -> c.backups.restore(backup, confirm, progress));
     }
 
+    @Override
+    public io.hcdjg.cockpit.ui.MaintenanceSteps maintenance(java.time.Duration window, String reason) {
+        Cockpit c = cockpit.get();
+        if (c == null) {
+            throw new IllegalStateException("the cockpit is still starting; try again in a moment");
+        }
+        io.hcdjg.cockpit.ops.MaintenanceWizard w = c.maintenanceWizard(window, reason);
+        return new io.hcdjg.cockpit.ui.MaintenanceSteps() {
+            @Override
+            public List<String> steps() {
+                return io.hcdjg.cockpit.ops.MaintenanceWizard.STEPS;
+            }
+
+            @Override
+            public ActionOutcome run(int step, Consumer<String> progress) {
+                return runbook(x -> w.run(step, progress));
+            }
+
+            @Override
+            public String log() {
+                return w.log().toString();
+            }
+        };
+    }
+
+    @Override
+    public ActionOutcome maintenanceMode(boolean on, java.time.Duration window, String reason) {
+        return runbook(c -> on ? c.maintenance.enable(window, reason, System.getProperty("user.name"))
+                : c.maintenance.disable());
+    }
+
     private interface RunbookCall {
         ActionOutcome on(Cockpit c) throws IOException;
     }

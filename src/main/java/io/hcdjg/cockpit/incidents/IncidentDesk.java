@@ -123,7 +123,9 @@ public final class IncidentDesk {
             if (roundDone) {
                 List<ServiceStatus> order = new ArrayList<>(s.services());
                 order.sort(Comparator.comparing(x -> blocked.containsKey(x.name())));
-                order.forEach(x -> health(book, x, blocked, undeployed.contains(x.name()), now));
+                boolean maintenance = s.runbook().maintenance() != null;
+                order.forEach(x -> health(book, x, blocked, undeployed.contains(x.name()) || maintenance,
+                        maintenance ? " (in maintenance)" : " (no container in the project)", now));
             }
             if (s.monitoring().at() != null && s.monitoring().alertmanagerProblem() == null) {
                 alerts(book, s.monitoring().alerts(), deps, now);
@@ -344,8 +346,12 @@ public final class IncidentDesk {
         }
     }
 
-    /** @param undeployed the project has no container of it: a transition is recorded, no incident opens */
-    private void health(Book book, ServiceStatus x, Map<String, String> blocked, boolean undeployed, Instant now) {
+    /**
+     * @param quiet a transition is recorded, no incident opens: the project has no container of it, or the stack is in
+     *              maintenance; {@code why} says which
+     */
+    private void health(Book book, ServiceStatus x, Map<String, String> blocked, boolean quiet, String why,
+                        Instant now) {
         if (x.checkedAt() == null) {
             return;
         }
@@ -357,8 +363,8 @@ public final class IncidentDesk {
         String upstream = blocked.get(x.name());
         String text = x.name() + " " + (prev == null ? "" : prev + " → ") + level + ": " + x.health().reason();
         String incident;
-        if (undeployed) {
-            text += " (no container in the project)";
+        if (quiet) {
+            text += why;
             incident = book.open.get("health:" + x.name());
         } else if (upstream != null) {
             text += " (blocked by " + upstream + ")";

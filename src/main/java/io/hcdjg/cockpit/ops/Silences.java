@@ -24,9 +24,10 @@ public final class Silences {
         this.clock = clock;
     }
 
+    /** @param alertName null: every alert (maintenance mode) */
     public ActionOutcome silence(String alertName, Map<String, String> labels, Duration duration, String author,
                                  String comment) throws IOException {
-        String action = "silence " + alertName + " for " + duration.toMinutes() + "m";
+        String action = "silence " + (alertName == null ? "every alert" : alertName) + " for " + duration.toMinutes() + "m";
         if (comment == null || comment.isBlank()) {
             return refuse(action, "a silence needs a comment that says why");
         }
@@ -41,7 +42,8 @@ public final class Silences {
         try {
             String id = client.silence(alertName, labels, duration, author, comment, clock.instant());
             audit.http(client.alertmanagerUrl(), action, "POST", url, 200, (System.nanoTime() - t0) / 1_000_000);
-            String msg = alertName + " silenced until " + clock.instant().plus(duration) + " (silence " + id + ")";
+            String msg = (alertName == null ? "every alert" : alertName) + " silenced until " + clock.instant().plus(duration)
+                    + " (silence " + id + ")";
             audit.outcome(client.alertmanagerUrl(), action, "done", msg);
             return new ActionOutcome(ActionOutcome.Status.DONE, msg, List.of("POST " + url));
         } catch (IOException e) {

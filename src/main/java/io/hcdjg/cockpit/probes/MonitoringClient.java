@@ -69,12 +69,15 @@ public final class MonitoringClient {
         return PromJson.silences(get(alertmanager + "/api/v2/silences", false));
     }
 
-    /** Creates a silence on alertname=NAME (and the given extra labels) from now for {@code duration}; its id. */
+    /**
+     * Creates a silence on alertname=NAME (and the given extra labels) from now for {@code duration}; its id. A null
+     * name silences every alert (alertname=~".+"), as maintenance mode does.
+     */
     public String silence(String alertName, Map<String, String> labels, Duration duration, String author, String comment,
                           Instant now) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode matchers = body.putArray("matchers");
-        matcher(matchers, "alertname", alertName);
+        matcher(matchers, "alertname", alertName == null ? ".+" : alertName).put("isRegex", alertName == null);
         labels.forEach((k, v) -> matcher(matchers, k, v));
         body.put("startsAt", now.toString());
         body.put("endsAt", now.plus(duration).toString());
@@ -91,12 +94,13 @@ public final class MonitoringClient {
                 .DELETE().build(), false);
     }
 
-    private static void matcher(ArrayNode matchers, String name, String value) {
+    private static ObjectNode matcher(ArrayNode matchers, String name, String value) {
         ObjectNode m = matchers.addObject();
         m.put("name", name);
         m.put("value", value);
         m.put("isRegex", false);
         m.put("isEqual", true);
+        return m;
     }
 
     private String get(String url, boolean apiErrorsInBody) throws IOException, InterruptedException {

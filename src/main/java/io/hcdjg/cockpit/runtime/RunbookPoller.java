@@ -6,7 +6,13 @@ import io.hcdjg.cockpit.model.CertStatus;
 import io.hcdjg.cockpit.model.ContainerStatus;
 import io.hcdjg.cockpit.model.ProofStatus;
 import io.hcdjg.cockpit.model.RunbookState;
+import io.hcdjg.cockpit.model.MaintenanceDue;
+import io.hcdjg.cockpit.model.MaintenanceWindow;
 import io.hcdjg.cockpit.ops.Backups;
+import io.hcdjg.cockpit.ops.Maintenance;
+import io.hcdjg.cockpit.ops.MaintenanceSchedule;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import io.hcdjg.cockpit.ops.Certificates;
 import io.hcdjg.cockpit.ops.ProofReader;
 import io.hcdjg.cockpit.ops.RunbookPaths;
@@ -23,23 +29,25 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Once a minute, on its own thread: the deterministic proof from the exports files, the backup list and the
- * certificates' expiry (files, and TLS endpoints by handshake), published into the snapshot.
+ * Once a minute, on its own thread: the deterministic proof from the exports files, the backup list, the certificates'
+ * expiry (files, and TLS endpoints by handshake), the maintenance schedule and mode, published into the snapshot.
  */
 public final class RunbookPoller implements AutoCloseable {
     static final Duration EVERY = Duration.ofMinutes(1);
 
     private final RunbookConfig config;
     private final Backups backups;
+    private final Maintenance maintenance;
     private final Map<String, String> env;
     private final SnapshotStore store;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private ScheduledFuture<?> schedule;
 
-    public RunbookPoller(RunbookConfig config, Backups backups, Map<String, String> env, SnapshotStore store,
-                         Clock clock, ScheduledExecutorService scheduler) {
+    public RunbookPoller(RunbookConfig config, Backups backups, Maintenance maintenance, Map<String, String> env,
+                         SnapshotStore store, Clock clock, ScheduledExecutorService scheduler) {
         this.config = config;
+        this.maintenance = maintenance;
         this.backups = backups;
         this.env = env;
         this.store = store;
@@ -76,8 +84,18 @@ public final class RunbookPoller implements AutoCloseable {
                 Duration.ofSeconds(5)).check(config.certificates(), repo, config.tlsEndpoints(), now);
         List<BackupInfo> found = list;
         var age = io.hcdjg.cockpit.ops.Checklist.backup(found, config.backupWarnAge(), now);
-        store.update(s -> s.withRunbook(new RunbookState(proof, found, age, certs, s.runbook().checklist(),
+        List<MaintenanceDue> schedule = schedule(now);
+        MaintenanceWindow window = maintenance.active().orElse(null);
+        store.update(s -> s.withRunbook(new RunbookState(proof, found, age, certs, schedule, window, s.runbook().checklist(),
                 s.runbook().checkedAt(), now), now));
+    }
+
+    private List<MaintenanceDue> schedule(Instant now) {
+        ZonedDateTime local = now.atZone(clock.getZone().equals(java.time.ZoneOffset.UTC)
+                ? ZoneId.systemDefault() : clock.getZone());
+        return config.maintenance().stream().map(t -> new MaintenanceDue(t.task(), t.every()
+                + (t.day().isEmpty() ? "" : " " + t.day()) + (t.at() == null ? " (not decided)" : " " + t.at()),
+                t.duration(), MaintenanceSchedule.next(t, local).map(ZonedDateTime::toInstant).orElse(null))).toList();
     }
 
     @Override

@@ -55,6 +55,12 @@ public interface Commands {
     /** Backs hcd-server up (§6.1) through the audited path; blocks. */
     ActionOutcome backup(Consumer<String> progress);
 
+    /** A new planned-maintenance run (§5.2) with a maintenance window of {@code window}. */
+    MaintenanceSteps maintenance(java.time.Duration window, String reason);
+
+    /** Maintenance mode on (every alert silenced for {@code window}, tiles marked) or off; blocks. */
+    ActionOutcome maintenanceMode(boolean on, java.time.Duration window, String reason);
+
     /** Restores a backup (§6.2) after the project name was typed; blocks. */
     ActionOutcome restore(java.nio.file.Path backup, String confirm, Consumer<String> progress);
 }

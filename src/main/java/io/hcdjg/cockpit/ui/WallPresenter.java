@@ -55,6 +55,13 @@ public final class WallPresenter {
         // Services of the project with containers but nothing to probe (consumers, CLI containers) still get a card.
         podman.containers().stream().map(c -> c.info().service()).filter(n -> !n.isEmpty() && !probed.contains(n))
                 .distinct().sorted().forEach(n -> cards.add(containerOnly(n, podman.of(n), logs.get(n), now)));
+        if (s.runbook().maintenance() != null) {
+            // Maintenance mode (§5.2): what the tiles show is expected; say so on each of them.
+            String until = "in maintenance until " + TIME.format(s.runbook().maintenance().until().atZone(zone));
+            cards.replaceAll(c -> new WallModel.Card(c.name(), c.endpoint(), c.level(), c.state(), c.reason(),
+                    c.latency(), c.latencyMs(), c.sampleAt(), until, c.styleClass(), c.probed(), c.containers(),
+                    c.replicas(), c.alerts(), c.logs()));
+        }
         String podmanLine = podman.target().isEmpty() ? "" : "podman " + podman.target() + " · "
                 + podman.containers().size() + " containers" + (podman.eventsLive() ? " · events live" : "");
         MonitoringState mon = s.monitoring();

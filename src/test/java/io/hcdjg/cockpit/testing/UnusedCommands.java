@@ -91,4 +91,14 @@ public class UnusedCommands implements Commands {
     public ActionOutcome restore(java.nio.file.Path backup, String confirm, Consumer<String> progress) {
         throw new AssertionError("unexpected restore of " + backup);
     }
+
+    @Override
+    public io.hcdjg.cockpit.ui.MaintenanceSteps maintenance(java.time.Duration window, String reason) {
+        throw new AssertionError("unexpected maintenance");
+    }
+
+    @Override
+    public ActionOutcome maintenanceMode(boolean on, java.time.Duration window, String reason) {
+        throw new AssertionError("unexpected maintenance mode " + on);
+    }
 }

@@ -1,0 +1,121 @@
+package io.hcdjg.cockpit.app;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.hcdjg.cockpit.testing.PodmanStack;
+import io.hcdjg.cockpit.ui.MainView;
+import io.hcdjg.cockpit.ui.WallPresenter;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The planned-maintenance wizard on the real demo project, every step for real: Alertmanager silence, backup,
+ * nodetool drain, restart of the stack, health verified, silence expired.
+ */
+@ExtendWith({PodmanStack.class, ApplicationExtension.class})
+class MaintenanceWizardTest {
+    static final String KS = "cockpit_maintenance";
+    Cockpit cockpit;
+    MainView view;
+    Path home;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        home = Files.createTempDirectory("cockpit-maintenance");
+        Path config = home.resolve("cockpit.yaml");
+        Files.writeString(config, "runbook:\n  keyspace: " + KS + "\n");
+        cockpit = new Cockpit(Options.parse(new String[]{"--no-demo", "--config", config.toString()}),
+                Map.of("HOME", home.toString()), false, s -> { });
+        view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, "janusgraph-demo"), "janusgraph-demo");
+        Scene scene = new Scene(view, 1400, 900);
+        scene.getStylesheets().add(MainView.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+        try (CqlSession s = CqlSession.builder().addContactPoint(new InetSocketAddress("127.0.0.1", 19042))
+                .withLocalDatacenter("datacenter1").withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(60)).build()).build()) {
+            s.execute("CREATE KEYSPACE IF NOT EXISTS " + KS + " WITH replication = {'class': 'SimpleStrategy', "
+                    + "'replication_factor': 1}");
+            s.execute("CREATE TABLE IF NOT EXISTS " + KS + ".t (id int PRIMARY KEY, v text)");
+            s.execute("INSERT INTO " + KS + ".t (id, v) VALUES (1, 'one')");
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        cockpit.close();
+    }
+
+    @Test
+    void everyStepInTurn(FxRobot robot) throws Exception {
+        cockpit.runbook.refresh();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cockpit.store.get().runbook().at() != null);
+        var model = new WallPresenter(ZoneOffset.UTC).present(cockpit.store.get(), Instant.now());
+        WaitForAsyncUtils.asyncFx(() -> view.apply(model)).get(10, TimeUnit.SECONDS);
+        robot.clickOn("#tab-runbook");
+        robot.clickOn("#rb-maintenance");
+        assertEquals("not in maintenance", robot.lookup("#maintenance-state").queryAs(Label.class).getText());
+        robot.clickOn("#maintenance-wizard-open");
+        robot.clickOn("#maintenance-reason").write("JVM flags of hcd-server");
+        DialogPane d = robot.lookup("#maintenance-dialog").queryAs(DialogPane.class);
+        robot.clickOn((Button) d.lookupButton(javafx.scene.control.ButtonType.OK));
+
+        for (int step = 1; step <= 6; step++) {
+            int s = step;
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#maintenance-next").queryButton()
+                    .getText().equals("Run step " + s));
+            robot.clickOn("#maintenance-next");
+            WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> {
+                String t = robot.lookup("#maintenance-step-" + s).queryAs(Label.class).getText();
+                return t.startsWith("✓") || t.startsWith("✗");
+            });
+            String mark = robot.lookup("#maintenance-step-" + s).queryAs(Label.class).getText();
+            assertTrue(mark.startsWith("✓"), mark + "\n" + robot.lookup("#maintenance-outcome").queryAs(Label.class)
+                    .getText());
+            if (step == 1) {
+                assertTrue(cockpit.maintenance.active().isPresent());
+                assertTrue(cockpit.monitoring.client().silences().stream().anyMatch(x -> x.state().equals("active")
+                        && x.comment().equals("maintenance: JVM flags of hcd-server")));
+            }
+        }
+        assertEquals("Done", robot.lookup("#maintenance-next").queryButton().getText());
+        assertFalse(cockpit.maintenance.active().isPresent(), "maintenance mode is off again");
+        String output = robot.lookup("#maintenance-output").queryAs(TextArea.class).getText();
+        assertTrue(output.contains("=> done: maintenance mode off: silence "), output);
+        try (var logs = Files.list(home.resolve(".local/share/hcd-janusgraph-cockpit/maintenance"))) {
+            String log = Files.readString(logs.findFirst().orElseThrow());
+            for (int i = 1; i <= 6; i++) {
+                assertTrue(log.contains("== " + i + ". "), log);
+            }
+            assertTrue(log.contains("=> done: janusgraph-demo_hcd-server_1: exit 0"), log);
+        }
+        String audit = Files.readString(home.resolve(".local/state/hcd-janusgraph-cockpit/audit.jsonl"));
+        assertTrue(audit.contains("\"drain\"]"), audit);
+        assertTrue(audit.contains("\"action\":\"restart --all\",\"kind\":\"outcome\",\"outcome\":\"done\""), audit);
+    }
+}
