@@ -70,7 +70,7 @@ final class ChecklistRun {
                 try {
                     containers = c.podman.podman().containers(c.actions.project());
                     Map<String, Integer> found = new LinkedHashMap<>();
-                    LogsCli.counts(c, "1h").forEach((svc, n) -> found.put(svc, (int) n[0]));
+                    LogsCli.classify(c, "1h", 0).counts().forEach((svc, n) -> found.put(svc, (int) n[0]));
                     errors = found;
                 } catch (Exception e) {
                     podmanProblem = e.getMessage();

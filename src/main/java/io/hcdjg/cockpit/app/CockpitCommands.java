@@ -274,6 +274,16 @@ final class CockpitCommands implements Commands {
     }
 
     @Override
+    public List<java.nio.file.Path> report(java.nio.file.Path dir) throws Exception {
+        Cockpit c = cockpit.get();
+        if (c == null) {
+            throw new IllegalStateException("the cockpit is still starting; try again in a moment");
+        }
+        return ReportRun.run(c, c.env, true, dir != null ? dir
+                : io.hcdjg.cockpit.config.AppDirs.data(c.env).resolve("reports"));
+    }
+
+    @Override
     public ActionOutcome backup(Consumer<String> progress) {
         return runbook(c -> c.backups.backup(progress));
     }

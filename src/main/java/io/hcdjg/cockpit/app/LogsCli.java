@@ -149,8 +149,12 @@ final class LogsCli {
         return counts;
     }
 
-    /** Every container of the project read from {@code since} back, classified: the per-class counts by service. */
-    static Map<String, long[]> counts(Cockpit cockpit, String since) throws Exception {
+    /** Per service its lines of each class, and the newest classified lines ("time service text"). */
+    record Classified(Map<String, long[]> counts, List<String> samples) {
+    }
+
+    /** Every container of the project read from {@code since} back, classified. */
+    static Classified classify(Cockpit cockpit, String since, int samples) throws Exception {
         LogClassifier classifier = LogClassifier.from(cockpit.loaded.config().logs());
         List<Tail> tails = new ArrayList<>();
         for (ContainerInfo c : cockpit.podman.podman().containers(cockpit.actions.project())) {
@@ -163,7 +167,18 @@ final class LogsCli {
         for (Tail t : tails) {
             t.follower().done().join();
         }
-        return counts(tails);
+        record Line(long at, String text) {
+        }
+        List<Line> classified = new ArrayList<>();
+        for (Tail t : tails) {
+            for (long seq : t.buffer().withClasses(-1, t.buffer().first(), t.buffer().end())) {
+                classified.add(new Line(t.buffer().timestamp(seq), java.time.Instant.ofEpochMilli(t.buffer()
+                        .timestamp(seq)) + " " + t.service() + " " + t.buffer().text(seq, 400)));
+            }
+        }
+        classified.sort(java.util.Comparator.comparingLong(Line::at));
+        return new Classified(counts(tails), classified.subList(Math.max(0, classified.size() - samples),
+                classified.size()).stream().map(Line::text).toList());
     }
 
     private static void summary(List<Tail> tails, boolean json, String since, PrintStream out) throws Exception {

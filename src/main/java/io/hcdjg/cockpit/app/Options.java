@@ -15,7 +15,7 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                boolean all, String confirm, List<String> rest, Map<String, String> values, java.util.Set<String> flags) {
     /** Options that take a value and belong to one subcommand. */
     static final List<String> VALUE_OPTIONS = List.of("--for", "--comment", "--author", "--since", "--filter",
-            "--title", "--priority", "--level");
+            "--title", "--priority", "--level", "--out");
     /** Options without a value that belong to one subcommand. */
     static final List<String> FLAGS = List.of("--follow", "--summary");
     static final String USAGE = """
@@ -37,6 +37,7 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                    java -jar cockpit.jar incident open --title TEXT --priority P0..P3 [SERVICE...] [--comment NOTE]
                    java -jar cockpit.jar incident ack|escalate|resolve|reopen|note|report ID [--level L3] [--comment TEXT]
                    java -jar cockpit.jar checklist [--format json]           the morning checklist (§1.1), saved
+                   java -jar cockpit.jar report [--out DIR]                  the daily report (§1.2), Markdown + HTML
                    java -jar cockpit.jar backup | backups [--format json]   nodetool snapshot of hcd-server, packed
                    java -jar cockpit.jar restore FILE --confirm PROJECT      stops the stack, restores, verifies
                    java -jar cockpit.jar proof-status [--format json]        the deterministic proof (exports/)

@@ -20,8 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The runbook's procedures for scripts and cron: {@code checklist}, {@code backup}, {@code backups}, {@code restore},
- * {@code proof-status}.
+ * The runbook's procedures for scripts and cron: {@code checklist}, {@code report}, {@code backup}, {@code backups},
+ * {@code restore}, {@code proof-status}.
  */
 final class RunbookCli {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -59,6 +59,12 @@ final class RunbookCli {
                         out.println("saved " + saved.file());
                     }
                     yield ChecklistRun.exitCode(saved.results());
+                }
+                case "report" -> {
+                    Path dir = Path.of(o.values().getOrDefault("out", io.hcdjg.cockpit.config.AppDirs.data(env)
+                            .resolve("reports").toString()));
+                    ReportRun.run(cockpit, env, false, dir).forEach(out::println);
+                    yield 0;
                 }
                 default -> proof(cockpit, env, json, out);
             };

@@ -52,6 +52,9 @@ public interface Commands {
     /** Runs the morning checklist (§1.1) and saves it; blocks for a few seconds. */
     List<io.hcdjg.cockpit.model.CheckResult> checklist() throws Exception;
 
+    /** Writes the daily report (§1.2) as Markdown and HTML into {@code dir} (null: the default folder); blocks. */
+    List<java.nio.file.Path> report(java.nio.file.Path dir) throws Exception;
+
     /** Backs hcd-server up (§6.1) through the audited path; blocks. */
     ActionOutcome backup(Consumer<String> progress);
 

@@ -36,6 +36,7 @@ public final class RunbookView extends VBox {
     private final GridPane checklist = grid("checklist-results");
     private final Label checklistAt = new Label("not run yet");
     private final Button runChecklist = new Button("Run checklist");
+    private final Label reportAt = new Label();
     private final Label proofSummary = new Label();
     private final Label proofDetail = new Label();
     private final ListView<String> notebooks = new ListView<>();
@@ -57,7 +58,22 @@ public final class RunbookView extends VBox {
         runChecklist.setOnAction(e -> runChecklist());
         checklistAt.setId("checklist-at");
         checklistAt.getStyleClass().add("ck-muted");
-        HBox checklistBar = new HBox(10, runChecklist, checklistAt);
+        Button report = new Button("Export daily report");
+        report.setId("report-export");
+        report.setOnAction(e -> exportReport(null));
+        Button reportTo = new Button("Export to folder…");
+        reportTo.setId("report-export-to");
+        reportTo.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("Folder for the daily report");
+            java.io.File f = chooser.showDialog(getScene().getWindow());
+            if (f != null) {
+                exportReport(f.toPath());
+            }
+        });
+        reportAt.setId("report-at");
+        reportAt.getStyleClass().add("ck-muted");
+        HBox checklistBar = new HBox(10, runChecklist, checklistAt, report, reportTo, reportAt);
         checklistBar.setAlignment(Pos.CENTER_LEFT);
         VBox checklistTab = new VBox(10, checklistBar, checklist);
 
@@ -266,6 +282,20 @@ public final class RunbookView extends VBox {
             checklistAt.setText("saved " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
                     .format(at.atZone(zone)));
         }
+    }
+
+    /** Writes the daily report (§1.2) off the FX thread and says where. */
+    private void exportReport(java.nio.file.Path dir) {
+        reportAt.setText("writing the daily report…");
+        Thread.ofVirtual().name("daily-report").start(() -> {
+            try {
+                List<java.nio.file.Path> files = commands.report(dir);
+                Platform.runLater(() -> reportAt.setText("report: " + files.stream().map(Object::toString)
+                        .collect(java.util.stream.Collectors.joining(", "))));
+            } catch (Exception e) {
+                Platform.runLater(() -> reportAt.setText("the report could not be written: " + e.getMessage()));
+            }
+        });
     }
 
     /** Runs the checklist off the FX thread; its results arrive with the next snapshot, and here at once. */

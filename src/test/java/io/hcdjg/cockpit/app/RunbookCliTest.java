@@ -73,4 +73,15 @@ class RunbookCliTest {
         assertEquals("G7_SEED", j.get("gate").get("token").asText());
         assertEquals(3, j.get("notebooks").size());
     }
+
+    @Test
+    void theDailyReportFromTheCommandLine(PodmanStack.Handle stack) throws Exception {
+        assertEquals(0, run("report", "--out", tmp.resolve("out").toString()));
+        List<String> written = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2, written.size(), written.toString());
+        String md = Files.readString(Path.of(written.get(0)));
+        assertTrue(md.contains("| analytics-api | "), md);
+        assertTrue(md.contains("## Metrics over the day\n\n| metric | min | mean | max | samples |"), md);
+        assertTrue(Files.readString(Path.of(written.get(1))).contains("<h2>Log review, last 24 hours</h2>"));
+    }
 }

@@ -33,7 +33,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The runbook tab on the real demo project: the morning checklist from its button, then a backup from the panel. */
+/**
+ * The runbook tab on the real demo project: the morning checklist and the daily report from their buttons, then a
+ * backup from the panel.
+ */
 @ExtendWith({PodmanStack.class, ApplicationExtension.class})
 class RunbookFlowTest {
     static final String KS = "cockpit_runbook_flow";
@@ -77,6 +80,7 @@ class RunbookFlowTest {
     @Test
     void checklistThenBackupFromThePanel(FxRobot robot) throws Exception {
         cockpit.containers.list(false);
+        cockpit.logs.sync(cockpit.podman.podman().containers("janusgraph-demo"));
         publish();
         robot.clickOn("#tab-runbook");
         robot.clickOn("#checklist-run");
@@ -89,6 +93,19 @@ class RunbookFlowTest {
         try (var saved = Files.list(home.resolve(".local/share/hcd-janusgraph-cockpit/checklists"))) {
             assertEquals(1, saved.count());
         }
+
+        robot.clickOn("#report-export");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#report-at").queryAs(Label.class).getText()
+                .startsWith("report: "));
+        Path reports = home.resolve(".local/share/hcd-janusgraph-cockpit/reports");
+        String md;
+        try (var files = Files.list(reports)) {
+            assertEquals(2, files.count(), "Markdown and HTML");
+        }
+        try (var files = Files.list(reports)) {
+            md = Files.readString(files.filter(f -> f.toString().endsWith(".md")).findFirst().orElseThrow());
+        }
+        assertTrue(md.contains("## Log review, last 24 hours") && md.contains("## Incidents open or resolved"), md);
 
         robot.clickOn("#rb-backups");
         robot.clickOn("#backup-now");

@@ -101,4 +101,9 @@ public class UnusedCommands implements Commands {
     public ActionOutcome maintenanceMode(boolean on, java.time.Duration window, String reason) {
         throw new AssertionError("unexpected maintenance mode " + on);
     }
+
+    @Override
+    public List<java.nio.file.Path> report(java.nio.file.Path dir) {
+        throw new AssertionError("unexpected report");
+    }
 }
