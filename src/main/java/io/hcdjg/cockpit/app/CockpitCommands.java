@@ -284,6 +284,15 @@ final class CockpitCommands implements Commands {
     }
 
     @Override
+    public List<io.hcdjg.cockpit.model.RecoveryStep> recovery() throws Exception {
+        Cockpit c = cockpit.get();
+        if (c == null) {
+            throw new IllegalStateException("the cockpit is still starting; try again in a moment");
+        }
+        return RecoveryRun.run(c, c.env, true);
+    }
+
+    @Override
     public ActionOutcome backup(Consumer<String> progress) {
         return runbook(c -> c.backups.backup(progress));
     }

@@ -55,7 +55,7 @@ public final class CockpitMain {
                 case "metrics", "alerts", "silence" -> MonitoringCli.run(options, System.getenv(), System.out, System.err);
                 case "logs" -> LogsCli.run(options, System.getenv(), System.out, System.err);
                 case "incidents", "incident" -> IncidentsCli.run(options, System.getenv(), System.out, System.err);
-                case "checklist", "report", "backup", "backups", "restore", "proof-status" ->
+                case "checklist", "report", "backup", "backups", "restore", "proof-status", "recovery" ->
                         RunbookCli.run(options, System.getenv(), System.out, System.err);
                 default -> {
                     System.err.println("cockpit: unknown command '" + options.command() + "'\n" + Options.USAGE);

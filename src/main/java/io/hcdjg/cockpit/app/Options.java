@@ -41,13 +41,14 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                    java -jar cockpit.jar backup | backups [--format json]   nodetool snapshot of hcd-server, packed
                    java -jar cockpit.jar restore FILE --confirm PROJECT      stops the stack, restores, verifies
                    java -jar cockpit.jar proof-status [--format json]        the deterministic proof (exports/)
+                   java -jar cockpit.jar recovery [--format json]            the fresh-machine recovery chain, R-codes
                                         (all take --connection NAME --project P --config FILE)
             exit codes: check 0 every service UP, 1 any not UP; containers 0 listed, 1 podman failed;
                         action/exec/silence 0 done (and verified), 1 failed, 3 refused, 4 not verified;
                         metrics 0 all within thresholds, 1 any not; alerts 0 none firing, 1 firing or unreachable;
                         incidents 0 none open, 1 any open; incident 0 done, 1 escalation action failed, 3 refused;
                         backup/restore like action; proof-status 0 pass, 1 fail, stale or not proven;
-                        checklist 0 all pass, 1 any fail, 4 warnings only;
+                        checklist 0 all pass, 1 any fail, 4 warnings only; recovery 0 every step passes, 1 not;
                         2 config or usage error""";
 
     static Options parse(String[] args) throws UsageException {

@@ -66,6 +66,7 @@ final class RunbookCli {
                     ReportRun.run(cockpit, env, false, dir).forEach(out::println);
                     yield 0;
                 }
+                case "recovery" -> recovery(RecoveryRun.run(cockpit, env, false), json, out);
                 default -> proof(cockpit, env, json, out);
             };
         }
@@ -107,6 +108,28 @@ final class RunbookCli {
                     b.size(), b.encrypted() ? "yes" : "no");
         }
         return 0;
+    }
+
+    private static int recovery(List<io.hcdjg.cockpit.model.RecoveryStep> steps, boolean json, PrintStream out)
+            throws Exception {
+        if (json) {
+            ArrayNode a = JSON.createArrayNode();
+            steps.forEach(s -> a.addObject().put("step", s.number()).put("name", s.name())
+                    .put("result", word(s.level())).put("found", s.found()).put("code", s.code()));
+            out.println(JSON.writeValueAsString(JSON.createObjectNode().set("steps", a)));
+        } else {
+            for (var s : steps) {
+                out.printf("%d. %-4s  %-38s  %s%s%n", s.number(), word(s.level()).toUpperCase(Locale.ROOT), s.name(),
+                        s.found(), s.code().isEmpty() ? "" : "  [" + s.code() + ": " + io.hcdjg.cockpit.model.RecoveryStep
+                                .CODES.stream().filter(c -> c.id().equals(s.code())).map(c -> c.fix()).findFirst()
+                                .orElse("") + "]");
+            }
+        }
+        return steps.stream().allMatch(s -> s.level() == HealthLevel.UP) ? 0 : 1;
+    }
+
+    private static String word(HealthLevel l) {
+        return l == HealthLevel.UP ? "pass" : l == HealthLevel.DOWN ? "fail" : "skip";
     }
 
     private static int proof(Cockpit cockpit, Map<String, String> env, boolean json, PrintStream out) throws Exception {

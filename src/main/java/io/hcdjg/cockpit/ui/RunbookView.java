@@ -43,6 +43,9 @@ public final class RunbookView extends VBox {
     private final ListView<BackupInfo> backups = new ListView<>();
     private final GridPane certificates = grid("certificate-list");
     private final GridPane schedule = grid("maintenance-schedule");
+    private final GridPane recovery = grid("recovery-steps");
+    private final GridPane codes = grid("recovery-codes");
+    private final Label recoveryAt = new Label("not checked yet");
     private final Label maintenanceState = new Label();
     private final Button maintenanceMode = new Button("Maintenance mode on…");
     private RunbookState shown;
@@ -54,6 +57,7 @@ public final class RunbookView extends VBox {
         setId("runbook");
         setPadding(new Insets(10));
         tiles.setId("runbook-tiles");
+        tiles.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         runChecklist.setId("checklist-run");
         runChecklist.setOnAction(e -> runChecklist());
         checklistAt.setId("checklist-at");
@@ -122,9 +126,23 @@ public final class RunbookView extends VBox {
         VBox maintenanceTab = new VBox(10, maintenanceBar, new Label("Routine schedule (runbook §5.1, config "
                 + "runbook.maintenance)"), schedule);
 
+        Button check = new Button("Check the chain");
+        check.setId("recovery-check");
+        check.setOnAction(e -> checkRecovery(check));
+        recoveryAt.setId("recovery-at");
+        recoveryAt.getStyleClass().add("ck-muted");
+        HBox recoveryBar = new HBox(10, check, recoveryAt);
+        recoveryBar.setAlignment(Pos.CENTER_LEFT);
+        showCodes("");
+        VBox recoveryTab = new VBox(10, recoveryBar, recovery, new Label("Recovery codes (stack-reference §4.8)"), codes);
+        ScrollPane recoveryScroll = new ScrollPane(recoveryTab);
+        recoveryScroll.setFitToWidth(true);
+
         TabPane procedures = new TabPane(tab("Checklist", "rb-checklist", checklistTab), tab("Proof status", "rb-proof",
                 proofTab), tab("Backups", "rb-backups", backupTab), tab("Maintenance", "rb-maintenance", maintenanceTab),
-                tab("Certificates", "rb-certificates", new ScrollPane(certificates)));
+                tab("Certificates", "rb-certificates", new ScrollPane(certificates)),
+                tab("Recovery chain", "rb-recovery", recoveryScroll));
+        recoveryTab.setPadding(new Insets(10));
         procedures.setId("runbook-tabs");
         procedures.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(procedures, Priority.ALWAYS);
@@ -153,6 +171,7 @@ public final class RunbookView extends VBox {
     private static Label badge(String text, String style) {
         Label l = new Label(text);
         l.getStyleClass().addAll("ck-rb-badge", style);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -175,6 +194,7 @@ public final class RunbookView extends VBox {
             tile.setId("runbook-tile-" + t.id());
             tile.getStyleClass().addAll("ck-rb-tile", t.styleClass());
             tile.setPadding(new Insets(0, 10, 10, 0));
+            tile.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             HBox.setHgrow(tile, Priority.ALWAYS);
             tiles.getChildren().add(tile);
         }
@@ -281,6 +301,60 @@ public final class RunbookView extends VBox {
         if (at != null) {
             checklistAt.setText("saved " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
                     .format(at.atZone(zone)));
+        }
+    }
+
+    /** The fresh-machine recovery chain, checked off the FX thread; the first failing step stands out. */
+    private void checkRecovery(Button check) {
+        check.setDisable(true);
+        recoveryAt.setText("checking…");
+        Thread.ofVirtual().name("recovery").start(() -> {
+            try {
+                List<io.hcdjg.cockpit.model.RecoveryStep> steps = commands.recovery();
+                Platform.runLater(() -> showRecovery(steps));
+            } catch (Exception e) {
+                Platform.runLater(() -> recoveryAt.setText("the chain could not be checked: " + e.getMessage()));
+            } finally {
+                Platform.runLater(() -> check.setDisable(false));
+            }
+        });
+    }
+
+    private void showRecovery(List<io.hcdjg.cockpit.model.RecoveryStep> steps) {
+        recovery.getChildren().clear();
+        int row = 0;
+        String first = "";
+        for (var s : steps) {
+            String word = s.level() == io.hcdjg.cockpit.model.HealthLevel.UP ? "PASS"
+                    : s.level() == io.hcdjg.cockpit.model.HealthLevel.DOWN ? "FAIL" : "SKIP";
+            Label name = new Label(s.number() + ". " + s.name());
+            Label found = new Label(s.found() + (s.code().isEmpty() ? "" : "   [" + s.code() + "]"));
+            found.setWrapText(true);
+            found.setMaxWidth(760);
+            if (s.level() == io.hcdjg.cockpit.model.HealthLevel.DOWN && first.isEmpty()) {
+                first = s.code().isEmpty() ? "step " + s.number() : s.code();
+                name.getStyleClass().add("ck-rb-first");
+                found.getStyleClass().add("ck-rb-first");
+                name.setId("recovery-first");
+            }
+            recovery.addRow(row++, badge(word, HealthFormat.styleClass(s.level())), name, found);
+        }
+        recoveryAt.setText(first.isEmpty() ? "every step passes" : "first failing: " + first);
+        showCodes(steps.stream().filter(s -> s.level() == io.hcdjg.cockpit.model.HealthLevel.DOWN).map(
+                io.hcdjg.cockpit.model.RecoveryStep::code).findFirst().orElse(""));
+    }
+
+    private void showCodes(String highlighted) {
+        codes.getChildren().clear();
+        int row = 0;
+        for (var c : io.hcdjg.cockpit.model.RecoveryStep.CODES) {
+            Label id = new Label(c.id());
+            Label symptom = new Label(c.symptom());
+            Label fix = new Label(c.fix());
+            if (c.id().equals(highlighted)) {
+                List.of(id, symptom, fix).forEach(l -> l.getStyleClass().add("ck-rb-first"));
+            }
+            codes.addRow(row++, id, symptom, fix);
         }
     }
 

@@ -106,4 +106,9 @@ public class UnusedCommands implements Commands {
     public List<java.nio.file.Path> report(java.nio.file.Path dir) {
         throw new AssertionError("unexpected report");
     }
+
+    @Override
+    public List<io.hcdjg.cockpit.model.RecoveryStep> recovery() {
+        throw new AssertionError("unexpected recovery check");
+    }
 }
