@@ -27,7 +27,7 @@ public final class RunbookFormat {
     public record Tile(String id, String title, String word, String detail, String styleClass) {
     }
 
-    public static List<Tile> tiles(RunbookState r, Instant now, ZoneId zone) {
+    public static List<Tile> tiles(RunbookState r, ZoneId zone) {
         return List.of(checklist(r, zone), proof(r.proof()), backup(r), certificates(r.certificates()));
     }
 

@@ -182,7 +182,7 @@ public final class RunbookView extends VBox {
         shown = r;
         Instant now = Instant.now();
         tiles.getChildren().clear();
-        for (RunbookFormat.Tile t : RunbookFormat.tiles(r, now, zone)) {
+        for (RunbookFormat.Tile t : RunbookFormat.tiles(r, zone)) {
             Label title = new Label(t.title());
             title.getStyleClass().add("ck-card-title");
             Label word = new Label(t.word());

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,11 +46,7 @@ class BackupRestoreTest {
     }
 
     private static CqlSession cql() {
-        return CqlSession.builder().addContactPoint(new InetSocketAddress("127.0.0.1", 19042))
-                .withLocalDatacenter("datacenter1").withConfigLoader(
-                        com.datastax.oss.driver.api.core.config.DriverConfigLoader.programmaticBuilder().withDuration(
-                                com.datastax.oss.driver.api.core.config.DefaultDriverOption.REQUEST_TIMEOUT,
-                                java.time.Duration.ofSeconds(60)).build()).build(); // schema changes snapshot first
+        return io.hcdjg.cockpit.testing.DemoCql.session();
     }
 
     private static long rows(CqlSession s) {

@@ -1,8 +1,5 @@
 package io.hcdjg.cockpit.app;
 
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import io.hcdjg.cockpit.testing.PodmanStack;
 import io.hcdjg.cockpit.ui.MainView;
 import io.hcdjg.cockpit.ui.WallPresenter;
@@ -21,10 +18,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -57,14 +52,7 @@ class RunbookFlowTest {
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);
         stage.show();
-        try (CqlSession s = CqlSession.builder().addContactPoint(new InetSocketAddress("127.0.0.1", 19042))
-                .withLocalDatacenter("datacenter1").withConfigLoader(DriverConfigLoader.programmaticBuilder()
-                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(60)).build()).build()) {
-            s.execute("CREATE KEYSPACE IF NOT EXISTS " + KS + " WITH replication = {'class': 'SimpleStrategy', "
-                    + "'replication_factor': 1}");
-            s.execute("CREATE TABLE IF NOT EXISTS " + KS + ".t (id int PRIMARY KEY, v text)");
-            s.execute("INSERT INTO " + KS + ".t (id, v) VALUES (1, 'one')");
-        }
+        io.hcdjg.cockpit.testing.DemoCql.smallKeyspace(KS);
     }
 
     @AfterEach
