@@ -14,6 +14,7 @@ import io.hcdjg.cockpit.ops.Actions;
 import io.hcdjg.cockpit.ops.AuditLog;
 import io.hcdjg.cockpit.ops.Backups;
 import io.hcdjg.cockpit.ops.Maintenance;
+import io.hcdjg.cockpit.ops.Playbooks;
 import io.hcdjg.cockpit.ops.MaintenanceWizard;
 import io.hcdjg.cockpit.config.AppDirs;
 import io.hcdjg.cockpit.ops.RunbookPaths;
@@ -67,6 +68,7 @@ final class Cockpit implements AutoCloseable {
     final Backups backups;
     final RunbookPoller runbook;
     final Maintenance maintenance;
+    final Playbooks playbooks;
     final IncidentWatcher incidents;
     final Map<String, String> env;
 
@@ -158,6 +160,10 @@ final class Cockpit implements AutoCloseable {
         maintenance = new Maintenance(AppDirs.data(env).resolve("maintenance.json"), silences, Clock.systemUTC());
         runbook = new RunbookPoller(cfg.runbook(), backups, maintenance, env, store, Clock.systemUTC(), runbookThread);
         closers.add(runbook);
+
+        playbooks = new Playbooks(podman.podman(), project, actions.audit(), podman.label(),
+                () -> logs.followed().keySet().stream().map(name -> podman.podman().logFile(name))
+                        .flatMap(java.util.Optional::stream).toList());
 
         desk = IncidentsCli.desk(cfg, env, actions.audit(), Clock.systemUTC());
         ScheduledExecutorService incidentThread = Executors.newSingleThreadScheduledExecutor(

@@ -284,6 +284,20 @@ final class CockpitCommands implements Commands {
     }
 
     @Override
+    public io.hcdjg.cockpit.model.PlaybookResult playbook(String id) throws Exception {
+        Cockpit c = cockpit.get();
+        if (c == null) {
+            throw new IllegalStateException("the cockpit is still starting; try again in a moment");
+        }
+        var s = c.store.get();
+        java.time.Instant now = java.time.Instant.now();
+        List<String> services = s.logs().stream().map(io.hcdjg.cockpit.model.LogSummary::service).toList();
+        var p95 = s.monitoring().metrics().stream().filter(m -> m.name().equals("p95-latency")).findFirst().orElse(null);
+        return c.playbooks.run(id, new io.hcdjg.cockpit.ops.Playbooks.Live(s.host(), p95,
+                c.logs.keyLines(services, now.minus(java.time.Duration.ofHours(1)), now, 2000)));
+    }
+
+    @Override
     public List<io.hcdjg.cockpit.model.RecoveryStep> recovery() throws Exception {
         Cockpit c = cockpit.get();
         if (c == null) {

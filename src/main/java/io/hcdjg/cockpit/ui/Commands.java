@@ -55,6 +55,9 @@ public interface Commands {
     /** Writes the daily report (§1.2) as Markdown and HTML into {@code dir} (null: the default folder); blocks. */
     List<java.nio.file.Path> report(java.nio.file.Path dir) throws Exception;
 
+    /** Runs a troubleshooting playbook (§4.1–§4.5): symptoms, diagnosis, resolution steps; blocks for seconds. */
+    io.hcdjg.cockpit.model.PlaybookResult playbook(String id) throws Exception;
+
     /** Checks the fresh-machine recovery chain, step by step; blocks for a few seconds. */
     List<io.hcdjg.cockpit.model.RecoveryStep> recovery() throws Exception;
 

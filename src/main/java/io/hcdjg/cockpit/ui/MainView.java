@@ -270,7 +270,7 @@ public final class MainView extends BorderPane {
         alertsTab.setText(m.firing() == 0 ? "Alerts" : "Alerts (" + m.firing() + " firing)");
         logReview.apply(m.logs());
         incidentsView.apply(m.incidents(), m.cards().stream().map(WallModel.Card::name).toList());
-        runbookView.apply(m.runbook());
+        runbookView.apply(m.runbook(), m.incidents());
         long open = m.incidents().unresolved();
         incidentsTab.setText(open == 0 ? "Incidents" : "Incidents (" + open + " open"
                 + (m.incidents().prompts().isEmpty() ? "" : ", " + m.incidents().prompts().size() + " due") + ")");

@@ -49,11 +49,13 @@ public final class RunbookView extends VBox {
     private final Label maintenanceState = new Label();
     private final Button maintenanceMode = new Button("Maintenance mode on…");
     private RunbookState shown;
+    private final PlaybookView playbooks;
 
     public RunbookView(Commands commands, ActionController actions) {
         super(10);
         this.commands = commands;
         this.actions = actions;
+        this.playbooks = new PlaybookView(commands);
         setId("runbook");
         setPadding(new Insets(10));
         tiles.setId("runbook-tiles");
@@ -141,7 +143,7 @@ public final class RunbookView extends VBox {
         TabPane procedures = new TabPane(tab("Checklist", "rb-checklist", checklistTab), tab("Proof status", "rb-proof",
                 proofTab), tab("Backups", "rb-backups", backupTab), tab("Maintenance", "rb-maintenance", maintenanceTab),
                 tab("Certificates", "rb-certificates", new ScrollPane(certificates)),
-                tab("Recovery chain", "rb-recovery", recoveryScroll));
+                tab("Playbooks", "rb-playbooks", scroll(playbooks)), tab("Recovery chain", "rb-recovery", recoveryScroll));
         recoveryTab.setPadding(new Insets(10));
         procedures.setId("runbook-tabs");
         procedures.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -156,6 +158,12 @@ public final class RunbookView extends VBox {
             box.setPadding(new Insets(10));
         }
         return t;
+    }
+
+    private static ScrollPane scroll(Node content) {
+        ScrollPane s = new ScrollPane(content);
+        s.setFitToWidth(true);
+        return s;
     }
 
     private static GridPane grid(String id) {
@@ -175,7 +183,9 @@ public final class RunbookView extends VBox {
         return l;
     }
 
-    public void apply(RunbookState r) {
+    /** @param incidents for the playbooks' "add to incident" */
+    public void apply(RunbookState r, io.hcdjg.cockpit.model.IncidentState incidents) {
+        playbooks.offerIncidents(incidents);
         if (r == shown) {
             return;
         }

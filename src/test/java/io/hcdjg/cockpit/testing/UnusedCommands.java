@@ -111,4 +111,9 @@ public class UnusedCommands implements Commands {
     public List<io.hcdjg.cockpit.model.RecoveryStep> recovery() {
         throw new AssertionError("unexpected recovery check");
     }
+
+    @Override
+    public io.hcdjg.cockpit.model.PlaybookResult playbook(String id) {
+        throw new AssertionError("unexpected playbook " + id);
+    }
 }

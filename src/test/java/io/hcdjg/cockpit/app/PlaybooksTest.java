@@ -1,0 +1,65 @@
+package io.hcdjg.cockpit.app;
+
+import io.hcdjg.cockpit.model.CheckResult;
+import io.hcdjg.cockpit.model.HealthLevel;
+import io.hcdjg.cockpit.model.PlaybookResult;
+import io.hcdjg.cockpit.testing.PodmanStack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The troubleshooting playbooks' live symptoms and diagnosis on the demo project. */
+@ExtendWith(PodmanStack.class)
+class PlaybooksTest {
+    @TempDir
+    Path home;
+
+    private static CheckResult named(List<CheckResult> list, String prefix) {
+        return list.stream().filter(c -> c.name().startsWith(prefix)).findFirst().orElseThrow(() ->
+                new AssertionError(prefix + " not in " + list));
+    }
+
+    @Test
+    void everyPlaybookRunsItsDiagnosis(PodmanStack.Handle stack) throws Exception {
+        try (Cockpit c = new Cockpit(Options.parse(new String[]{"--no-demo"}), Map.of("HOME", home.toString()), false,
+                s -> { })) {
+            CockpitCommands commands = new CockpitCommands(() -> c, n -> { }, "janusgraph-demo");
+            c.containers.list(false);
+            c.logs.sync(c.podman.podman().containers("janusgraph-demo"));
+
+            PlaybookResult cpu = commands.playbook("high-cpu");
+            assertEquals("High CPU usage (§4.1)", cpu.title());
+            String table = named(cpu.diagnosis(), "CPU by container").value();
+            assertTrue(table.contains("janusgraph-demo_hcd-server_1") && table.contains("% CPU"), table);
+            assertEquals(5, cpu.resolution().size());
+
+            PlaybookResult pool = commands.playbook("connection-pool");
+            CheckResult conns = named(pool.diagnosis(), "established connections");
+            assertEquals(HealthLevel.UP, conns.level(), conns.value());
+            assertTrue(conns.value().matches("\\d+ established"), conns.value());
+            assertTrue(Integer.parseInt(conns.value().split(" ")[0]) >= 1,
+                    "the exporter and analytics-api hold connections to the Gremlin port: " + conns.value());
+
+            PlaybookResult disk = commands.playbook("disk-space");
+            assertTrue(named(disk.diagnosis(), "images, containers and volumes").value().contains("Local Volumes"),
+                    named(disk.diagnosis(), "images").value());
+            assertTrue(named(disk.diagnosis(), "container log files").value().contains(" MB in "),
+                    named(disk.diagnosis(), "container log files").value());
+
+            PlaybookResult memory = commands.playbook("high-memory");
+            assertTrue(named(memory.diagnosis(), "memory by container").value().contains("janusgraph-demo_"));
+            assertTrue(commands.playbook("slow-queries").symptoms().size() == 2);
+
+            String audit = Files.readString(home.resolve(".local/state/hcd-janusgraph-cockpit/audit.jsonl"));
+            assertTrue(audit.contains("\"action\":\"playbook connection-pool\""), audit);
+        }
+    }
+}
