@@ -75,7 +75,7 @@ public final class Playbooks {
                 symptoms.add(p95(live.p95()));
                 diagnosis.add(new CheckResult("CPU by container (podman stats)", HealthLevel.UP, table(mine)));
                 diagnosis.add(exec(id, jg, "runnable threads of janusgraph-server (jstack)", "jstack", "1"));
-                diagnosis.add(lines("slowest queries in the logs", live.classifiedLines(), "slow query", "took"));
+                diagnosis.add(found(lines("slowest queries in the logs", live.classifiedLines(), "slow query", "took")));
             }
             case "high-memory" -> {
                 ContainerStats top = mine.stream().max(Comparator.comparingDouble(Playbooks::memPct)).orElse(null);
@@ -89,8 +89,8 @@ public final class Playbooks {
             case "slow-queries" -> {
                 symptoms.add(p95(live.p95()));
                 symptoms.add(lines("slow queries in the logs", live.classifiedLines(), "slow query", "took"));
-                diagnosis.add(lines("slow query lines", live.classifiedLines(), "slow", "took"));
-                diagnosis.add(lines("timeouts", live.classifiedLines(), "timeout", "timed out"));
+                diagnosis.add(found(lines("slow query lines", live.classifiedLines(), "slow", "took")));
+                diagnosis.add(found(lines("timeouts", live.classifiedLines(), "timeout", "timed out")));
             }
             case "connection-pool" -> {
                 symptoms.add(lines("\"no available connections\" or connection timeouts", live.classifiedLines(),
@@ -164,6 +164,11 @@ public final class Playbooks {
         return new CheckResult(name, hits.isEmpty() ? HealthLevel.UP : HealthLevel.DEGRADED, hits.isEmpty()
                 ? "none in the retained logs" : hits.size() + " lines; newest:\n" + String.join("\n",
                 hits.subList(Math.max(0, hits.size() - 8), hits.size())));
+    }
+
+    /** A symptom's lines shown as a diagnosis finding: they ran, whatever they found. */
+    private static CheckResult found(CheckResult lines) {
+        return new CheckResult(lines.name(), HealthLevel.UP, lines.value());
     }
 
     private CheckResult exec(String id, String container, String name, String... command) throws IOException {

@@ -115,8 +115,8 @@ final class PlaybookView extends VBox {
             text.setEditable(false);
             text.setPrefRowCount(Math.min(10, Math.max(2, (int) d.value().lines().count())));
             text.getStyleClass().add("ck-mono");
-            TitledPane pane = new TitledPane(d.name() + (d.level() == io.hcdjg.cockpit.model.HealthLevel.UP ? ""
-                    : " — could not run"), text);
+            TitledPane pane = new TitledPane(d.name() + (d.level() == io.hcdjg.cockpit.model.HealthLevel.UNKNOWN
+                    ? " — could not run" : ""), text);
             pane.setExpanded(r.diagnosis().indexOf(d) < 2);
             diagnosis.getChildren().add(pane);
         }
