@@ -181,7 +181,8 @@ public final class Backups {
             step(action, nodetool(c, "clearsnapshot", "-t", tag, "--", ks), progress);
             List<String> removed = retention(now, out);
             removed.forEach(r -> progress.accept("removed " + r + " (older than " + config.retentionDays() + " days)"));
-            return end(action, Status.DONE, out.getFileName() + " (" + mb(Files.size(out)) + ", " + tables.size()
+            BackupInfo written = new BackupInfo(out, ks, now, Files.size(out), out.toString().endsWith(".gpg"));
+            return end(action, Status.DONE, out.getFileName() + " (" + written.size() + ", " + tables.size()
                     + " tables, " + encryption + ")" + (removed.isEmpty() ? "" : "; removed " + removed.size() + " old"));
         } catch (ProcessException e) {
             return end(action, Status.FAILED, e.getMessage());

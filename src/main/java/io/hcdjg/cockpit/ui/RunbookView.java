@@ -79,9 +79,12 @@ public final class RunbookView extends VBox {
         });
         reportAt.setId("report-at");
         reportAt.getStyleClass().add("ck-muted");
-        HBox checklistBar = new HBox(10, runChecklist, checklistAt, report, reportTo, reportAt);
+        HBox checklistBar = new HBox(10, runChecklist, report, reportTo, checklistAt);
         checklistBar.setAlignment(Pos.CENTER_LEFT);
-        VBox checklistTab = new VBox(10, checklistBar, checklist);
+        checklistBar.getChildren().forEach(n -> ((javafx.scene.control.Control) n).setMinWidth(
+                javafx.scene.layout.Region.USE_PREF_SIZE));
+        reportAt.setWrapText(true);
+        VBox checklistTab = new VBox(10, checklistBar, reportAt, checklist);
 
         proofSummary.setId("proof-summary");
         proofSummary.setWrapText(true);
@@ -233,7 +236,13 @@ public final class RunbookView extends VBox {
         certificates.getChildren().clear();
         int row = 0;
         for (CertStatus c : r.certificates()) {
-            certificates.addRow(row++, badge(c.level().name(), HealthFormat.styleClass(c.level())),
+            String word = switch (c.level()) {
+                case UP -> "OK";
+                case DEGRADED -> "WARN";
+                case DOWN -> c.notAfter() == null ? "NO TLS" : "CRITICAL";
+                default -> "MISSING";
+            };
+            certificates.addRow(row++, badge(word, HealthFormat.styleClass(c.level())),
                     new Label(c.source()), new Label(c.subject()), new Label(c.text()));
         }
     }
