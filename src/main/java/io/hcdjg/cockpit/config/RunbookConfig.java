@@ -12,6 +12,7 @@ import java.util.List;
  * @param backupDir       where backups are written; empty: {@code $XDG_DATA_HOME/hcd-janusgraph-cockpit/backups}
  * @param retentionDays   backups older than this are removed after a successful backup
  * @param gpgRecipient    encrypt backups to this key; empty: not encrypted
+ * @param gpgHome         gpg's home directory (a keyring kept for backups); empty: gpg's default
  * @param nodetool        argv of nodetool inside the hcd-server container
  * @param hcdDataDir      the data directory inside the hcd-server container
  * @param keyspace        the keyspace that is snapshotted
@@ -23,6 +24,7 @@ import java.util.List;
  * @param maintenance     the routine maintenance schedule (§5.1)
  */
 public record RunbookConfig(String repo, Duration proofMaxAge, String backupDir, int retentionDays, String gpgRecipient,
+                            String gpgHome,
                             List<String> nodetool, String hcdDataDir, String keyspace, Duration backupWarnAge,
                             List<String> certificates, List<String> tlsEndpoints, int certWarnDays,
                             int certCriticalDays, List<Task> maintenance) {

@@ -13,6 +13,7 @@ import java.util.Set;
 /** The {@code runbook} section: paths, thresholds and the maintenance schedule (replaced as a whole by a later file). */
 final class RunbookSection {
     private static final Set<String> RUNBOOK = Set.of("repo", "proofMaxAge", "backupDir", "retentionDays", "gpgRecipient",
+            "gpgHome",
             "nodetool", "hcdDataDir", "keyspace", "backupWarnAge", "certificates", "tlsEndpoints", "certWarnDays",
             "certCriticalDays", "maintenance");
     private static final Set<String> TASK = Set.of("task", "every", "day", "at", "duration");
@@ -29,6 +30,7 @@ final class RunbookSection {
         return new RunbookConfig(r.text(l, "repo").orElse(""),
                 r.duration(l, "proofMaxAge").orElse(Duration.ofHours(24)), r.text(l, "backupDir").orElse(""),
                 r.integer(l, "retentionDays", 1, 3650).orElse(7), r.text(l, "gpgRecipient").orElse(""),
+                r.text(l, "gpgHome").orElse(""),
                 ConfigReader.value(l, "nodetool").isPresent() ? r.strings(l, "nodetool") : List.of("nodetool"),
                 r.text(l, "hcdDataDir").orElse("/var/lib/hcd/data"), r.text(l, "keyspace").orElse("janusgraph"),
                 r.duration(l, "backupWarnAge").orElse(Duration.ofHours(26)), r.strings(l, "certificates"),

@@ -170,8 +170,8 @@ public final class Backups {
             } else {
                 progress.accept("gpg --encrypt --recipient " + config.gpgRecipient());
                 Path gpg = Path.of(out + ".gpg");
-                step(action, List.of("gpg", "--batch", "--yes", "--trust-model", "always", "--recipient",
-                        config.gpgRecipient(), "--output", gpg.toString(), "--encrypt", out.toString()), progress);
+                step(action, gpg("--trust-model", "always", "--recipient", config.gpgRecipient(), "--output",
+                        gpg.toString(), "--encrypt", out.toString()), progress);
                 Files.delete(out);
                 out = gpg;
                 encryption = "encrypted to " + config.gpgRecipient();
@@ -266,8 +266,7 @@ public final class Backups {
             if (file.getFileName().toString().endsWith(".gpg")) {
                 progress.accept("gpg --decrypt " + file.getFileName());
                 archive = staging.resolve("backup.tar.gz");
-                step(action, List.of("gpg", "--batch", "--yes", "--output", archive.toString(), "--decrypt",
-                        file.toString()), progress);
+                step(action, gpg("--output", archive.toString(), "--decrypt", file.toString()), progress);
             }
             Path unpacked = staging.resolve("unpacked");
             Files.createDirectories(unpacked);
@@ -356,6 +355,16 @@ public final class Backups {
             progress.accept(v.message());
         }
         return end(action, Status.DONE, done + "; health verified");
+    }
+
+    /** gpg in batch mode, on the configured keyring when there is one. */
+    private List<String> gpg(String... args) {
+        List<String> argv = new ArrayList<>(List.of("gpg", "--batch", "--yes"));
+        if (!config.gpgHome().isBlank()) {
+            argv.addAll(List.of("--homedir", config.gpgHome()));
+        }
+        argv.addAll(List.of(args));
+        return argv;
     }
 
     private static String mb(long bytes) {

@@ -38,7 +38,7 @@ class BackupRestoreTest {
         err = new ByteArrayOutputStream();
         Path config = tmp.resolve("cockpit.yaml");
         Files.writeString(config, "runbook:\n  keyspace: " + KS + "\n  backupDir: " + tmp.resolve("backups")
-                + "\n  retentionDays: 7\n");
+                + "\n  retentionDays: 7\n  gpgRecipient: backup@example.org\n  gpgHome: " + tmp.resolve("gnupg") + "\n");
         List<String> argv = new java.util.ArrayList<>(List.of(args));
         argv.addAll(List.of("--config", config.toString()));
         return RunbookCli.run(Options.parse(argv.toArray(String[]::new)), Map.of("HOME", tmp.toString()),
@@ -53,8 +53,21 @@ class BackupRestoreTest {
         return s.execute("SELECT count(*) FROM " + KS + ".accounts").one().getLong(0);
     }
 
+    /** A key for backups only, without a passphrase, in its own keyring. */
+    private void gpgKey() throws Exception {
+        Path home = tmp.resolve("gnupg");
+        Files.createDirectories(home);
+        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Process p = new ProcessBuilder("gpg", "--homedir", home.toString(), "--batch", "--passphrase", "",
+                "--quick-gen-key", "cockpit backups <backup@example.org>", "default", "default", "never")
+                .redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, said);
+    }
+
     @Test
     void backupListAndRestoreADroppedKeyspace(PodmanStack.Handle stack) throws Exception {
+        gpgKey();
         try (CqlSession s = cql()) {
             s.execute("DROP KEYSPACE IF EXISTS " + KS);
             s.execute("CREATE KEYSPACE " + KS + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
@@ -71,7 +84,7 @@ class BackupRestoreTest {
         assertEquals(0, run("backup"), err.toString());
         String said = out.toString(StandardCharsets.UTF_8);
         assertTrue(said.contains("nodetool snapshot -t cockpit-"), said);
-        assertTrue(said.contains("not encrypted (runbook.gpgRecipient is empty)"), said);
+        assertTrue(said.contains("encrypted to backup@example.org"), said);
         assertTrue(said.contains("removed hcd-" + KS + "-20200101T000000Z.tar.gz (older than 7 days)"), said);
         assertFalse(Files.exists(old));
 
@@ -81,7 +94,14 @@ class BackupRestoreTest {
         assertEquals(1, list.size());
         Path archive = Path.of(list.get(0).get("file").asText());
         assertTrue(list.get(0).get("bytes").asLong() > 1000);
-        Process tar = new ProcessBuilder("tar", "-tzf", archive.toString()).start();
+        assertTrue(list.get(0).get("encrypted").asBoolean());
+        assertTrue(archive.toString().endsWith(".tar.gz.gpg"), archive.toString());
+        Path plain = tmp.resolve("plain.tar.gz");
+        Process gpg = new ProcessBuilder("gpg", "--homedir", tmp.resolve("gnupg").toString(), "--batch", "--output",
+                plain.toString(), "--decrypt", archive.toString()).redirectErrorStream(true).start();
+        gpg.getInputStream().readAllBytes();
+        assertTrue(gpg.waitFor(60, TimeUnit.SECONDS) && gpg.exitValue() == 0);
+        Process tar = new ProcessBuilder("tar", "-tzf", plain.toString()).start();
         String entries = new String(tar.getInputStream().readAllBytes());
         assertTrue(tar.waitFor(30, TimeUnit.SECONDS));
         assertTrue(entries.contains("./keyspace.cql") && entries.contains("./backup.json"), entries);
@@ -107,6 +127,8 @@ class BackupRestoreTest {
             assertEquals("owner 42", s.execute("SELECT owner FROM " + KS + ".accounts WHERE id = 42").one().getString(0));
             s.execute("DROP KEYSPACE " + KS);
         }
+        new ProcessBuilder("gpgconf", "--homedir", tmp.resolve("gnupg").toString(), "--kill", "gpg-agent").start()
+                .waitFor(10, TimeUnit.SECONDS);
         for (ContainerInfo c : stack.containers()) {
             assertTrue(c.running(), c.name() + " is " + c.state() + " after the restore");
         }

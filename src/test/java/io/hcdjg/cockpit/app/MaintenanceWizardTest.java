@@ -1,9 +1,6 @@
 package io.hcdjg.cockpit.app;
 
 import io.hcdjg.cockpit.testing.PodmanStack;
-import io.hcdjg.cockpit.ui.MainView;
-import io.hcdjg.cockpit.ui.WallPresenter;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -19,9 +16,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,23 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith({PodmanStack.class, ApplicationExtension.class})
 class MaintenanceWizardTest {
     static final String KS = "cockpit_maintenance";
+    RunbookWindow w;
     Cockpit cockpit;
-    MainView view;
     Path home;
 
     @Start
     void start(Stage stage) throws Exception {
-        home = Files.createTempDirectory("cockpit-maintenance");
-        Path config = home.resolve("cockpit.yaml");
-        Files.writeString(config, "runbook:\n  keyspace: " + KS + "\n");
-        cockpit = new Cockpit(Options.parse(new String[]{"--no-demo", "--config", config.toString()}),
-                Map.of("HOME", home.toString()), false, s -> { });
-        view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, "janusgraph-demo"), "janusgraph-demo");
-        Scene scene = new Scene(view, 1400, 900);
-        scene.getStylesheets().add(MainView.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
-        io.hcdjg.cockpit.testing.DemoCql.smallKeyspace(KS);
+        w = RunbookWindow.open(stage, KS);
+        cockpit = w.cockpit();
+        home = w.home();
     }
 
     @AfterEach
@@ -63,8 +49,7 @@ class MaintenanceWizardTest {
     void everyStepInTurn(FxRobot robot) throws Exception {
         cockpit.runbook.refresh();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cockpit.store.get().runbook().at() != null);
-        var model = new WallPresenter(ZoneOffset.UTC).present(cockpit.store.get(), Instant.now());
-        WaitForAsyncUtils.asyncFx(() -> view.apply(model)).get(10, TimeUnit.SECONDS);
+        w.publish();
         robot.clickOn("#tab-runbook");
         robot.clickOn("#rb-maintenance");
         assertEquals("not in maintenance", robot.lookup("#maintenance-state").queryAs(Label.class).getText());

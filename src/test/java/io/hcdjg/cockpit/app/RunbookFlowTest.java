@@ -1,9 +1,6 @@
 package io.hcdjg.cockpit.app;
 
 import io.hcdjg.cockpit.testing.PodmanStack;
-import io.hcdjg.cockpit.ui.MainView;
-import io.hcdjg.cockpit.ui.WallPresenter;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -20,9 +17,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,24 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith({PodmanStack.class, ApplicationExtension.class})
 class RunbookFlowTest {
     static final String KS = "cockpit_runbook_flow";
+    RunbookWindow w;
     Cockpit cockpit;
-    MainView view;
     Path home;
 
     @Start
     void start(Stage stage) throws Exception {
-        home = Files.createTempDirectory("cockpit-runbook");
-        Path config = home.resolve("cockpit.yaml");
-        Files.writeString(config, "runbook:\n  keyspace: " + KS + "\n");
-        Map<String, String> env = Map.of("HOME", home.toString());
-        cockpit = new Cockpit(Options.parse(new String[]{"--no-demo", "--config", config.toString()}), env, false,
-                s -> { });
-        view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, "janusgraph-demo"), "janusgraph-demo");
-        Scene scene = new Scene(view, 1400, 900);
-        scene.getStylesheets().add(MainView.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
-        io.hcdjg.cockpit.testing.DemoCql.smallKeyspace(KS);
+        w = RunbookWindow.open(stage, KS);
+        cockpit = w.cockpit();
+        home = w.home();
     }
 
     @AfterEach
@@ -60,16 +45,11 @@ class RunbookFlowTest {
         cockpit.close();
     }
 
-    private void publish() throws Exception {
-        var model = new WallPresenter(ZoneOffset.UTC).present(cockpit.store.get(), Instant.now());
-        WaitForAsyncUtils.asyncFx(() -> view.apply(model)).get(10, TimeUnit.SECONDS);
-    }
-
     @Test
     void checklistThenBackupFromThePanel(FxRobot robot) throws Exception {
         cockpit.containers.list(false);
         cockpit.logs.sync(cockpit.podman.podman().containers("janusgraph-demo"));
-        publish();
+        w.publish();
         robot.clickOn("#tab-runbook");
         robot.clickOn("#checklist-run");
         GridPane rows = robot.lookup("#checklist-results").queryAs(GridPane.class);
@@ -105,7 +85,7 @@ class RunbookFlowTest {
         assertTrue(outcome.startsWith("done: hcd-" + KS + "-"), outcome);
         robot.clickOn("#progress-cancel");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cockpit.store.get().runbook().backups().size() == 1);
-        publish();
+        w.publish();
         @SuppressWarnings("unchecked")
         ListView<Object> list = robot.lookup("#backup-list").queryAs(ListView.class);
         assertEquals(1, list.getItems().size());

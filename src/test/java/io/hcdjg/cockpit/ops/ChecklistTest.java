@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ChecklistTest {
     static final Instant NOW = Instant.parse("2026-11-28T09:00:00Z");
-    static final RunbookConfig RC = new RunbookConfig("", Duration.ofHours(24), "", 7, "", List.of("nodetool"),
+    static final RunbookConfig RC = new RunbookConfig("", Duration.ofHours(24), "", 7, "", "", List.of("nodetool"),
             "/var/lib/hcd/data", "janusgraph", Duration.ofHours(26), List.of(), List.of(), 30, 7, List.of());
 
     private static ContainerInfo container(String service, String state, String health) {
