@@ -42,20 +42,18 @@ public final class RunbookView extends VBox {
     private final ListView<String> notebooks = new ListView<>();
     private final ListView<BackupInfo> backups = new ListView<>();
     private final GridPane certificates = grid("certificate-list");
-    private final GridPane schedule = grid("maintenance-schedule");
-    private final GridPane recovery = grid("recovery-steps");
-    private final GridPane codes = grid("recovery-codes");
-    private final Label recoveryAt = new Label("not checked yet");
-    private final Label maintenanceState = new Label();
-    private final Button maintenanceMode = new Button("Maintenance mode on…");
     private RunbookState shown;
     private final PlaybookView playbooks;
+    private final MaintenanceView maintenance;
+    private final RecoveryView recovery;
 
     public RunbookView(Commands commands, ActionController actions) {
         super(10);
         this.commands = commands;
         this.actions = actions;
         this.playbooks = new PlaybookView(commands);
+        this.maintenance = new MaintenanceView(commands);
+        this.recovery = new RecoveryView(commands);
         setId("runbook");
         setPadding(new Insets(10));
         tiles.setId("runbook-tiles");
@@ -117,37 +115,10 @@ public final class RunbookView extends VBox {
         HBox backupBar = new HBox(10, backupNow, restore);
         VBox backupTab = new VBox(10, backupBar, backups);
 
-        Button wizard = new Button("Planned maintenance…");
-        wizard.setId("maintenance-wizard-open");
-        wizard.setOnAction(e -> window("Planned maintenance", "runs: maintenance mode on → backup → nodetool drain → "
-                + "restart → verify health → maintenance mode off, one step at a time").ifPresent(w ->
-                new MaintenanceWizardView(commands.maintenance(w.duration(), w.reason()), getScene().getWindow()).show()));
-        maintenanceMode.setId("maintenance-mode");
-        maintenanceMode.setOnAction(e -> toggleMaintenance());
-        maintenanceState.setId("maintenance-state");
-        maintenanceState.getStyleClass().add("ck-muted");
-        HBox maintenanceBar = new HBox(10, wizard, maintenanceMode, maintenanceState);
-        maintenanceBar.setAlignment(Pos.CENTER_LEFT);
-        VBox maintenanceTab = new VBox(10, maintenanceBar, new Label("Routine schedule (runbook §5.1, config "
-                + "runbook.maintenance)"), schedule);
-
-        Button check = new Button("Check the chain");
-        check.setId("recovery-check");
-        check.setOnAction(e -> checkRecovery(check));
-        recoveryAt.setId("recovery-at");
-        recoveryAt.getStyleClass().add("ck-muted");
-        HBox recoveryBar = new HBox(10, check, recoveryAt);
-        recoveryBar.setAlignment(Pos.CENTER_LEFT);
-        showCodes("");
-        VBox recoveryTab = new VBox(10, recoveryBar, recovery, new Label("Recovery codes (stack-reference §4.8)"), codes);
-        ScrollPane recoveryScroll = new ScrollPane(recoveryTab);
-        recoveryScroll.setFitToWidth(true);
-
         TabPane procedures = new TabPane(tab("Checklist", "rb-checklist", checklistTab), tab("Proof status", "rb-proof",
-                proofTab), tab("Backups", "rb-backups", backupTab), tab("Maintenance", "rb-maintenance", maintenanceTab),
+                proofTab), tab("Backups", "rb-backups", backupTab), tab("Maintenance", "rb-maintenance", maintenance),
                 tab("Certificates", "rb-certificates", new ScrollPane(certificates)),
-                tab("Playbooks", "rb-playbooks", scroll(playbooks)), tab("Recovery chain", "rb-recovery", recoveryScroll));
-        recoveryTab.setPadding(new Insets(10));
+                tab("Playbooks", "rb-playbooks", scroll(playbooks)), tab("Recovery chain", "rb-recovery", scroll(recovery)));
         procedures.setId("runbook-tabs");
         procedures.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(procedures, Priority.ALWAYS);
@@ -169,7 +140,7 @@ public final class RunbookView extends VBox {
         return s;
     }
 
-    private static GridPane grid(String id) {
+    static GridPane grid(String id) {
         GridPane g = new GridPane();
         g.setId(id);
         g.setHgap(14);
@@ -179,7 +150,7 @@ public final class RunbookView extends VBox {
         return g;
     }
 
-    private static Label badge(String text, String style) {
+    static Label badge(String text, String style) {
         Label l = new Label(text);
         l.getStyleClass().addAll("ck-rb-badge", style);
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -212,7 +183,7 @@ public final class RunbookView extends VBox {
             tiles.getChildren().add(tile);
         }
         showChecklist(r.checklist(), r.checkedAt());
-        showMaintenance(r);
+        maintenance.apply(r);
         ProofStatus p = r.proof();
         if (p != null) {
             proofSummary.setText(p.summary());
@@ -247,67 +218,6 @@ public final class RunbookView extends VBox {
         }
     }
 
-    private void showMaintenance(RunbookState r) {
-        schedule.getChildren().clear();
-        int row = 0;
-        for (var t : r.schedule()) {
-            schedule.addRow(row++, new Label(t.task()), new Label(t.when()), new Label(io.hcdjg.cockpit.config.Durations
-                    .words(t.duration())), new Label(t.next() == null ? "—" : "next " + java.time.format.DateTimeFormatter
-                    .ofPattern("EEE yyyy-MM-dd HH:mm", java.util.Locale.ROOT).format(t.next().atZone(zone))));
-        }
-        var w = r.maintenance();
-        maintenanceState.setText(w == null ? "not in maintenance" : "in maintenance until "
-                + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(w.until().atZone(zone)) + " — "
-                + w.reason() + " (" + w.by() + "); every alert silenced");
-        maintenanceMode.setText(w == null ? "Maintenance mode on…" : "End maintenance mode");
-    }
-
-    /** The maintenance window's length and reason. */
-    private record MaintenanceWindow(java.time.Duration duration, String reason) {
-    }
-
-    private java.util.Optional<MaintenanceWindow> window(String title, String what) {
-        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> d = new javafx.scene.control.Dialog<>();
-        d.initOwner(getScene().getWindow());
-        d.setTitle(title);
-        d.setHeaderText(title + ": " + what);
-        javafx.scene.control.TextField length = new javafx.scene.control.TextField("1h");
-        length.setId("maintenance-length");
-        javafx.scene.control.TextField reason = new javafx.scene.control.TextField();
-        reason.setId("maintenance-reason");
-        reason.setPromptText("what is done (shown on the silence)");
-        reason.setPrefColumnCount(36);
-        GridPane g = grid("maintenance-window");
-        g.addRow(0, new Label("Window (alerts silenced)"), length);
-        g.addRow(1, new Label("Reason"), reason);
-        d.getDialogPane().setContent(g);
-        d.getDialogPane().setId("maintenance-dialog");
-        d.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
-        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
-                javafx.scene.control.ButtonType.CANCEL);
-        d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).disableProperty().bind(
-                reason.textProperty().isEmpty().or(javafx.beans.binding.Bindings.createBooleanBinding(() ->
-                        io.hcdjg.cockpit.config.Durations.parse(length.getText()).isEmpty(), length.textProperty())));
-        return d.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).map(b -> new MaintenanceWindow(
-                io.hcdjg.cockpit.config.Durations.parse(length.getText()).orElseThrow(), reason.getText().strip()));
-    }
-
-    private void toggleMaintenance() {
-        boolean on = shown == null || shown.maintenance() == null;
-        java.util.Optional<MaintenanceWindow> w = on ? window("Maintenance mode", "every alert silenced, tiles marked")
-                : java.util.Optional.of(new MaintenanceWindow(java.time.Duration.ZERO, ""));
-        w.ifPresent(x -> {
-            maintenanceMode.setDisable(true);
-            Thread.ofVirtual().name("maintenance-mode").start(() -> {
-                var o = commands.maintenanceMode(on, x.duration(), x.reason());
-                Platform.runLater(() -> {
-                    maintenanceMode.setDisable(false);
-                    maintenanceState.setText(o.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + o.message());
-                });
-            });
-        });
-    }
-
     private void showChecklist(List<CheckResult> results, Instant at) {
         checklist.getChildren().clear();
         int row = 0;
@@ -320,60 +230,6 @@ public final class RunbookView extends VBox {
         if (at != null) {
             checklistAt.setText("saved " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
                     .format(at.atZone(zone)));
-        }
-    }
-
-    /** The fresh-machine recovery chain, checked off the FX thread; the first failing step stands out. */
-    private void checkRecovery(Button check) {
-        check.setDisable(true);
-        recoveryAt.setText("checking…");
-        Thread.ofVirtual().name("recovery").start(() -> {
-            try {
-                List<io.hcdjg.cockpit.model.RecoveryStep> steps = commands.recovery();
-                Platform.runLater(() -> showRecovery(steps));
-            } catch (Exception e) {
-                Platform.runLater(() -> recoveryAt.setText("the chain could not be checked: " + e.getMessage()));
-            } finally {
-                Platform.runLater(() -> check.setDisable(false));
-            }
-        });
-    }
-
-    private void showRecovery(List<io.hcdjg.cockpit.model.RecoveryStep> steps) {
-        recovery.getChildren().clear();
-        int row = 0;
-        String first = "";
-        for (var s : steps) {
-            String word = s.level() == io.hcdjg.cockpit.model.HealthLevel.UP ? "PASS"
-                    : s.level() == io.hcdjg.cockpit.model.HealthLevel.DOWN ? "FAIL" : "SKIP";
-            Label name = new Label(s.number() + ". " + s.name());
-            Label found = new Label(s.found() + (s.code().isEmpty() ? "" : "   [" + s.code() + "]"));
-            found.setWrapText(true);
-            found.setMaxWidth(760);
-            if (s.level() == io.hcdjg.cockpit.model.HealthLevel.DOWN && first.isEmpty()) {
-                first = s.code().isEmpty() ? "step " + s.number() : s.code();
-                name.getStyleClass().add("ck-rb-first");
-                found.getStyleClass().add("ck-rb-first");
-                name.setId("recovery-first");
-            }
-            recovery.addRow(row++, badge(word, HealthFormat.styleClass(s.level())), name, found);
-        }
-        recoveryAt.setText(first.isEmpty() ? "every step passes" : "first failing: " + first);
-        showCodes(steps.stream().filter(s -> s.level() == io.hcdjg.cockpit.model.HealthLevel.DOWN).map(
-                io.hcdjg.cockpit.model.RecoveryStep::code).findFirst().orElse(""));
-    }
-
-    private void showCodes(String highlighted) {
-        codes.getChildren().clear();
-        int row = 0;
-        for (var c : io.hcdjg.cockpit.model.RecoveryStep.CODES) {
-            Label id = new Label(c.id());
-            Label symptom = new Label(c.symptom());
-            Label fix = new Label(c.fix());
-            if (c.id().equals(highlighted)) {
-                List.of(id, symptom, fix).forEach(l -> l.getStyleClass().add("ck-rb-first"));
-            }
-            codes.addRow(row++, id, symptom, fix);
         }
     }
 

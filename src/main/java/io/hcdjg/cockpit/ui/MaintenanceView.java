@@ -1,0 +1,106 @@
+package io.hcdjg.cockpit.ui;
+
+import io.hcdjg.cockpit.model.RunbookState;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.time.ZoneId;
+
+/** The Maintenance tab (§5): the routine schedule with next due times, the planned-maintenance wizard, maintenance mode. */
+final class MaintenanceView extends VBox {
+    private final Commands commands;
+    private final ZoneId zone = ZoneId.systemDefault();
+    private final GridPane schedule = RunbookView.grid("maintenance-schedule");
+    private final Label maintenanceState = new Label();
+    private final Button maintenanceMode = new Button("Maintenance mode on…");
+    private RunbookState shown;
+
+    MaintenanceView(Commands commands) {
+        super(10);
+        this.commands = commands;
+        setPadding(new Insets(10));
+        Button wizard = new Button("Planned maintenance…");
+        wizard.setId("maintenance-wizard-open");
+        wizard.setOnAction(e -> window("Planned maintenance", "runs: maintenance mode on → backup → nodetool drain → "
+                + "restart → verify health → maintenance mode off, one step at a time").ifPresent(w ->
+                new MaintenanceWizardView(commands.maintenance(w.duration(), w.reason()), getScene().getWindow()).show()));
+        maintenanceMode.setId("maintenance-mode");
+        maintenanceMode.setOnAction(e -> toggleMaintenance());
+        maintenanceState.setId("maintenance-state");
+        maintenanceState.getStyleClass().add("ck-muted");
+        HBox maintenanceBar = new HBox(10, wizard, maintenanceMode, maintenanceState);
+        maintenanceBar.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(maintenanceBar, new Label("Routine schedule (runbook §5.1, config runbook.maintenance)"),
+                schedule);
+
+    }
+
+    void apply(RunbookState r) {
+        shown = r;
+        schedule.getChildren().clear();
+        int row = 0;
+        for (var t : r.schedule()) {
+            schedule.addRow(row++, new Label(t.task()), new Label(t.when()), new Label(io.hcdjg.cockpit.config.Durations
+                    .words(t.duration())), new Label(t.next() == null ? "—" : "next " + java.time.format.DateTimeFormatter
+                    .ofPattern("EEE yyyy-MM-dd HH:mm", java.util.Locale.ROOT).format(t.next().atZone(zone))));
+        }
+        var w = r.maintenance();
+        maintenanceState.setText(w == null ? "not in maintenance" : "in maintenance until "
+                + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(w.until().atZone(zone)) + " — "
+                + w.reason() + " (" + w.by() + "); every alert silenced");
+        maintenanceMode.setText(w == null ? "Maintenance mode on…" : "End maintenance mode");
+    }
+
+    /** The maintenance window's length and reason. */
+    private record MaintenanceWindow(java.time.Duration duration, String reason) {
+    }
+
+    private java.util.Optional<MaintenanceWindow> window(String title, String what) {
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(getScene().getWindow());
+        d.setTitle(title);
+        d.setHeaderText(title + ": " + what);
+        javafx.scene.control.TextField length = new javafx.scene.control.TextField("1h");
+        length.setId("maintenance-length");
+        javafx.scene.control.TextField reason = new javafx.scene.control.TextField();
+        reason.setId("maintenance-reason");
+        reason.setPromptText("what is done (shown on the silence)");
+        reason.setPrefColumnCount(36);
+        GridPane g = RunbookView.grid("maintenance-window");
+        g.addRow(0, new Label("Window (alerts silenced)"), length);
+        g.addRow(1, new Label("Reason"), reason);
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().setId("maintenance-dialog");
+        d.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).disableProperty().bind(
+                reason.textProperty().isEmpty().or(javafx.beans.binding.Bindings.createBooleanBinding(() ->
+                        io.hcdjg.cockpit.config.Durations.parse(length.getText()).isEmpty(), length.textProperty())));
+        return d.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).map(b -> new MaintenanceWindow(
+                io.hcdjg.cockpit.config.Durations.parse(length.getText()).orElseThrow(), reason.getText().strip()));
+    }
+
+    private void toggleMaintenance() {
+        boolean on = shown == null || shown.maintenance() == null;
+        java.util.Optional<MaintenanceWindow> w = on ? window("Maintenance mode", "every alert silenced, tiles marked")
+                : java.util.Optional.of(new MaintenanceWindow(java.time.Duration.ZERO, ""));
+        w.ifPresent(x -> {
+            maintenanceMode.setDisable(true);
+            Thread.ofVirtual().name("maintenance-mode").start(() -> {
+                var o = commands.maintenanceMode(on, x.duration(), x.reason());
+                Platform.runLater(() -> {
+                    maintenanceMode.setDisable(false);
+                    maintenanceState.setText(o.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + o.message());
+                });
+            });
+        });
+    }
+
+}

@@ -1,0 +1,91 @@
+package io.hcdjg.cockpit.ui;
+
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+/** The fresh-machine recovery chain: seven live checks, the first failing one with its R-code, the R-01..R-18 table. */
+final class RecoveryView extends VBox {
+    private final Commands commands;
+    private final GridPane recovery = RunbookView.grid("recovery-steps");
+    private final GridPane codes = RunbookView.grid("recovery-codes");
+    private final Label recoveryAt = new Label("not checked yet");
+
+    RecoveryView(Commands commands) {
+        super(10);
+        this.commands = commands;
+        setPadding(new Insets(10));
+        Button check = new Button("Check the chain");
+        check.setId("recovery-check");
+        check.setOnAction(e -> checkRecovery(check));
+        recoveryAt.setId("recovery-at");
+        recoveryAt.getStyleClass().add("ck-muted");
+        HBox recoveryBar = new HBox(10, check, recoveryAt);
+        recoveryBar.setAlignment(Pos.CENTER_LEFT);
+        showCodes("");
+        getChildren().addAll(recoveryBar, recovery, new Label("Recovery codes (stack-reference §4.8)"), codes);
+
+    }
+
+    /** The fresh-machine recovery chain, checked off the FX thread; the first failing step stands out. */
+    private void checkRecovery(Button check) {
+        check.setDisable(true);
+        recoveryAt.setText("checking…");
+        Thread.ofVirtual().name("recovery").start(() -> {
+            try {
+                List<io.hcdjg.cockpit.model.RecoveryStep> steps = commands.recovery();
+                Platform.runLater(() -> showRecovery(steps));
+            } catch (Exception e) {
+                Platform.runLater(() -> recoveryAt.setText("the chain could not be checked: " + e.getMessage()));
+            } finally {
+                Platform.runLater(() -> check.setDisable(false));
+            }
+        });
+    }
+
+    private void showRecovery(List<io.hcdjg.cockpit.model.RecoveryStep> steps) {
+        recovery.getChildren().clear();
+        int row = 0;
+        String first = "";
+        for (var s : steps) {
+            String word = s.level() == io.hcdjg.cockpit.model.HealthLevel.UP ? "PASS"
+                    : s.level() == io.hcdjg.cockpit.model.HealthLevel.DOWN ? "FAIL" : "SKIP";
+            Label name = new Label(s.number() + ". " + s.name());
+            Label found = new Label(s.found() + (s.code().isEmpty() ? "" : "   [" + s.code() + "]"));
+            found.setWrapText(true);
+            found.setMaxWidth(760);
+            if (s.level() == io.hcdjg.cockpit.model.HealthLevel.DOWN && first.isEmpty()) {
+                first = s.code().isEmpty() ? "step " + s.number() : s.code();
+                name.getStyleClass().add("ck-rb-first");
+                found.getStyleClass().add("ck-rb-first");
+                name.setId("recovery-first");
+            }
+            recovery.addRow(row++, RunbookView.badge(word, HealthFormat.styleClass(s.level())), name, found);
+        }
+        recoveryAt.setText(first.isEmpty() ? "every step passes" : "first failing: " + first);
+        showCodes(steps.stream().filter(s -> s.level() == io.hcdjg.cockpit.model.HealthLevel.DOWN).map(
+                io.hcdjg.cockpit.model.RecoveryStep::code).findFirst().orElse(""));
+    }
+
+    private void showCodes(String highlighted) {
+        codes.getChildren().clear();
+        int row = 0;
+        for (var c : io.hcdjg.cockpit.model.RecoveryStep.CODES) {
+            Label id = new Label(c.id());
+            Label symptom = new Label(c.symptom());
+            Label fix = new Label(c.fix());
+            if (c.id().equals(highlighted)) {
+                List.of(id, symptom, fix).forEach(l -> l.getStyleClass().add("ck-rb-first"));
+            }
+            codes.addRow(row++, id, symptom, fix);
+        }
+    }
+
+}
