@@ -257,6 +257,9 @@ public final class LogBuffer {
         List<int[]> ends;
         long from;
         synchronized (this) {
+            if (chunks.isEmpty()) {
+                return new long[0]; // nothing written yet
+            }
             cs = List.copyOf(chunks);
             firsts = List.copyOf(chunkFirstSeq);
             used = List.copyOf(chunkUsed);

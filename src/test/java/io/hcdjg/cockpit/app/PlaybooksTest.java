@@ -41,6 +41,9 @@ class PlaybooksTest {
             assertTrue(table.contains("janusgraph-demo_hcd-server_1") && table.contains("% CPU"), table);
             assertEquals(5, cpu.resolution().size());
 
+            // Clients reconnect after a restart of the stack (another test may just have done one): wait for one.
+            org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !named(commands
+                    .playbook("connection-pool").diagnosis(), "established connections").value().startsWith("0 "));
             PlaybookResult pool = commands.playbook("connection-pool");
             CheckResult conns = named(pool.diagnosis(), "established connections");
             assertEquals(HealthLevel.UP, conns.level(), conns.value());

@@ -56,6 +56,7 @@ class LogBufferTest {
         assertArrayEquals(new long[]{0, 2}, b.find("Refused"));
         assertArrayEquals(new long[]{0}, b.find("10.0.0.1"));
         assertArrayEquals(new long[]{}, b.find("absent"));
+        assertArrayEquals(new long[]{}, new LogBuffer(10).find("absent"), "nothing written yet");
     }
 
     @Test

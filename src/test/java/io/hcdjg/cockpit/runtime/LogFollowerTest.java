@@ -8,6 +8,7 @@ import io.hcdjg.cockpit.testing.PodmanStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,12 +43,12 @@ class LogFollowerTest {
         }
     }
 
-    private static void await(LogIngest ingest, long lines) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (ingest.lines() < lines && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        Thread.sleep(500); // nothing more may come
+    /**
+     * Until the {@code runs}-th "mix done" (the mix's last line) is in: the stream is in order, so every line of that run
+     * is in by then, and any repeat of an earlier run came before it and is counted by the assertions that follow.
+     */
+    private static void awaitMix(LogBuffer buffer, int runs) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> buffer.find("mix done").length >= runs);
     }
 
     private static int count(LogBuffer b, int cls) {
@@ -67,7 +68,7 @@ class LogFollowerTest {
         LogFollower follower = new LogFollower(stack.podman(), NAME, ingest, "--since=24h", true, s -> { });
         assertTrue(stack.podman().logFile(NAME).isPresent(), "on the local engine the log file is read");
         try (LogFollower f = (viaPodmanLogs ? follower.viaPodmanLogs() : follower).start()) {
-            await(ingest, 39);
+            awaitMix(buffer, 1);
             assertEquals(39, buffer.size());
             assertEquals(10, count(buffer, LogClassifier.ERROR));
             assertEquals(6, count(buffer, LogClassifier.SLOW_QUERY));
@@ -86,7 +87,7 @@ class LogFollowerTest {
 
             // The container restarts mid-follow and writes the mix again: 78 lines, each once.
             stack.podman().gateway().run(stack.podman().argv("restart", "-t", "1", NAME), Duration.ofSeconds(60));
-            await(ingest, 78);
+            awaitMix(buffer, 2);
             assertEquals(78, buffer.size());
             assertEquals(20, count(buffer, LogClassifier.ERROR));
             assertEquals(6, count(buffer, LogClassifier.DESTRUCTIVE));
@@ -96,7 +97,7 @@ class LogFollowerTest {
             stack.podman().gateway().run(stack.podman().argv("rm", "-f", "-t", "1", NAME), Duration.ofSeconds(60));
             stack.podman().gateway().run(stack.podman().argv("run", "-d", "--name", NAME, "-e", "MODE=mix",
                     "localhost/cockpit-demo/analytics-api:1"), Duration.ofSeconds(60));
-            await(ingest, 117);
+            awaitMix(buffer, 3);
             assertEquals(117, buffer.size());
             assertEquals(30, count(buffer, LogClassifier.ERROR));
         }
