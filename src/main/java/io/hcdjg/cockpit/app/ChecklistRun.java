@@ -11,15 +11,13 @@ import io.hcdjg.cockpit.model.ContainerInfo;
 import io.hcdjg.cockpit.model.ContainerStatus;
 import io.hcdjg.cockpit.model.LogSummary;
 import io.hcdjg.cockpit.model.MetricReading;
+import io.hcdjg.cockpit.model.RunbookState;
 import io.hcdjg.cockpit.model.StackSnapshot;
-import io.hcdjg.cockpit.ops.Certificates;
 import io.hcdjg.cockpit.ops.Checklist;
-import io.hcdjg.cockpit.ops.RunbookPaths;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -82,12 +80,10 @@ final class ChecklistRun {
             p95 = c.monitoring.refresh().metrics().stream().filter(m -> m.name().equals("p95-latency")).findFirst()
                     .orElse(null);
         }
-        Path repo = RunbookPaths.repo(rc, containers == null ? List.of() : containers, env, Path.of("").toAbsolutePath());
-        var certs = new Certificates(rc.certWarnDays(), rc.certCriticalDays(), Duration.ofSeconds(5))
-                .check(rc.certificates(), repo, rc.tlsEndpoints(), now);
+        RunbookState files = c.runbookState(running);
         var gremlin = s.services().stream().filter(x -> x.name().equals("janusgraph-server")).findFirst().orElse(null);
         List<CheckResult> results = Checklist.run(new Checklist.Inputs(containers, podmanProblem, s.host(), errors,
-                c.backups.list(), certs, p95, gremlin), rc, now);
+                files.backups(), files.certificates(), p95, gremlin), rc, now);
         return new Saved(results, now, save(results, now, env));
     }
 

@@ -33,6 +33,7 @@ import io.hcdjg.cockpit.runtime.IncidentWatcher;
 import io.hcdjg.cockpit.runtime.RunbookPoller;
 import io.hcdjg.cockpit.incidents.IncidentDesk;
 import io.hcdjg.cockpit.model.Incident;
+import io.hcdjg.cockpit.model.RunbookState;
 import io.hcdjg.cockpit.runtime.SnapshotStore;
 
 import java.net.http.HttpClient;
@@ -177,6 +178,19 @@ final class Cockpit implements AutoCloseable {
     List<String> keyLines(Incident i) {
         java.time.Instant end = i.resolvedAt() != null ? i.resolvedAt() : java.time.Instant.now();
         return logs.keyLines(i.services(), i.openedAt().minus(Duration.ofMinutes(15)), end, 40);
+    }
+
+    /**
+     * The proof, backups and certificates: as the runbook poller last read them (the window), or read now (the CLI,
+     * or before the first read), with the project listed first because its containers say where the checkout is.
+     */
+    RunbookState runbookState(boolean running) {
+        RunbookState r = store.get().runbook();
+        if (running && r.at() != null) {
+            return r;
+        }
+        containers.list(false);
+        return runbook.read();
     }
 
     /** A planned-maintenance run (§5.2) on this cockpit's parts. */

@@ -32,6 +32,15 @@ final class CockpitCommands implements Commands {
         this.project = project;
     }
 
+    /** The cockpit behind the window, for the calls that block until done. */
+    private Cockpit running() {
+        Cockpit c = cockpit.get();
+        if (c == null) {
+            throw new IllegalStateException(STARTING.message());
+        }
+        return c;
+    }
+
     private static final ActionOutcome STARTING = new ActionOutcome(ActionOutcome.Status.FAILED,
             "the cockpit is still starting; try again in a moment", List.of());
 
@@ -264,10 +273,7 @@ final class CockpitCommands implements Commands {
 
     @Override
     public List<io.hcdjg.cockpit.model.CheckResult> checklist() throws Exception {
-        Cockpit c = cockpit.get();
-        if (c == null) {
-            throw new IllegalStateException("the cockpit is still starting; try again in a moment");
-        }
+        Cockpit c = running();
         ChecklistRun.Saved saved = ChecklistRun.run(c, c.env, true);
         c.store.update(s -> s.withRunbook(s.runbook().withChecklist(saved.results(), saved.at()), saved.at()));
         return saved.results();
@@ -275,20 +281,14 @@ final class CockpitCommands implements Commands {
 
     @Override
     public List<java.nio.file.Path> report(java.nio.file.Path dir) throws Exception {
-        Cockpit c = cockpit.get();
-        if (c == null) {
-            throw new IllegalStateException("the cockpit is still starting; try again in a moment");
-        }
-        return ReportRun.run(c, c.env, true, dir != null ? dir
+        Cockpit c = running();
+        return ReportRun.run(c, true, dir != null ? dir
                 : io.hcdjg.cockpit.config.AppDirs.data(c.env).resolve("reports"));
     }
 
     @Override
     public io.hcdjg.cockpit.model.PlaybookResult playbook(String id) throws Exception {
-        Cockpit c = cockpit.get();
-        if (c == null) {
-            throw new IllegalStateException("the cockpit is still starting; try again in a moment");
-        }
+        Cockpit c = running();
         var s = c.store.get();
         java.time.Instant now = java.time.Instant.now();
         List<String> services = s.logs().stream().map(io.hcdjg.cockpit.model.LogSummary::service).toList();
@@ -299,11 +299,8 @@ final class CockpitCommands implements Commands {
 
     @Override
     public List<io.hcdjg.cockpit.model.RecoveryStep> recovery() throws Exception {
-        Cockpit c = cockpit.get();
-        if (c == null) {
-            throw new IllegalStateException("the cockpit is still starting; try again in a moment");
-        }
-        return RecoveryRun.run(c, c.env, true);
+        Cockpit c = running();
+        return RecoveryRun.run(c, true);
     }
 
     @Override
@@ -318,10 +315,7 @@ final class CockpitCommands implements Commands {
 
     @Override
     public io.hcdjg.cockpit.ui.MaintenanceSteps maintenance(java.time.Duration window, String reason) {
-        Cockpit c = cockpit.get();
-        if (c == null) {
-            throw new IllegalStateException("the cockpit is still starting; try again in a moment");
-        }
+        Cockpit c = running();
         io.hcdjg.cockpit.ops.MaintenanceWizard w = c.maintenanceWizard(window, reason);
         return new io.hcdjg.cockpit.ui.MaintenanceSteps() {
             @Override

@@ -6,18 +6,14 @@ import io.hcdjg.cockpit.model.ProofStatus;
 import io.hcdjg.cockpit.model.RecoveryStep;
 import io.hcdjg.cockpit.model.ServiceStatus;
 import io.hcdjg.cockpit.model.StackSnapshot;
-import io.hcdjg.cockpit.ops.ProofReader;
 import io.hcdjg.cockpit.ops.RecoveryChain;
-import io.hcdjg.cockpit.ops.RunbookPaths;
 import io.hcdjg.cockpit.podman.ProcessResult;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Gathers the recovery chain's live checks on a cockpit: the connection, the image, the containers, the probes. */
@@ -28,7 +24,7 @@ final class RecoveryRun {
     }
 
     /** @param running true in the window (its pollers hold the probes' answers); false in the CLI: one round now */
-    static List<RecoveryStep> run(Cockpit c, Map<String, String> env, boolean running) throws Exception {
+    static List<RecoveryStep> run(Cockpit c, boolean running) throws Exception {
         if (!running) {
             c.poller.runRound().get(60, TimeUnit.SECONDS);
         }
@@ -56,9 +52,7 @@ final class RecoveryRun {
             }
         }
         List<ContainerInfo> all = containers;
-        Path repo = RunbookPaths.repo(c.loaded.config().runbook(), all, env, Path.of("").toAbsolutePath());
-        ProofStatus proof = ProofReader.read(repo.resolve("exports"), Instant.now(),
-                c.loaded.config().runbook().proofMaxAge());
+        ProofStatus proof = c.runbookState(running).proof();
         boolean vaultDeployed = all.stream().anyMatch(x -> x.service().equals("vault"));
         return RecoveryChain.run(new RecoveryChain.Inputs(c.podman.label(), problem, image, imageExists, all,
                 vaultDeployed ? health(s, all, "vault") : null, health(s, all, "analytics-api"), health(s, all, "jupyter"), apiLog,

@@ -1,12 +1,8 @@
 package io.hcdjg.cockpit.app;
 
 import io.hcdjg.cockpit.config.CockpitConfig;
-import io.hcdjg.cockpit.model.ContainerStatus;
 import io.hcdjg.cockpit.model.LogSummary;
-import io.hcdjg.cockpit.ops.Checklist;
 import io.hcdjg.cockpit.ops.DailyReport;
-import io.hcdjg.cockpit.ops.ProofReader;
-import io.hcdjg.cockpit.ops.RunbookPaths;
 import io.hcdjg.cockpit.probes.PromJson;
 
 import java.nio.file.Path;
@@ -23,7 +19,7 @@ final class ReportRun {
     private ReportRun() {
     }
 
-    static List<Path> run(Cockpit c, Map<String, String> env, boolean running, Path dir) throws Exception {
+    static List<Path> run(Cockpit c, boolean running, Path dir) throws Exception {
         Instant now = Instant.now();
         CockpitConfig cfg = c.loaded.config();
         Map<String, long[]> counts = new LinkedHashMap<>();
@@ -61,13 +57,10 @@ final class ReportRun {
                 break;
             }
         }
-        var containers = running ? c.store.get().podman().containers().stream().map(ContainerStatus::info).toList()
-                : c.podman.problem() == null ? c.podman.podman().containers(c.actions.project()) : List.<io.hcdjg.cockpit.model.ContainerInfo>of();
-        Path repo = RunbookPaths.repo(cfg.runbook(), containers, env, Path.of("").toAbsolutePath());
+        var files = c.runbookState(running);
         c.desk.refresh();
         DailyReport.Data data = new DailyReport.Data(now, c.actions.project(), counts, samples, metrics,
-                Checklist.backup(c.backups.list(), cfg.runbook().backupWarnAge(), now),
-                ProofReader.read(repo.resolve("exports"), now, cfg.runbook().proofMaxAge()), c.desk.state().incidents());
+                files.lastBackup(), files.proof(), c.desk.state().incidents());
         return new DailyReport(ZoneId.systemDefault()).write(data, dir);
     }
 }

@@ -8,8 +8,6 @@ import io.hcdjg.cockpit.model.ActionOutcome;
 import io.hcdjg.cockpit.model.BackupInfo;
 import io.hcdjg.cockpit.model.HealthLevel;
 import io.hcdjg.cockpit.model.ProofStatus;
-import io.hcdjg.cockpit.ops.ProofReader;
-import io.hcdjg.cockpit.ops.RunbookPaths;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -63,11 +61,11 @@ final class RunbookCli {
                 case "report" -> {
                     Path dir = Path.of(o.values().getOrDefault("out", io.hcdjg.cockpit.config.AppDirs.data(env)
                             .resolve("reports").toString()));
-                    ReportRun.run(cockpit, env, false, dir).forEach(out::println);
+                    ReportRun.run(cockpit, false, dir).forEach(out::println);
                     yield 0;
                 }
-                case "recovery" -> recovery(RecoveryRun.run(cockpit, env, false), json, out);
-                default -> proof(cockpit, env, json, out);
+                case "recovery" -> recovery(RecoveryRun.run(cockpit, false), json, out);
+                default -> proof(cockpit, json, out);
             };
         }
     }
@@ -132,12 +130,8 @@ final class RunbookCli {
         return l == HealthLevel.UP ? "pass" : l == HealthLevel.DOWN ? "fail" : "skip";
     }
 
-    private static int proof(Cockpit cockpit, Map<String, String> env, boolean json, PrintStream out) throws Exception {
-        var rc = cockpit.loaded.config().runbook();
-        List<io.hcdjg.cockpit.model.ContainerInfo> containers = cockpit.podman.problem() == null
-                ? cockpit.podman.podman().containers(cockpit.actions.project()) : List.of();
-        Path repo = RunbookPaths.repo(rc, containers, env, Path.of("").toAbsolutePath());
-        ProofStatus p = ProofReader.read(repo.resolve("exports"), Instant.now(), rc.proofMaxAge());
+    private static int proof(Cockpit cockpit, boolean json, PrintStream out) throws Exception {
+        ProofStatus p = cockpit.runbookState(false).proof();
         if (json) {
             ObjectNode n = JSON.createObjectNode();
             n.put("verdict", p.verdict() == HealthLevel.UP ? "pass" : p.verdict() == HealthLevel.DOWN ? "fail"

@@ -417,7 +417,7 @@ public final class IncidentDesk {
             if (!active.containsKey(f.getKey())) {
                 it.remove();
                 String text = f.getValue().replaceFirst(" firing", " resolved");
-                String incident = book.byText(f.getKey());
+                String incident = book.alertIncident.get(f.getKey());
                 book.added.add(event(now, IncidentEvent.ALERT, incident, null, text,
                         Map.of("fingerprint", f.getKey(), "state", "resolved")));
             }
@@ -508,8 +508,5 @@ public final class IncidentDesk {
                     .sorted().findFirst().orElse(null);
         }
 
-        String byText(String fingerprint) {
-            return alertIncident.get(fingerprint);
-        }
     }
 }

@@ -11,6 +11,10 @@ import java.util.List;
  */
 public record PlaybookResult(String id, String title, List<CheckResult> symptoms, List<CheckResult> diagnosis,
                              List<String> resolution) {
+    /** The playbooks, in the runbook's order. */
+    public static final List<String> IDS = List.of("high-cpu", "high-memory", "slow-queries", "connection-pool",
+            "disk-space");
+
     public PlaybookResult {
         symptoms = List.copyOf(symptoms);
         diagnosis = List.copyOf(diagnosis);

@@ -184,12 +184,7 @@ public final class Backups {
             BackupInfo written = new BackupInfo(out, ks, now, Files.size(out), out.toString().endsWith(".gpg"));
             return end(action, Status.DONE, out.getFileName() + " (" + written.size() + ", " + tables.size()
                     + " tables, " + encryption + ")" + (removed.isEmpty() ? "" : "; removed " + removed.size() + " old"));
-        } catch (ProcessException e) {
-            return end(action, Status.FAILED, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return end(action, Status.FAILED, action + " was cancelled");
-        } catch (RuntimeException e) {
+        } catch (ProcessException | RuntimeException e) {
             return end(action, Status.FAILED, String.valueOf(e.getMessage()));
         } finally {
             delete(staging);
@@ -197,8 +192,7 @@ public final class Backups {
     }
 
     /** What a backup needs on the backup disk: the keyspace copied out once plus its archive, with room to spare. */
-    private long headroom(ContainerInfo c, String ks, Consumer<String> progress) throws ProcessException, IOException,
-            InterruptedException {
+    private long headroom(ContainerInfo c, String ks, Consumer<String> progress) throws ProcessException, IOException {
         ProcessResult du = step("backup " + HCD, podman.argv("exec", c.name(), "du", "-sk",
                 config.hcdDataDir() + "/" + ks), progress);
         long bytes = Long.parseLong(du.stdout().strip().split("\\s+")[0]) * 1024;

@@ -27,8 +27,6 @@ import java.util.function.Supplier;
  * volume and log sizes; each diagnosis process is recorded in the audit log.
  */
 public final class Playbooks {
-    public static final List<String> IDS = List.of("high-cpu", "high-memory", "slow-queries", "connection-pool",
-            "disk-space");
     static final Duration STEP = Duration.ofSeconds(30);
 
     /** What the symptoms are judged from. */
@@ -107,7 +105,7 @@ public final class Playbooks {
                         "-v")));
                 diagnosis.add(logSizes());
             }
-            default -> throw new IllegalArgumentException("no playbook " + id + "; one of " + String.join(", ", IDS));
+            default -> throw new IllegalArgumentException("no playbook " + id + "; one of " + String.join(", ", PlaybookResult.IDS));
         }
         return new PlaybookResult(id, title(id), symptoms, diagnosis, resolution(id));
     }

@@ -70,7 +70,8 @@ public final class RunbookPoller implements AutoCloseable {
                 env, Path.of("").toAbsolutePath());
     }
 
-    private void read() {
+    /** Reads everything now, on the caller's thread, publishes it and returns it. */
+    public RunbookState read() {
         Instant now = clock.instant();
         Path repo = repo();
         ProofStatus proof = ProofReader.read(repo.resolve("exports"), now, config.proofMaxAge());
@@ -86,8 +87,8 @@ public final class RunbookPoller implements AutoCloseable {
         var age = io.hcdjg.cockpit.ops.Checklist.backup(found, config.backupWarnAge(), now);
         List<MaintenanceDue> schedule = schedule(now);
         MaintenanceWindow window = maintenance.active().orElse(null);
-        store.update(s -> s.withRunbook(new RunbookState(proof, found, age, certs, schedule, window, s.runbook().checklist(),
-                s.runbook().checkedAt(), now), now));
+        return store.update(s -> s.withRunbook(new RunbookState(proof, found, age, certs, schedule, window,
+                s.runbook().checklist(), s.runbook().checkedAt(), now), now)).runbook();
     }
 
     private List<MaintenanceDue> schedule(Instant now) {

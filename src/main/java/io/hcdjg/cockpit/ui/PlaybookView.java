@@ -26,7 +26,6 @@ import java.util.Locale;
  * diagnosis runs; the findings and the ticked resolution steps can be added to an open incident's timeline.
  */
 final class PlaybookView extends VBox {
-    static final List<String> IDS = List.of("high-cpu", "high-memory", "slow-queries", "connection-pool", "disk-space");
     static final List<String> TITLES = List.of("High CPU", "High memory", "Slow queries", "Connection pool",
             "Disk space");
 
@@ -45,8 +44,8 @@ final class PlaybookView extends VBox {
         setId("playbooks");
         setPadding(new Insets(10));
         HBox picks = new HBox(8);
-        for (int i = 0; i < IDS.size(); i++) {
-            String id = IDS.get(i);
+        for (int i = 0; i < PlaybookResult.IDS.size(); i++) {
+            String id = PlaybookResult.IDS.get(i);
             Button b = new Button(TITLES.get(i));
             b.setId("playbook-" + id);
             b.setOnAction(e -> run(id));

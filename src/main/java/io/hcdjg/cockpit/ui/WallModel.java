@@ -59,6 +59,11 @@ public record WallModel(String title, String notice, boolean demo, List<String> 
             containers = List.copyOf(containers);
             alerts = List.copyOf(alerts);
         }
+
+        public Card withRetry(String line) {
+            return new Card(name, endpoint, level, state, reason, latency, latencyMs, sampleAt, line, styleClass, probed,
+                    containers, replicas, alerts, logs);
+        }
     }
 
     /** @param cpu recent CPU %, oldest first */

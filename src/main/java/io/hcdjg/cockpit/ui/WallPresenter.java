@@ -58,9 +58,7 @@ public final class WallPresenter {
         if (s.runbook().maintenance() != null) {
             // Maintenance mode (§5.2): what the tiles show is expected; say so on each of them.
             String until = "in maintenance until " + TIME.format(s.runbook().maintenance().until().atZone(zone));
-            cards.replaceAll(c -> new WallModel.Card(c.name(), c.endpoint(), c.level(), c.state(), c.reason(),
-                    c.latency(), c.latencyMs(), c.sampleAt(), until, c.styleClass(), c.probed(), c.containers(),
-                    c.replicas(), c.alerts(), c.logs()));
+            cards.replaceAll(c -> c.withRetry(until));
         }
         String podmanLine = podman.target().isEmpty() ? "" : "podman " + podman.target() + " · "
                 + podman.containers().size() + " containers" + (podman.eventsLive() ? " · events live" : "");

@@ -15,7 +15,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,25 +29,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MaintenanceWizardTest {
     static final String KS = "cockpit_maintenance";
     RunbookWindow w;
-    Cockpit cockpit;
-    Path home;
 
     @Start
     void start(Stage stage) throws Exception {
         w = RunbookWindow.open(stage, KS);
-        cockpit = w.cockpit();
-        home = w.home();
     }
 
     @AfterEach
     void stop() {
-        cockpit.close();
+        w.cockpit().close();
     }
 
     @Test
     void everyStepInTurn(FxRobot robot) throws Exception {
-        cockpit.runbook.refresh();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cockpit.store.get().runbook().at() != null);
+        w.cockpit().runbook.refresh();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.cockpit().store.get().runbook().at() != null);
         w.publish();
         robot.clickOn("#tab-runbook");
         robot.clickOn("#rb-maintenance");
@@ -71,23 +66,23 @@ class MaintenanceWizardTest {
             assertTrue(mark.startsWith("✓"), mark + "\n" + robot.lookup("#maintenance-outcome").queryAs(Label.class)
                     .getText());
             if (step == 1) {
-                assertTrue(cockpit.maintenance.active().isPresent());
-                assertTrue(cockpit.monitoring.client().silences().stream().anyMatch(x -> x.state().equals("active")
+                assertTrue(w.cockpit().maintenance.active().isPresent());
+                assertTrue(w.cockpit().monitoring.client().silences().stream().anyMatch(x -> x.state().equals("active")
                         && x.comment().equals("maintenance: JVM flags of hcd-server")));
             }
         }
         assertEquals("Done", robot.lookup("#maintenance-next").queryButton().getText());
-        assertFalse(cockpit.maintenance.active().isPresent(), "maintenance mode is off again");
+        assertFalse(w.cockpit().maintenance.active().isPresent(), "maintenance mode is off again");
         String output = robot.lookup("#maintenance-output").queryAs(TextArea.class).getText();
         assertTrue(output.contains("=> done: maintenance mode off: silence "), output);
-        try (var logs = Files.list(home.resolve(".local/share/hcd-janusgraph-cockpit/maintenance"))) {
+        try (var logs = Files.list(w.home().resolve(".local/share/hcd-janusgraph-cockpit/maintenance"))) {
             String log = Files.readString(logs.findFirst().orElseThrow());
             for (int i = 1; i <= 6; i++) {
                 assertTrue(log.contains("== " + i + ". "), log);
             }
             assertTrue(log.contains("=> done: janusgraph-demo_hcd-server_1: exit 0"), log);
         }
-        String audit = Files.readString(home.resolve(".local/state/hcd-janusgraph-cockpit/audit.jsonl"));
+        String audit = Files.readString(w.home().resolve(".local/state/hcd-janusgraph-cockpit/audit.jsonl"));
         assertTrue(audit.contains("\"drain\"]"), audit);
         assertTrue(audit.contains("\"action\":\"restart --all\",\"kind\":\"outcome\",\"outcome\":\"done\""), audit);
     }

@@ -30,25 +30,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RunbookFlowTest {
     static final String KS = "cockpit_runbook_flow";
     RunbookWindow w;
-    Cockpit cockpit;
-    Path home;
 
     @Start
     void start(Stage stage) throws Exception {
         w = RunbookWindow.open(stage, KS);
-        cockpit = w.cockpit();
-        home = w.home();
     }
 
     @AfterEach
     void stop() {
-        cockpit.close();
+        w.cockpit().close();
     }
 
     @Test
     void checklistThenBackupFromThePanel(FxRobot robot) throws Exception {
-        cockpit.containers.list(false);
-        cockpit.logs.sync(cockpit.podman.podman().containers("janusgraph-demo"));
+        w.cockpit().containers.list(false);
+        w.cockpit().logs.sync(w.cockpit().podman.podman().containers("janusgraph-demo"));
         w.publish();
         robot.clickOn("#tab-runbook");
         robot.clickOn("#checklist-run");
@@ -58,14 +54,14 @@ class RunbookFlowTest {
         assertEquals("7 of 7 containers running", firstValue.getText());
         assertEquals("FAIL", ((Label) rows.getChildren().get(12)).getText(), "no backup yet");
         assertTrue(robot.lookup("#checklist-at").queryAs(Label.class).getText().startsWith("saved "));
-        try (var saved = Files.list(home.resolve(".local/share/hcd-janusgraph-cockpit/checklists"))) {
+        try (var saved = Files.list(w.home().resolve(".local/share/hcd-janusgraph-cockpit/checklists"))) {
             assertEquals(1, saved.count());
         }
 
         robot.clickOn("#report-export");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#report-at").queryAs(Label.class).getText()
                 .startsWith("report: "));
-        Path reports = home.resolve(".local/share/hcd-janusgraph-cockpit/reports");
+        Path reports = w.home().resolve(".local/share/hcd-janusgraph-cockpit/reports");
         String md;
         try (var files = Files.list(reports)) {
             assertEquals(2, files.count(), "Markdown and HTML");
@@ -84,7 +80,7 @@ class RunbookFlowTest {
         String outcome = robot.lookup("#progress-outcome").queryAs(Label.class).getText();
         assertTrue(outcome.startsWith("done: hcd-" + KS + "-"), outcome);
         robot.clickOn("#progress-cancel");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cockpit.store.get().runbook().backups().size() == 1);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.cockpit().store.get().runbook().backups().size() == 1);
         w.publish();
         @SuppressWarnings("unchecked")
         ListView<Object> list = robot.lookup("#backup-list").queryAs(ListView.class);
