@@ -32,10 +32,13 @@ import io.hcdjg.cockpit.runtime.HealthPoller;
 import io.hcdjg.cockpit.runtime.IncidentWatcher;
 import io.hcdjg.cockpit.runtime.RunbookPoller;
 import io.hcdjg.cockpit.incidents.IncidentDesk;
+import io.hcdjg.cockpit.model.ActionOutcome;
 import io.hcdjg.cockpit.model.Incident;
+import io.hcdjg.cockpit.podman.ProcessException;
 import io.hcdjg.cockpit.model.RunbookState;
 import io.hcdjg.cockpit.runtime.SnapshotStore;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -199,9 +202,44 @@ final class Cockpit implements AutoCloseable {
                 loaded.config().runbook()), window, reason, System.getProperty("user.name"), env, Clock.systemUTC());
     }
 
-    /** The demo compose project on this cockpit's podman, recorded in the same audit log. */
-    DemoCompose demoCompose() {
-        return new DemoCompose(podman.podman(), DemoCompose.defaultDir(env), actions.audit(), podman.label());
+    /**
+     * {@code demo up}: builds what is missing, starts the demo compose project under this cockpit's project name and
+     * waits until each of its probed services answers; {@code demo down} removes it. Audited like every action.
+     */
+    ActionOutcome demo(boolean up, Consumer<String> progress) throws InterruptedException {
+        String action = up ? "demo up" : "demo down";
+        if (podman.problem() != null) {
+            return new ActionOutcome(ActionOutcome.Status.FAILED, "podman " + podman.label() + ": " + podman.problem(),
+                    List.of());
+        }
+        try {
+            DemoCompose demo = new DemoCompose(podman.podman(), actions.project(), DemoCompose.defaultDir(env),
+                    actions.audit(), podman.label());
+            if (up) {
+                demo.up(progress);
+                for (String service : DemoCompose.PROBED) {
+                    Verifier.Result v = verifier.await(service, progress);
+                    if (!v.ok()) {
+                        actions.audit().outcome(podman.label(), action, "not_verified", v.message());
+                        return new ActionOutcome(ActionOutcome.Status.NOT_VERIFIED, v.message(), List.of());
+                    }
+                    progress.accept(v.message());
+                }
+            } else {
+                demo.down(progress);
+            }
+            String done = actions.project() + " (demo) is " + (up ? "up " : "down ") + podman.label();
+            actions.audit().outcome(podman.label(), action, "done", done);
+            containers.list(false);
+            return new ActionOutcome(ActionOutcome.Status.DONE, done, List.of());
+        } catch (ProcessException | IOException | IllegalArgumentException e) {
+            try {
+                actions.audit().outcome(podman.label(), action, "failed", e.getMessage());
+            } catch (IOException ignored) {
+                // the outcome below still says what failed
+            }
+            return new ActionOutcome(ActionOutcome.Status.FAILED, e.getMessage(), List.of());
+        }
     }
 
     /** Starts the background services: probe rounds, container listings and events. */

@@ -3,7 +3,6 @@ package io.hcdjg.cockpit.app;
 import io.hcdjg.cockpit.model.ActionOutcome;
 import io.hcdjg.cockpit.model.ActionRequest;
 import io.hcdjg.cockpit.model.PodmanConnection;
-import io.hcdjg.cockpit.ops.DemoCompose;
 import io.hcdjg.cockpit.podman.ProcessException;
 import io.hcdjg.cockpit.config.IncidentConfig;
 import io.hcdjg.cockpit.model.Incident;
@@ -76,31 +75,12 @@ final class CockpitCommands implements Commands {
         if (c == null) {
             return STARTING;
         }
-        DemoCompose demo = c.demoCompose();
-        String action = up ? "demo up" : "demo down";
         try {
-            if (up) {
-                demo.up(progress);
-                for (String s : DemoCompose.PROBED) {
-                    var v = c.verifier.await(s, progress);
-                    if (!v.ok()) {
-                        c.actions.audit().outcome(c.podman.label(), action, "not_verified", v.message());
-                        return new ActionOutcome(ActionOutcome.Status.NOT_VERIFIED, v.message(), List.of());
-                    }
-                    progress.accept(v.message());
-                }
-            } else {
-                demo.down(progress);
-            }
-            c.actions.audit().outcome(c.podman.label(), action, "done", DemoCompose.PROJECT + (up ? " up" : " down"));
-            c.containers.list(false);
-            return new ActionOutcome(ActionOutcome.Status.DONE, DemoCompose.PROJECT + " (demo) is " + (up ? "up " : "down ")
-                    + c.podman.label(), List.of());
-        } catch (ProcessException | IOException e) {
-            return new ActionOutcome(ActionOutcome.Status.FAILED, e.getMessage(), List.of());
+            return c.demo(up, progress);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new ActionOutcome(ActionOutcome.Status.FAILED, action + " was cancelled", List.of());
+            return new ActionOutcome(ActionOutcome.Status.FAILED, (up ? "demo up" : "demo down") + " was cancelled",
+                    List.of());
         }
     }
 

@@ -59,13 +59,15 @@ final class RecoveryRun {
                 proof, notebookLogs(proof)));
     }
 
-    /** The service's probe; DOWN with the reason when the project has no container of it. */
+    /** The service's probe; when nothing answered it and the project has no container of it, that instead. */
     private static Health health(StackSnapshot s, List<ContainerInfo> containers, String service) {
-        if (!containers.isEmpty() && containers.stream().noneMatch(x -> x.service().equals(service))) {
-            return Health.down("no container of " + service + " in the project");
+        Health probed = s.services().stream().filter(x -> x.name().equals(service)).map(ServiceStatus::health)
+                .findFirst().orElse(null);
+        if ((probed == null || !probed.reached()) && !containers.isEmpty()
+                && containers.stream().noneMatch(x -> x.service().equals(service))) {
+            return Health.unreachable("no container of " + service + " in the project");
         }
-        return s.services().stream().filter(x -> x.name().equals(service)).map(ServiceStatus::health).findFirst()
-                .orElse(null);
+        return probed;
     }
 
     /** The last lines of the logs of the notebooks that did not pass, where the report says they are. */

@@ -107,9 +107,12 @@ public final class IncidentDesk {
         if (!podmanPending) {
             lastRound = s.lastRoundAt();
         }
+        // Not deployed needs both: no container in the project and nothing answering the probe. A service that
+        // answers (a sealed Vault's 503) is deployed even when podman shows nothing, e.g. a stack on another host.
         Set<String> undeployed = new HashSet<>();
         if (podman.listedAt() != null && podman.problem() == null) {
-            s.services().stream().map(ServiceStatus::name).filter(n -> podman.of(n).isEmpty()).forEach(undeployed::add);
+            s.services().stream().filter(x -> podman.of(x.name()).isEmpty() && !x.health().reached())
+                    .map(ServiceStatus::name).forEach(undeployed::add);
         }
         Dependencies deps = new Dependencies(s.services(), dependencies, undeployed);
         blockedBy = deps.blockedBy();

@@ -28,11 +28,14 @@ import java.util.stream.Stream;
  * The demo compose project that really runs here ({@code demo up} / {@code demo down}): its files ship in the jar,
  * its images are built locally (no registry is reachable) — a JRE 17 + busybox base image made with jlink and
  * {@code podman import}, then one image per service with {@code podman build --pull=never} — and each image is rebuilt
- * only when its files change. It uses the real stack's project name and ports, so {@code demo} refuses to touch a
- * {@code janusgraph-demo} that was not started from its own compose file.
+ * only when its files change. It uses the real stack's ports and, by default, its project name, so it acts only on
+ * containers that carry its own label ({@link #LABEL}, set by its compose file): a project of that name that
+ * {@code demo up} did not start is someone's real stack, and is never touched.
  */
 public final class DemoCompose {
-    public static final String PROJECT = "janusgraph-demo";
+    public static final String DEFAULT_PROJECT = "janusgraph-demo";
+    /** Set on every service by the demo's compose file: what proves a container is the demo's. */
+    public static final String LABEL = "io.hcdjg.cockpit.demo";
     static final String BASE = "localhost/cockpit-demo/base:1";
     static final String HASH_LABEL = "cockpit.demo.hash";
     static final Path JDK17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
@@ -46,17 +49,32 @@ public final class DemoCompose {
     static final Map<String, String> IMAGES = Map.of("hcd-server", "cassandra", "janusgraph-server", "gremlin",
             "prometheus", "prometheus", "alertmanager", "alertmanager", "analytics-api", "analytics-api");
 
+    /** How long to wait for a container in which to check that service names resolve. */
+    static final Duration NAMES_CHECK = Duration.ofSeconds(30);
+
     private final Podman podman;
+    private final String project;
     private final Path dir;
     private final AuditLog audit;
     private final String connection;
 
-    /** @param dir where the project's files are extracted and its images' contexts are prepared */
-    public DemoCompose(Podman podman, Path dir, AuditLog audit, String connection) {
+    /**
+     * @param project the compose project name (not empty: podman's label filter would then match every project)
+     * @param dir     where the project's files are extracted and its images' contexts are prepared
+     */
+    public DemoCompose(Podman podman, String project, Path dir, AuditLog audit, String connection) {
+        if (project == null || !project.matches("[a-z0-9][a-z0-9_.-]*")) {
+            throw new IllegalArgumentException("not a compose project name: '" + project + "'");
+        }
         this.podman = podman;
+        this.project = project;
         this.dir = dir;
         this.audit = audit;
         this.connection = connection;
+    }
+
+    public String project() {
+        return project;
     }
 
     /** {@code $XDG_CACHE_HOME/hcd-janusgraph-cockpit/demo} (default {@code ~/.cache/...}). */
@@ -95,12 +113,14 @@ public final class DemoCompose {
                     "-f", context.resolve("Containerfile").toString(), context.toString()), progress);
             rebuilt = true;
         }
-        if (rebuilt && !podman.containers(PROJECT).isEmpty()) {
+        if (rebuilt && !podman.containers(project).isEmpty()) {
             progress.accept("images changed: recreating the project's containers");
             compose(List.of("down"), progress);
         }
-        progress.accept("starting " + PROJECT + " " + connection);
+        refuseCniWithoutDns();
+        progress.accept("starting " + project + " " + connection);
         compose(List.of("up", "-d"), progress);
+        checkServiceNames(progress);
     }
 
     /** Stops and removes the project's containers, replicas and network (volumes are kept). */
@@ -108,27 +128,75 @@ public final class DemoCompose {
         refuseForeignProject();
         extract();
         compose(List.of("down"), progress);
-        for (ContainerInfo c : podman.containers(PROJECT)) {
+        for (ContainerInfo c : podman.containers(project)) {
             run("demo down", podman.argv("rm", "-f", c.name()), progress);
         }
-        audited("demo down", podman.gateway().runAllowingFailure(podman.argv("network", "rm", PROJECT + "_default"),
+        audited("demo down", podman.gateway().runAllowingFailure(podman.argv("network", "rm", project + "_default"),
                 Duration.ofSeconds(30)));
     }
 
-    /** A janusgraph-demo that this compose file did not start is someone's real stack: never touch it. */
+    /** A project of this name whose containers lack the demo's label is someone's real stack: never touch it. */
     private void refuseForeignProject() throws ProcessException {
-        for (ContainerInfo c : podman.containers(PROJECT)) {
-            if (!c.composeFiles().isEmpty() && !c.composeFiles().get(0).equals(composeFile().toString())) {
-                throw new ProcessException(List.of("demo"), "a " + PROJECT + " project started from "
-                        + c.composeFiles().get(0) + " is on this podman " + connection
-                        + ": the demo will not touch it (stop it first, or use another connection)");
+        for (Map.Entry<String, String> c : podman.label(project, LABEL).entrySet()) {
+            if (!c.getValue().equals("true")) {
+                throw new ProcessException(List.of("demo"), "a " + project + " project that `demo up` did not start ("
+                        + c.getKey() + ") is on this podman " + connection + ": the demo will not touch it (use "
+                        + "--project NAME for the demo, or another connection)");
             }
         }
     }
 
+    /**
+     * Podman's CNI backend has no DNS unless the dnsname plugin is installed: the services then cannot find each
+     * other by name, and would only be seen failing 90 s later.
+     */
+    private void refuseCniWithoutDns() throws ProcessException {
+        ProcessResult r = podman.gateway().runAllowingFailure(podman.argv("info", "--format",
+                "{{.Host.NetworkBackend}}"), Duration.ofSeconds(30));
+        if (r.ok() && r.stdout().strip().equals("cni") && !Files.exists(Path.of("/usr/lib/cni/dnsname"))) {
+            throw new ProcessException(List.of("demo"), NO_NAMES + " (podman " + connection + " uses its CNI network "
+                    + "backend, which has no DNS here)");
+        }
+    }
+
+    static final String NO_NAMES = "the demo's containers cannot reach each other by service name: install "
+            + "netavark and aardvark-dns (apt-get install netavark aardvark-dns) and set [network] network_backend = "
+            + "\"netavark\" in containers.conf";
+
+    /** One container of the project must resolve another service's name, as the real stack's services do. */
+    private void checkServiceNames(java.util.function.Consumer<String> progress) throws ProcessException, IOException {
+        long deadline = System.nanoTime() + NAMES_CHECK.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<ContainerInfo> running = podman.containers(project).stream().filter(ContainerInfo::running).toList();
+            if (running.size() >= 2) {
+                ContainerInfo from = running.get(0);
+                String name = running.get(1).service();
+                ProcessResult r = podman.gateway().runAllowingFailure(podman.argv("exec", from.name(), "nslookup",
+                        name), Duration.ofSeconds(15));
+                if (r.ok() && !r.stdout().contains("NXDOMAIN")) {
+                    progress.accept(from.service() + " resolves " + name + " by name");
+                    return;
+                }
+                if (r.stdout().contains("NXDOMAIN") || r.stderr().contains("NXDOMAIN")) {
+                    audited("demo up", r);
+                    throw new ProcessException(List.of("demo"), NO_NAMES + " (" + from.service() + " cannot resolve "
+                            + name + ")");
+                }
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProcessException(List.of("demo"), "interrupted while checking service names");
+            }
+        }
+        progress.accept("could not check that service names resolve: fewer than two containers ran within "
+                + NAMES_CHECK.toSeconds() + " s");
+    }
+
     private void compose(List<String> command, java.util.function.Consumer<String> progress)
             throws ProcessException, IOException {
-        List<String> argv = new ArrayList<>(List.of("podman-compose", "-p", PROJECT, "-f", composeFile().toString()));
+        List<String> argv = new ArrayList<>(List.of("podman-compose", "-p", project, "-f", composeFile().toString()));
         argv.addAll(command);
         ProcessResult r = audited("demo " + command.get(0), podman.gateway().with(podman.environment())
                 .runAllowingFailure(argv, BUILD, dir, line -> {

@@ -5,6 +5,7 @@ import io.hcdjg.cockpit.model.Health;
 import io.hcdjg.cockpit.model.HealthLevel;
 import io.hcdjg.cockpit.model.ProofStatus;
 import io.hcdjg.cockpit.model.RecoveryStep;
+import io.hcdjg.cockpit.probes.HttpDiagnosis;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,8 @@ public final class RecoveryChain {
             Map.entry("no module named 'slowapi'", "R-05"), Map.entry("no module named 'pydantic_settings'", "R-06"),
             Map.entry("no module named 'banking'", "R-07"), Map.entry("permission denied: '/var/log/janusgraph", "R-08"),
             Map.entry("no module named 'pyotp'", "R-09"), Map.entry("no module named 'qrcode'", "R-10"),
-            Map.entry("opensearch_initial_admin_password", "R-11"), Map.entry("no module named 'opentelemetry", "R-12"),
+            Map.entry("opensearch_initial_admin_password", "R-11"), Map.entry("startup validation", "R-11"),
+            Map.entry("no module named 'opentelemetry", "R-12"),
             Map.entry("no module named 'requests'", "R-13"), Map.entry("pattern matched no files", "R-15"),
             Map.entry("no module named 'email_validator'", "R-16"), Map.entry("no module named 'pydantic'", "R-16"),
             Map.entry("keyerror: 'sum'", "R-17"), Map.entry("keyerror: 'first_name'", "R-18"));
@@ -53,19 +55,19 @@ public final class RecoveryChain {
         long running = in.containers().stream().filter(ContainerInfo::running).count();
         List<String> notRunning = in.containers().stream().filter(c -> !c.running()).map(c -> c.service() + " "
                 + c.state()).toList();
+        // R-02 is the hcd image missing, which step 2 already names; a stack that is not running has no code of its own.
         out.add(!in.containers().isEmpty() && notRunning.isEmpty() ? pass(3, "stack deployed in the project",
                 running + " containers running") : fail(3, "stack deployed in the project", in.containers().isEmpty()
-                ? "no container of the project" : "not running: " + String.join(", ", notRunning),
-                in.containers().stream().noneMatch(c -> c.service().equals("hcd-server") && c.running()) ? "R-02" : ""));
+                ? "no container of the project" : "not running: " + String.join(", ", notRunning), ""));
         if (in.vault() == null) {
             out.add(new RecoveryStep(4, "Vault initialized and unsealed", HealthLevel.UNKNOWN,
                     "no vault service in this project", ""));
         } else {
-            String reason = in.vault().reason().toLowerCase(Locale.ROOT);
+            // R-03 is a Vault never initialised; a sealed one is unsealed with its keys (no R-code: R-04 is
+            // init_vault.sh looking for a container named vault-server, which no probe can see).
             out.add(in.vault().level() == HealthLevel.UP ? pass(4, "Vault initialized and unsealed", in.vault().reason())
                     : fail(4, "Vault initialized and unsealed", in.vault().reason(),
-                    reason.contains("not initialized") || reason.contains("uninitialized") ? "R-03"
-                            : reason.contains("sealed") ? "R-04" : "R-03"));
+                    in.vault().reason().startsWith(HttpDiagnosis.VAULT_UNINITIALISED) ? "R-03" : ""));
         }
         String api = in.api() == null ? "no analytics-api service" : "analytics-api " + in.api().level() + ": "
                 + in.api().reason();
@@ -73,14 +75,20 @@ public final class RecoveryChain {
                 + in.jupyter().reason();
         boolean apiOk = in.api() != null && in.api().level() == HealthLevel.UP;
         boolean jupyterOk = in.jupyter() != null && in.jupyter().level() == HealthLevel.UP;
+        // An unhealthy Jupyter has no R-code; the API's crash loops are told apart by their log lines (R-05..R-13).
         out.add(apiOk && jupyterOk ? pass(5, "analytics-api and jupyter healthy", api + "; " + jupyter)
                 : fail(5, "analytics-api and jupyter healthy", api + "; " + jupyter,
-                !apiOk ? sign(in.apiLog(), "R-11") : "R-14"));
+                !apiOk ? sign(in.apiLog(), "") : ""));
         ProofStatus p = in.proof();
         boolean proofOk = p != null && p.verdict() == HealthLevel.UP;
+        // Jupyter answers, but this connection has no running jupyter container, so the notebook runner (which
+        // looks on this connection) reports it "not running": the stack was deployed on another connection.
+        boolean otherConnection = in.jupyter() != null && in.jupyter().reached() && in.containers().stream()
+                .noneMatch(c -> c.service().equals("jupyter") && c.running());
         out.add(proofOk ? pass(6, "deterministic live notebook proof", p.summary())
-                : fail(6, "deterministic live notebook proof", p == null ? "not read" : p.summary(),
-                sign(in.notebookLogs(), p != null && p.notebooks().file() == null ? "R-14" : "")));
+                : fail(6, "deterministic live notebook proof", (p == null ? "not read" : p.summary())
+                + (otherConnection ? "; jupyter answers, but " + in.connection() + " has no running jupyter container"
+                : ""), otherConnection ? "R-14" : sign(in.notebookLogs(), "")));
         boolean archived = p != null && p.notebooks().file() != null;
         out.add(archived ? pass(7, "notebook evidence archived", p.notebooks().file().toString())
                 : fail(7, "notebook evidence archived", "no exports/<run>/notebook_run_report.tsv", ""));

@@ -72,6 +72,21 @@ public final class Podman {
         }
     }
 
+    /** Each container of the project (by name) and its value of {@code label}, empty where it has none. */
+    public Map<String, String> label(String project, String label) throws ProcessException {
+        String out = gateway.run(argv("ps", "-a", "--filter", "label=" + PodmanJson.PROJECT + "=" + project,
+                "--format", "{{.Names}}\t{{index .Labels \"" + label + "\"}}"), QUICK).stdout();
+        Map<String, String> values = new java.util.TreeMap<>();
+        for (String line : out.split("\n")) {
+            String[] nameAndValue = line.split("\t", 2);
+            if (!nameAndValue[0].isBlank()) {
+                String value = nameAndValue.length < 2 ? "" : nameAndValue[1].strip();
+                values.put(nameAndValue[0].strip(), value.equals("<no value>") ? "" : value);
+            }
+        }
+        return values;
+    }
+
     /**
      * The container's log file when this machine can read it (local engine, k8s-file driver): reading it directly
      * costs a fraction of {@code podman logs}, which writes a syscall per line.

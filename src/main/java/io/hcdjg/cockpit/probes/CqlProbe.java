@@ -64,7 +64,7 @@ final class CqlProbe implements Probe {
             }
             return CqlDiagnosis.ring(version, 1 + peers, down);
         } catch (Refused e) {
-            return Health.down(e.getMessage());
+            return Health.unreachable(e.getMessage());
         } catch (NoNodeAvailableException e) {
             return Health.down(noNodeInDatacenter());
         } catch (Exception e) {
@@ -72,7 +72,7 @@ final class CqlProbe implements Probe {
                 Thread.currentThread().interrupt();
             }
             closeWhenNeverConnected();
-            return Health.down(Failures.describe(e, service.host(), service.port(), timeout));
+            return Failures.health(e, service.host(), service.port(), timeout);
         }
     }
 

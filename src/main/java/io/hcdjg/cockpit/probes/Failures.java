@@ -4,6 +4,8 @@ import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.connection.ConnectionInitException;
 
+import io.hcdjg.cockpit.model.Health;
+
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
@@ -58,6 +60,18 @@ public final class Failures {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return firstLine(message);
+    }
+
+    /**
+     * A failed probe's health: DOWN with the reason; {@linkplain Health#unreachable unreachable} when the failure
+     * happened before anything answered on the port (so it says nothing about whether the service is deployed).
+     */
+    public static Health health(Throwable error, String host, int port, Duration timeout) {
+        String reason = describe(error, host, port, timeout);
+        boolean reached = !(reason.startsWith("connection refused") || reason.startsWith("no connection to")
+                || reason.startsWith("no route to") || reason.startsWith("unknown host")
+                || reason.startsWith("no answer in"));
+        return reached ? Health.down(reason) : Health.unreachable(reason);
     }
 
     /** "3 s", "500 ms", "1.5 s". */

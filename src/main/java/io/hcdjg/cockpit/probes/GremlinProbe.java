@@ -44,10 +44,10 @@ final class GremlinProbe implements Probe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
-            return Health.down("no answer in " + Failures.seconds(service.timeout()));
+            return Health.unreachable("no answer in " + Failures.seconds(service.timeout()));
         } catch (Exception e) {
             close();
-            return Health.down(Failures.describe(e, service.host(), service.port(), service.timeout()));
+            return Failures.health(e, service.host(), service.port(), service.timeout());
         }
     }
 

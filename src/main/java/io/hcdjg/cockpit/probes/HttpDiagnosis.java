@@ -47,6 +47,10 @@ public final class HttpDiagnosis {
         return Health.down("HTTP " + status + detail);
     }
 
+    /** How the Vault reasons begin, for the recovery chain's R-codes. */
+    public static final String VAULT_UNINITIALISED = "Vault is not initialised";
+    public static final String VAULT_SEALED = "Vault is sealed";
+
     /** Vault's sys/health status codes; the compose healthcheck hides sealed and uninitialised, the cockpit must not. */
     static Health vault(int status, JsonNode body) {
         String version = text(body, "version");
@@ -56,8 +60,8 @@ public final class HttpDiagnosis {
             case 429 -> Health.up("standby, unsealed" + v);
             case 473 -> Health.up("performance standby" + v);
             case 472 -> Health.degraded("disaster-recovery secondary: not serving requests" + v);
-            case 501 -> Health.down("Vault is not initialised: run vault operator init" + v);
-            case 503 -> Health.down("Vault is sealed: unseal it with 3 of the 5 keys" + v);
+            case 501 -> Health.down(VAULT_UNINITIALISED + ": run vault operator init" + v);
+            case 503 -> Health.down(VAULT_SEALED + ": unseal it with 3 of the 5 keys" + v);
             default -> Health.down("HTTP " + status + " from /v1/sys/health" + v);
         };
     }

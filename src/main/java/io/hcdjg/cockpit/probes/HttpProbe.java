@@ -37,9 +37,9 @@ final class HttpProbe implements Probe {
             return HttpDiagnosis.diagnose(service.probe(), service.name(), response.statusCode(), body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Health.down("no answer in " + Failures.seconds(service.timeout()));
+            return Health.unreachable("no answer in " + Failures.seconds(service.timeout()));
         } catch (IOException | RuntimeException e) {
-            return Health.down(Failures.describe(e, service.host(), service.port(), service.timeout()));
+            return Failures.health(e, service.host(), service.port(), service.timeout());
         }
     }
 }

@@ -137,7 +137,7 @@ public final class HealthPoller implements AutoCloseable {
         }
         Duration timeout = service.timeout();
         scheduler.schedule(() -> {
-            if (answer.complete(Health.down("no answer in " + Failures.seconds(timeout)).withLatency(timeout))) {
+            if (answer.complete(Health.unreachable("no answer in " + Failures.seconds(timeout)).withLatency(timeout))) {
                 task.cancel(true);
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -40,9 +40,10 @@ class ActionFlowTest {
     @Start
     void start(Stage stage) throws Exception {
         state = Files.createTempDirectory("cockpit-state");
-        Map<String, String> env = Map.of("HOME", System.getProperty("user.home"), "XDG_STATE_HOME", state.toString());
+        Map<String, String> env = new java.util.HashMap<>(PodmanStack.env(state));
+        env.put("XDG_STATE_HOME", state.toString());
         cockpit = new Cockpit(Options.parse(new String[]{"--no-demo"}), env, false, s -> { });
-        view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, "janusgraph-demo"), "janusgraph-demo");
+        view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, PodmanStack.PROJECT), PodmanStack.PROJECT);
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);
@@ -78,7 +79,7 @@ class ActionFlowTest {
         assertTrue(outcome(robot).startsWith("done: janusgraph-server UP after "), outcome(robot));
         String log = robot.lookup("#progress-log").queryAs(TextArea.class).getText();
         assertTrue(log.contains("restart janusgraph-server on the local engine"), log);
-        assertTrue(log.contains("janusgraph-demo_janusgraph-server_1"), log);
+        assertTrue(log.contains(PodmanStack.container("janusgraph-server")), log);
         assertEquals("Close", robot.lookup("#progress-cancel").queryAs(Button.class).getText());
         String audit = Files.readString(state.resolve("hcd-janusgraph-cockpit/audit.jsonl"));
         assertTrue(audit.contains("\"action\":\"restart janusgraph-server\"") && audit.contains("\"outcome\":\"done\""), audit);
@@ -93,7 +94,7 @@ class ActionFlowTest {
         robot.clickOn((Button) dialog.lookupButton(javafx.scene.control.ButtonType.OK));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !outcome(robot).equals("running…"));
         assertTrue(outcome(robot).startsWith("refused: down --all is destructive: confirm it with the project name "
-                + "'janusgraph-demo'"), outcome(robot));
-        assertEquals(7, cockpit.podman.podman().containers("janusgraph-demo").stream().filter(c -> c.running()).count());
+                + "'" + PodmanStack.PROJECT + "'"), outcome(robot));
+        assertEquals(7, cockpit.podman.podman().containers(PodmanStack.PROJECT).stream().filter(c -> c.running()).count());
     }
 }

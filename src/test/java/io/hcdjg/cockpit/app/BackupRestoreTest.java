@@ -37,7 +37,7 @@ class BackupRestoreTest {
         out = new ByteArrayOutputStream();
         err = new ByteArrayOutputStream();
         Path config = tmp.resolve("cockpit.yaml");
-        Files.writeString(config, "runbook:\n  keyspace: " + KS + "\n  backupDir: " + tmp.resolve("backups")
+        Files.writeString(config, PodmanStack.CONFIG + "runbook:\n  keyspace: " + KS + "\n  backupDir: " + tmp.resolve("backups")
                 + "\n  retentionDays: 7\n  gpgRecipient: backup@example.org\n  gpgHome: " + tmp.resolve("gnupg") + "\n");
         List<String> argv = new java.util.ArrayList<>(List.of(args));
         argv.addAll(List.of("--config", config.toString()));
@@ -113,9 +113,9 @@ class BackupRestoreTest {
             s.execute("DROP KEYSPACE " + KS);
         }
         assertEquals(3, run("restore", archive.getFileName().toString()), "refused without the project name typed");
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("confirm it with the project name 'janusgraph-demo'"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("confirm it with the project name '" + PodmanStack.PROJECT + "'"));
 
-        assertEquals(0, run("restore", archive.getFileName().toString(), "--confirm", "janusgraph-demo"),
+        assertEquals(0, run("restore", archive.getFileName().toString(), "--confirm", PodmanStack.PROJECT),
                 out + "\n" + err);
         said = out.toString(StandardCharsets.UTF_8);
         assertTrue(said.contains("stopping the rest of the stack: "), said);

@@ -25,7 +25,7 @@ class LogsCliTest {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) throws Exception {
-        return LogsCli.run(Options.parse(args), Map.of("HOME", home.toString()),
+        return LogsCli.run(Options.parse(args), PodmanStack.env(home),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

@@ -80,7 +80,7 @@ class MaintenanceWizardTest {
             for (int i = 1; i <= 6; i++) {
                 assertTrue(log.contains("== " + i + ". "), log);
             }
-            assertTrue(log.contains("=> done: janusgraph-demo_hcd-server_1: exit 0"), log);
+            assertTrue(log.contains("=> done: " + PodmanStack.container("hcd-server") + ": exit 0"), log);
         }
         String audit = Files.readString(w.home().resolve(".local/state/hcd-janusgraph-cockpit/audit.jsonl"));
         assertTrue(audit.contains("\"drain\"]"), audit);

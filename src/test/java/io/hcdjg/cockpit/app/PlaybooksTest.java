@@ -29,16 +29,16 @@ class PlaybooksTest {
 
     @Test
     void everyPlaybookRunsItsDiagnosis(PodmanStack.Handle stack) throws Exception {
-        try (Cockpit c = new Cockpit(Options.parse(new String[]{"--no-demo"}), Map.of("HOME", home.toString()), false,
+        try (Cockpit c = new Cockpit(Options.parse(new String[]{"--no-demo"}), PodmanStack.env(home), false,
                 s -> { })) {
-            CockpitCommands commands = new CockpitCommands(() -> c, n -> { }, "janusgraph-demo");
+            CockpitCommands commands = new CockpitCommands(() -> c, n -> { }, PodmanStack.PROJECT);
             c.containers.list(false);
-            c.logs.sync(c.podman.podman().containers("janusgraph-demo"));
+            c.logs.sync(c.podman.podman().containers(PodmanStack.PROJECT));
 
             PlaybookResult cpu = commands.playbook("high-cpu");
             assertEquals("High CPU usage (§4.1)", cpu.title());
             String table = named(cpu.diagnosis(), "CPU by container").value();
-            assertTrue(table.contains("janusgraph-demo_hcd-server_1") && table.contains("% CPU"), table);
+            assertTrue(table.contains(PodmanStack.container("hcd-server")) && table.contains("% CPU"), table);
             assertEquals(5, cpu.resolution().size());
 
             // Clients reconnect after a restart of the stack (another test may just have done one): wait for one.
@@ -58,7 +58,7 @@ class PlaybooksTest {
                     named(disk.diagnosis(), "container log files").value());
 
             PlaybookResult memory = commands.playbook("high-memory");
-            assertTrue(named(memory.diagnosis(), "memory by container").value().contains("janusgraph-demo_"));
+            assertTrue(named(memory.diagnosis(), "memory by container").value().contains(PodmanStack.PROJECT + "_"));
             assertTrue(commands.playbook("slow-queries").symptoms().size() == 2);
 
             String audit = Files.readString(home.resolve(".local/state/hcd-janusgraph-cockpit/audit.jsonl"));

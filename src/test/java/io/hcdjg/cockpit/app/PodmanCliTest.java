@@ -53,7 +53,9 @@ class PodmanCliTest {
             }
             gateway.run(List.of("podman", "system", "connection", "add", name, "unix://" + socket), Duration.ofSeconds(10));
             // PODMAN_CONNECTION names it, as the runbook's scripts do; the cockpit passes it as --connection.
-            int code = run(Map.of("HOME", home.toString(), "PODMAN_CONNECTION", name), "containers", "--format", "json");
+            Map<String, String> env = new java.util.HashMap<>(PodmanStack.env(home));
+            env.put("PODMAN_CONNECTION", name);
+            int code = run(env, "containers", "--format", "json");
             assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
             JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
             assertEquals("on " + name + " (unix://" + socket + ")", json.get("target").asText());

@@ -29,7 +29,7 @@ class RunbookCliTest {
     private int run(String... args) throws Exception {
         out = new ByteArrayOutputStream();
         Path config = tmp.resolve("cockpit.yaml");
-        Files.writeString(config, "runbook:\n  repo: " + tmp.resolve("repo") + "\n  backupDir: " + tmp.resolve("backups")
+        Files.writeString(config, PodmanStack.CONFIG + "runbook:\n  repo: " + tmp.resolve("repo") + "\n  backupDir: " + tmp.resolve("backups")
                 + "\n");
         List<String> argv = new java.util.ArrayList<>(List.of(args));
         argv.addAll(List.of("--config", config.toString()));

@@ -44,7 +44,7 @@ class RunbookFlowTest {
     @Test
     void checklistThenBackupFromThePanel(FxRobot robot) throws Exception {
         w.cockpit().containers.list(false);
-        w.cockpit().logs.sync(w.cockpit().podman.podman().containers("janusgraph-demo"));
+        w.cockpit().logs.sync(w.cockpit().podman.podman().containers(PodmanStack.PROJECT));
         w.publish();
         robot.clickOn("#tab-runbook");
         robot.clickOn("#checklist-run");

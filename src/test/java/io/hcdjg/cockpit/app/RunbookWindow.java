@@ -1,5 +1,7 @@
 package io.hcdjg.cockpit.app;
 
+import io.hcdjg.cockpit.testing.PodmanStack;
+
 import io.hcdjg.cockpit.testing.DemoCql;
 import io.hcdjg.cockpit.ui.MainView;
 import io.hcdjg.cockpit.ui.WallPresenter;
@@ -23,11 +25,11 @@ record RunbookWindow(Cockpit cockpit, MainView view, Path home) {
     static RunbookWindow open(Stage stage, String keyspace) throws Exception {
         Path home = Files.createTempDirectory("cockpit-" + keyspace);
         Path config = home.resolve("cockpit.yaml");
-        Files.writeString(config, "runbook:\n  keyspace: " + keyspace + "\n");
+        Files.writeString(config, PodmanStack.CONFIG + "runbook:\n  keyspace: " + keyspace + "\n");
         Cockpit cockpit = new Cockpit(Options.parse(new String[]{"--no-demo", "--config", config.toString()}),
                 Map.of("HOME", home.toString()), false, s -> { });
-        MainView view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, "janusgraph-demo"),
-                "janusgraph-demo");
+        MainView view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, PodmanStack.PROJECT),
+                PodmanStack.PROJECT);
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);

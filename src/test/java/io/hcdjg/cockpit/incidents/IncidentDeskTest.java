@@ -87,15 +87,26 @@ class IncidentDeskTest {
         DeskFixture f = new DeskFixture(dir);
         var pending = new io.hcdjg.cockpit.model.PodmanState("the local engine", null, List.of(), null, false);
         f.observe(f.snapshot().withPodman(pending, DeskFixture.T0));
-        f.round(Health.down("refused"), "hcd-server");
+        f.round(Health.unreachable("connection refused on 127.0.0.1:19042"), "hcd-server");
         assertTrue(f.desk.store().events().isEmpty(), "nothing is judged before podman has listed the project");
 
         var listed = new io.hcdjg.cockpit.model.PodmanState("the local engine", null, List.of(), DeskFixture.T0, true);
         f.observe(f.snapshot().withPodman(listed, DeskFixture.T0));
-        f.round(Health.down("refused"), "hcd-server");
+        f.round(Health.unreachable("connection refused on 127.0.0.1:19042"), "hcd-server");
         assertTrue(f.desk.state().incidents().isEmpty());
-        assertEquals(List.of("hcd-server DOWN: refused (no container in the project)"),
+        assertEquals(List.of("hcd-server DOWN: connection refused on 127.0.0.1:19042 (no container in the project)"),
                 f.desk.state().timeline().stream().map(IncidentEvent::text).toList());
+    }
+
+    @Test
+    void aServiceThatAnswersIsDeployedWhateverPodmanSees() throws Exception {
+        // A stack watched by probes alone (on another host): the project has no container on this connection.
+        DeskFixture f = new DeskFixture(dir);
+        var listed = new io.hcdjg.cockpit.model.PodmanState("the local engine", null, List.of(), DeskFixture.T0, true);
+        f.observe(f.snapshot().withPodman(listed, DeskFixture.T0));
+        f.round(Health.down("Vault is sealed: unseal it with 3 of the 5 keys (Vault 1.15.4)"), "vault");
+        assertEquals(List.of("vault"), f.desk.state().incidents().stream().flatMap(i -> i.services().stream()).toList());
+        assertEquals(Priority.P1, f.desk.find("INC-0001").priority());
     }
 
     @Test

@@ -43,7 +43,7 @@ class CqlProbeTest {
     void nothingListeningIsARefusedConnection(CassandraServer.Endpoint ignored) {
         int port = Ports.closed();
         try (Probe probe = probes.create(Services.at("hcd-server", ProbeKind.CQL, port, Duration.ofSeconds(2)))) {
-            assertEquals(Health.down("connection refused on 127.0.0.1:" + port), probe.check());
+            assertEquals(Health.unreachable("connection refused on 127.0.0.1:" + port), probe.check());
         }
     }
 
@@ -54,7 +54,7 @@ class CqlProbeTest {
             long t0 = System.nanoTime();
             Health h = probe.check();
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            assertEquals(Health.down("no answer in 1 s"), h);
+            assertEquals(Health.unreachable("no answer in 1 s"), h);
             assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "took " + took);
         }
     }

@@ -82,10 +82,10 @@ class HttpProbeTest {
     @Test
     void refusedAndSilentEndpoints() throws Exception {
         int closed = Ports.closed();
-        assertEquals(Health.down("connection refused on 127.0.0.1:" + closed), check("grafana", ProbeKind.GRAFANA, closed));
+        assertEquals(Health.unreachable("connection refused on 127.0.0.1:" + closed), check("grafana", ProbeKind.GRAFANA, closed));
         try (BlackHole hole = new BlackHole()) {
             Health h = probes.create(Services.at("grafana", ProbeKind.GRAFANA, hole.port(), Duration.ofMillis(500))).check();
-            assertEquals(Health.down("no answer in 500 ms"), h);
+            assertEquals(Health.unreachable("no answer in 500 ms"), h);
         }
     }
 }

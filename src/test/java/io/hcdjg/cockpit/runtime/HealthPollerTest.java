@@ -127,7 +127,7 @@ class HealthPollerTest {
         };
         HealthPoller poller = poller(Map.of("deaf", deaf), Duration.ofMillis(200));
         StackSnapshot s = poller.runRound().get(10, TimeUnit.SECONDS);
-        assertEquals(Health.down("no answer in 200 ms").withLatency(Duration.ofMillis(200)), status(s, "deaf").health());
+        assertEquals(Health.unreachable("no answer in 200 ms").withLatency(Duration.ofMillis(200)), status(s, "deaf").health());
         clock.advance(Duration.ofMinutes(5)); // past any back-off
         poller.runRound().get(10, TimeUnit.SECONDS);
         assertEquals(1, calls.get(), "a second probe was piled onto a hanging one");

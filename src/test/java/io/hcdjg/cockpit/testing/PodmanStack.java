@@ -20,18 +20,38 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The demo compose project, really running under podman, for the podman tests: brought up once per run with the
- * cockpit's own {@code demo up} code (images are built the first time) and taken down at the end if this run started
- * it. Tests that change it (scale, stop, kill) put it back as they found it.
+ * cockpit's own {@code demo up} code (images are built the first time) under a project name of the suite's own — never
+ * the real stack's {@code janusgraph-demo} — and taken down at the end if this run started it. Tests that change it
+ * (scale, stop, kill) put it back as they found it.
  */
 public final class PodmanStack implements BeforeEachCallback, ParameterResolver {
-    public static final String PROJECT = DemoCompose.PROJECT;
+    public static final String PROJECT = "cockpit-test";
+    /** The config section that points a cockpit at the suite's project; tests with a config file of their own add it. */
+    public static final String CONFIG = "stack:\n  project: " + PROJECT + "\n";
+
+    /** The name podman-compose gives a service's first container in the suite's project. */
+    public static String container(String service) {
+        return PROJECT + "_" + service + "_1";
+    }
+
+    /**
+     * An environment for a cockpit over the suite's project: {@code home} with a user config naming the project, so
+     * nothing of the operator's own {@code ~/.config} is read.
+     */
+    public static Map<String, String> env(Path home) throws IOException {
+        Path file = home.resolve(".config/hcd-janusgraph-cockpit/cockpit.yaml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, CONFIG);
+        return Map.of("HOME", home.toString());
+    }
 
     /** What a test needs: podman on the local engine and where the run's audit log goes. */
-    public record Handle(Podman podman, Path auditFile, Path demoDir) {
+    public record Handle(Podman podman, Path auditFile) {
         public List<ContainerInfo> containers() throws ProcessException {
             return podman.containers(PROJECT);
         }
@@ -68,20 +88,23 @@ public final class PodmanStack implements BeforeEachCallback, ParameterResolver 
                 Path work = Files.createDirectories(Path.of("target/podman-stack").toAbsolutePath());
                 Path auditFile = work.resolve("audit.jsonl");
                 Podman podman = new Podman(new ProcessGateway(), Optional.empty());
-                // The same folder as `cockpit demo up`, so that a stack CI brought up is recognised as the demo's.
-                Path demoDir = DemoCompose.defaultDir(System.getenv());
-                DemoCompose demo = new DemoCompose(podman, demoDir, new AuditLog(auditFile, Clock.systemUTC()),
-                        "on the local engine");
-                boolean wasUp = answering();
+                DemoCompose demo = demo(podman, auditFile);
+                boolean wasUp = answering() && running(podman);
                 if (!wasUp) {
-                    // A run that died may have left the project half up; start clean.
-                    removeProject(podman);
+                    // A run that died may have left the suite's project half up; start clean (demo down removes
+                    // only containers that carry the demo's label).
+                    demo.down(line -> { });
+                    List<Integer> taken = ports().stream().filter(Running::accepts).toList();
+                    if (!taken.isEmpty()) {
+                        throw new IllegalStateException("ports " + taken + " are in use by something other than the "
+                                + "suite's project " + PROJECT + " (a real janusgraph-demo?): the podman tests need them");
+                    }
                 }
                 long t0 = System.nanoTime();
                 demo.up(line -> { });
                 awaitPorts(Duration.ofSeconds(120));
                 System.out.printf("demo stack up in %d ms%n", Duration.ofNanos(System.nanoTime() - t0).toMillis());
-                return new Running(new Handle(podman, auditFile, demoDir), !wasUp);
+                return new Running(new Handle(podman, auditFile), !wasUp);
             } catch (ProcessException | IOException e) {
                 throw new IllegalStateException("could not bring the demo stack up: " + e.getMessage(), e);
             } catch (InterruptedException e) {
@@ -93,15 +116,19 @@ public final class PodmanStack implements BeforeEachCallback, ParameterResolver 
         @Override
         public void close() throws Throwable {
             if (startedHere) {
-                new DemoCompose(handle.podman(), handle.demoDir(), new AuditLog(handle.auditFile(), Clock.systemUTC()),
-                        "on the local engine").down(line -> { });
+                demo(handle.podman(), handle.auditFile()).down(line -> { });
             }
         }
 
-        private static void removeProject(Podman podman) throws ProcessException {
-            for (ContainerInfo c : podman.containers(PROJECT)) {
-                podman.gateway().runAllowingFailure(podman.argv("rm", "-f", c.name()), Duration.ofSeconds(60));
-            }
+        /** The cockpit's demo code on the suite's project, building in the run's own cache folder. */
+        private static DemoCompose demo(Podman podman, Path auditFile) {
+            return new DemoCompose(podman, PROJECT, DemoCompose.defaultDir(System.getenv()),
+                    new AuditLog(auditFile, Clock.systemUTC()), "on the local engine");
+        }
+
+        private static boolean running(Podman podman) throws ProcessException {
+            List<ContainerInfo> containers = podman.containers(PROJECT);
+            return !containers.isEmpty() && containers.stream().allMatch(ContainerInfo::running);
         }
 
         private static boolean answering() {
