@@ -267,16 +267,15 @@ public final class DemoCompose {
     /** Fills an image's context with what its Containerfile copies but the jar cannot ship: jars and binaries. */
     private void prepare(String folder, Path context, java.util.function.Consumer<String> progress)
             throws ProcessException, IOException {
+        if (Files.exists(context.resolve("pom.xml"))) {
+            deleteTree(context.resolve("lib"));
+            progress.accept("resolving " + folder + " jars from Maven Central");
+            run("demo up", List.of("mvn", "-B", "-q", "-f", context.resolve("pom.xml").toString(),
+                    "dependency:copy-dependencies", "-DoutputDirectory=" + context.resolve("lib")), progress);
+        }
         switch (folder) {
-            case "cassandra", "gremlin" -> {
-                deleteTree(context.resolve("lib"));
-                progress.accept("resolving " + folder + " jars from Maven Central");
-                run("demo up", List.of("mvn", "-B", "-q", "-f", context.resolve("pom.xml").toString(),
-                        "dependency:copy-dependencies", "-DoutputDirectory=" + context.resolve("lib")), progress);
-                if (folder.equals("gremlin")) {
-                    copyResource("/cockpit/sample-graph/banking-demo.graphml", context.resolve("banking-demo.graphml"));
-                }
-            }
+            case "gremlin" -> copyResource("/cockpit/sample-graph/banking-demo.graphml",
+                    context.resolve("banking-demo.graphml"));
             case "prometheus" -> Files.copy(hostFile("/usr/bin/prometheus", "prometheus"), context.resolve("prometheus"),
                     StandardCopyOption.REPLACE_EXISTING);
             case "alertmanager" -> {
