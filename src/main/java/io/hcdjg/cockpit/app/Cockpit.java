@@ -23,6 +23,8 @@ import io.hcdjg.cockpit.ops.Silences;
 import io.hcdjg.cockpit.probes.MonitoringClient;
 import io.hcdjg.cockpit.runtime.MonitoringPoller;
 import io.hcdjg.cockpit.runtime.LogHub;
+import io.hcdjg.cockpit.runtime.SecurityWatcher;
+import io.hcdjg.cockpit.logs.SecurityLedger;
 import io.hcdjg.cockpit.logs.LogClassifier;
 import io.hcdjg.cockpit.ops.Verifier;
 import io.hcdjg.cockpit.podman.PodmanTarget;
@@ -33,6 +35,7 @@ import io.hcdjg.cockpit.runtime.IncidentWatcher;
 import io.hcdjg.cockpit.runtime.RunbookPoller;
 import io.hcdjg.cockpit.incidents.IncidentDesk;
 import io.hcdjg.cockpit.model.ActionOutcome;
+import io.hcdjg.cockpit.model.ContainerStatus;
 import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.podman.ProcessException;
 import io.hcdjg.cockpit.model.RunbookState;
@@ -68,6 +71,8 @@ final class Cockpit implements AutoCloseable {
     final MonitoringPoller monitoring;
     final Silences silences;
     final LogHub logs;
+    final SecurityWatcher security;
+    private final ScheduledExecutorService securityThread;
     final IncidentDesk desk;
     final Backups backups;
     final RunbookPoller runbook;
@@ -153,6 +158,13 @@ final class Cockpit implements AutoCloseable {
         logs = new LogHub(podman.podman(), LogClassifier.from(cfg.logs()), cfg.logs().maxLines(),
                 "--since=" + cfg.logs().history(), cfg.incidents().spikeWindow(), store, Clock.systemUTC(), logThread);
         closers.add(logs);
+        security = new SecurityWatcher(podman.podman(), () -> logs.followed().values().stream()
+                .map(f -> new SecurityWatcher.Buffer(f.container(), f.service(), f.buffer())).toList(),
+                () -> store.get().podman().containers().stream().map(ContainerStatus::info).toList(),
+                cfg.shownServices().stream().anyMatch(x -> x.name().equals("vault")),
+                new SecurityLedger(logs.classifier(), SecurityWatcher.CAP), Clock.systemUTC());
+        closers.add(security);
+        securityThread = logThread;
 
         backups = new Backups(podman.podman(), podman.label(), project, cfg.runbook(), cfg.shownServices().stream()
                 .filter(s -> s.name().equals("hcd-server")).findFirst().orElse(null),
@@ -251,6 +263,7 @@ final class Cockpit implements AutoCloseable {
         runbook.start();
         if (podman.problem() == null) {
             logs.start();
+            security.start(securityThread, state -> store.update(s -> s.withSecurity(state, state.at())));
         }
     }
 

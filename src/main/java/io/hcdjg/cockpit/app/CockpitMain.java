@@ -54,6 +54,7 @@ public final class CockpitMain {
                 case "demo" -> DemoCli.run(options, System.getenv(), System.out, System.err);
                 case "metrics", "alerts", "silence" -> MonitoringCli.run(options, System.getenv(), System.out, System.err);
                 case "logs" -> LogsCli.run(options, System.getenv(), System.out, System.err);
+                case "security" -> SecurityCli.run(options, System.getenv(), System.out, System.err);
                 case "incidents", "incident" -> IncidentsCli.run(options, System.getenv(), System.out, System.err);
                 case "checklist", "report", "backup", "backups", "restore", "proof-status", "recovery" ->
                         RunbookCli.run(options, System.getenv(), System.out, System.err);

@@ -65,7 +65,7 @@ final class LogsCli {
                 }
                 mine.put(service, list);
             }
-            LogClassifier classifier = LogClassifier.from(cockpit.loaded.config().logs());
+            LogClassifier classifier = cockpit.logs.classifier();
             String start = since == null ? "--tail=100" : "--since=" + since;
             List<Tail> tails = new ArrayList<>();
             mine.forEach((service, list) -> list.forEach(c -> {
@@ -154,12 +154,11 @@ final class LogsCli {
     }
 
     /** Every container of the project read from {@code since} back, classified. */
-    static Classified classify(Cockpit cockpit, String since, int samples) throws Exception {
-        LogClassifier classifier = LogClassifier.from(cockpit.loaded.config().logs());
+    static List<Tail> readAll(Cockpit cockpit, String since) throws Exception {
         List<Tail> tails = new ArrayList<>();
         for (ContainerInfo c : cockpit.podman.podman().containers(cockpit.actions.project())) {
             LogBuffer buffer = new LogBuffer(1_000_000);
-            LogIngest ingest = new LogIngest(classifier, buffer, null, System::currentTimeMillis);
+            LogIngest ingest = new LogIngest(cockpit.logs.classifier(), buffer, null, System::currentTimeMillis);
             tails.add(new Tail(c.service(), c.name(), buffer, ingest,
                     new LogFollower(cockpit.podman.podman(), c.name(), ingest, "--since=" + since, false, msg -> { })));
         }
@@ -167,6 +166,12 @@ final class LogsCli {
         for (Tail t : tails) {
             t.follower().done().join();
         }
+        return tails;
+    }
+
+    /** Every container of the project read from {@code since} back, classified. */
+    static Classified classify(Cockpit cockpit, String since, int samples) throws Exception {
+        List<Tail> tails = readAll(cockpit, since);
         record Line(long at, String text) {
         }
         List<Line> classified = new ArrayList<>();

@@ -33,6 +33,8 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
                    java -jar cockpit.jar alerts [--format text|json]    Alertmanager's alerts
                    java -jar cockpit.jar silence ALERTNAME --for 2h --comment TEXT [--author NAME]
                    java -jar cockpit.jar logs SERVICE...|--all [--since 1h] [--follow] [--filter REGEX] [--summary]
+                   java -jar cockpit.jar security [--since 1h|24h] [--format json]   auth failures, destructive
+                                                          statements, denials, Vault access (§8.1)
                    java -jar cockpit.jar incidents [--all] [--format text|json]     open incidents, prompts due
                    java -jar cockpit.jar incident open --title TEXT --priority P0..P3 [SERVICE...] [--comment NOTE]
                    java -jar cockpit.jar incident ack|escalate|resolve|reopen|note|report ID [--level L3] [--comment TEXT]
@@ -46,7 +48,7 @@ record Options(String command, Optional<Path> config, Boolean demo, String forma
             exit codes: check 0 every service UP, 1 any not UP; containers 0 listed, 1 podman failed;
                         action/exec/silence 0 done (and verified), 1 failed, 3 refused, 4 not verified;
                         metrics 0 all within thresholds, 1 any not; alerts 0 none firing, 1 firing or unreachable;
-                        incidents 0 none open, 1 any open; incident 0 done, 1 escalation action failed, 3 refused;
+                        incidents 0 none open, 1 any open; security 0 nothing found, 1 events found; incident 0 done, 1 escalation action failed, 3 refused;
                         backup/restore like action; proof-status 0 pass, 1 fail, stale or not proven;
                         checklist 0 all pass, 1 any fail, 4 warnings only; recovery 0 every step passes, 1 not;
                         2 config or usage error""";

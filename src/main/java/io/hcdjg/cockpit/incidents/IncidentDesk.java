@@ -8,6 +8,8 @@ import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.model.IncidentEvent;
 import io.hcdjg.cockpit.model.IncidentState;
 import io.hcdjg.cockpit.model.LogSummary;
+import io.hcdjg.cockpit.model.SecurityEvent;
+import io.hcdjg.cockpit.model.SecurityState;
 import io.hcdjg.cockpit.model.PodmanState;
 import io.hcdjg.cockpit.model.Priority;
 import io.hcdjg.cockpit.model.ServiceStatus;
@@ -133,7 +135,7 @@ public final class IncidentDesk {
             if (s.monitoring().at() != null && s.monitoring().alertmanagerProblem() == null) {
                 alerts(book, s.monitoring().alerts(), deps, now);
             }
-            s.logs().forEach(l -> logs(book, l, deps, now));
+            s.logs().forEach(l -> logs(book, l, s.security(), deps, now));
             return book.added;
         });
     }
@@ -427,14 +429,23 @@ public final class IncidentDesk {
         }
     }
 
-    private void logs(Book book, LogSummary l, Dependencies deps, Instant now) {
+    /**
+     * Log classes whose spikes are counted from the security events (the audit log included) once the watcher has
+     * read them: failed authentications and destructive statements as runbook §8.1 counts them, not log lines.
+     */
+    private static final Map<Integer, SecurityEvent.Category> SECURITY_COUNTED = Map.of(
+            2, SecurityEvent.Category.AUTH_FAILURE, 3, SecurityEvent.Category.DESTRUCTIVE);
+
+    private void logs(Book book, LogSummary l, SecurityState security, Dependencies deps, Instant now) {
         String upstream = deps.downUpstream(l.service());
         if (upstream != null && !book.open.containsKey("health:" + upstream)) {
             return; // errors because something it needs is down: they join that incident once it is open
         }
         for (int c = 0; c < l.recent().size() && c < LogClassifier.NAMES.size(); c++) {
             String cls = LogClassifier.NAMES.get(c).replace(' ', '-');
-            int count = l.recent().get(c);
+            SecurityEvent.Category counted = security.at() == null ? null : SECURITY_COUNTED.get(c);
+            int count = counted == null ? l.recent().get(c)
+                    : security.count(l.service(), counted, now.minus(rules.config().spikeWindow()));
             String latch = l.service() + "|" + cls;
             Optional<IncidentConfig.Rule> rule = rules.forLogs(l.service(), cls, count);
             if (rule.isEmpty()) {
@@ -444,8 +455,10 @@ public final class IncidentDesk {
             if (!spiking.add(latch)) {
                 continue;
             }
-            String text = count + " " + LogClassifier.NAMES.get(c) + " line" + (count == 1 ? "" : "s") + " in "
-                    + io.hcdjg.cockpit.config.Durations.words(rules.config().spikeWindow()) + " on " + l.service();
+            String what = counted != null ? counted.words
+                    : LogClassifier.NAMES.get(c) + " line" + (count == 1 ? "" : "s");
+            String text = count + " " + what + " in " + io.hcdjg.cockpit.config.Durations.words(
+                    rules.config().spikeWindow()) + " on " + l.service();
             String key = "logs:" + l.service() + ":" + cls;
             String home = upstream != null ? upstream : l.service();
             String incident = book.open.getOrDefault("health:" + home, book.open.get(key));

@@ -18,12 +18,13 @@ import java.util.List;
  * @param logs          per service: log lines by class over the last hour and day
  * @param incidents     the incident desk: incidents, timeline, prompts, services blocked by others
  * @param runbook       the proof status, backups, certificates and the latest checklist
+ * @param security      failed authentications, denials, validation failures, destructive statements, Vault access
  */
 public record StackSnapshot(Instant takenAt, String configSource, String stackLabel, boolean demo,
                             List<ServiceStatus> services, HostStats host, List<ConfigProblem> problems,
                             Instant lastRoundAt, Duration lastRoundTook, PodmanState podman,
                             MonitoringState monitoring, List<LogSummary> logs, IncidentState incidents,
-                            RunbookState runbook) {
+                            RunbookState runbook, SecurityState security) {
 
     public StackSnapshot {
         services = List.copyOf(services);
@@ -36,7 +37,7 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
                                         List<ConfigProblem> problems) {
         return new StackSnapshot(at, configSource, stackLabel, demo, List.of(), HostStats.unread(), problems, null, null,
                 PodmanState.notWatched(), MonitoringState.none(), List.of(), IncidentState.none(),
-                RunbookState.none());
+                RunbookState.none(), SecurityState.none());
     }
 
     public long upCount() {
@@ -44,39 +45,44 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
     }
 
     public StackSnapshot withServices(List<ServiceStatus> updated, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, updated, host, problems, lastRoundAt, lastRoundTook, podman, monitoring, logs, incidents, runbook);
+        return new StackSnapshot(at, configSource, stackLabel, demo, updated, host, problems, lastRoundAt, lastRoundTook, podman, monitoring, logs, incidents, runbook, security);
     }
 
     public StackSnapshot withHost(HostStats stats, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, stats, problems, lastRoundAt, lastRoundTook, podman, monitoring, logs, incidents, runbook);
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, stats, problems, lastRoundAt, lastRoundTook, podman, monitoring, logs, incidents, runbook, security);
     }
 
     public StackSnapshot withPodman(PodmanState state, Instant at) {
         return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, state, monitoring, logs, incidents, runbook);
+                lastRoundTook, state, monitoring, logs, incidents, runbook, security);
     }
 
     public StackSnapshot withMonitoring(MonitoringState state, Instant at) {
         return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, podman, state, logs, incidents, runbook);
+                lastRoundTook, podman, state, logs, incidents, runbook, security);
     }
 
     public StackSnapshot withLogs(List<LogSummary> summaries, Instant at) {
         return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, podman, monitoring, summaries, incidents, runbook);
+                lastRoundTook, podman, monitoring, summaries, incidents, runbook, security);
     }
 
     public StackSnapshot withIncidents(IncidentState state, Instant at) {
         return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, podman, monitoring, logs, state, runbook);
+                lastRoundTook, podman, monitoring, logs, state, runbook, security);
     }
 
     public StackSnapshot withRunbook(RunbookState state, Instant at) {
         return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, podman, monitoring, logs, incidents, state);
+                lastRoundTook, podman, monitoring, logs, incidents, state, security);
+    }
+
+    public StackSnapshot withSecurity(SecurityState state, Instant at) {
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
+                lastRoundTook, podman, monitoring, logs, incidents, runbook, state);
     }
 
     public StackSnapshot withRoundFinished(Instant at, Duration took) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, at, took, podman, monitoring, logs, incidents, runbook);
+        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, at, took, podman, monitoring, logs, incidents, runbook, security);
     }
 }

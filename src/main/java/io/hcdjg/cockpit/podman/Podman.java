@@ -72,6 +72,15 @@ public final class Podman {
         }
     }
 
+    /**
+     * A file inside a container from byte {@code offset} on ({@code tail -c +N}, which the real images and busybox
+     * both have): how a log kept in a container's own layer, on no volume, is followed without repeats.
+     */
+    public ProcessResult readFrom(String container, String path, long offset) throws ProcessException {
+        return gateway.runAllowingFailure(argv("exec", container, "tail", "-c", "+" + (offset + 1), path),
+                Duration.ofSeconds(30));
+    }
+
     /** Each container of the project (by name) and its value of {@code label}, empty where it has none. */
     public Map<String, String> label(String project, String label) throws ProcessException {
         String out = gateway.run(argv("ps", "-a", "--filter", "label=" + PodmanJson.PROJECT + "=" + project,

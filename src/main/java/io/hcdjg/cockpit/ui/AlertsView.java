@@ -91,7 +91,7 @@ final class AlertsView extends VBox {
         VBox.setVgrow(alertTable, Priority.ALWAYS);
     }
 
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+    static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);

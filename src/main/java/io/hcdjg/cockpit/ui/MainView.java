@@ -48,6 +48,8 @@ public final class MainView extends BorderPane {
     private final RunbookView runbookView;
     private final Tab runbookTab = new Tab("Runbook");
     private final Tab incidentsTab = new Tab("Incidents");
+    private final SecurityView securityView = new SecurityView();
+    private final Tab securityTab = new Tab("Security");
     private TabPane tabs;
 
     /** @param project the compose project, shown before the cockpit behind the window has started */
@@ -103,7 +105,10 @@ public final class MainView extends BorderPane {
         incidentsTab.setId("tab-incidents");
         runbookTab.setContent(runbookView);
         runbookTab.setId("tab-runbook");
-        tabs = new TabPane(services, incidentsTab, metrics, alertsTab, logsTab, runbookTab);
+        securityView.setPadding(new Insets(12));
+        securityTab.setContent(securityView);
+        securityTab.setId("tab-security");
+        tabs = new TabPane(services, incidentsTab, metrics, alertsTab, logsTab, securityTab, runbookTab);
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
@@ -271,6 +276,7 @@ public final class MainView extends BorderPane {
         logReview.apply(m.logs());
         incidentsView.apply(m.incidents(), m.cards().stream().map(WallModel.Card::name).toList());
         runbookView.apply(m.runbook(), m.incidents());
+        securityView.apply(m.security());
         long open = m.incidents().unresolved();
         incidentsTab.setText(open == 0 ? "Incidents" : "Incidents (" + open + " open"
                 + (m.incidents().prompts().isEmpty() ? "" : ", " + m.incidents().prompts().size() + " due") + ")");

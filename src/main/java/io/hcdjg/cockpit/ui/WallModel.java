@@ -10,7 +10,7 @@ public record WallModel(String title, String notice, boolean demo, List<String> 
                         Gauge disk, Gauge memory, String status, String podman, String podmanProblem,
                         List<Metric> metrics, List<AlertRow> alerts, List<SilenceRow> silences, String monitoringProblem,
                         int firing, List<LogReview> logs, io.hcdjg.cockpit.model.IncidentState incidents,
-                        io.hcdjg.cockpit.model.RunbookState runbook) {
+                        io.hcdjg.cockpit.model.RunbookState runbook, Security security) {
 
     public WallModel {
         problems = List.copyOf(problems);
@@ -71,6 +71,27 @@ public record WallModel(String title, String notice, boolean demo, List<String> 
         public Container {
             cpu = List.copyOf(cpu);
         }
+    }
+
+    /** The Security tab (runbook §8.1): counts per service and per user or address, the newest events, the sources. */
+    public record Security(String summary, List<SecurityCount> byService, List<SecurityCount> byWho,
+                           List<SecurityRow> events, List<String> sources) {
+        public Security {
+            byService = List.copyOf(byService);
+            byWho = List.copyOf(byWho);
+            events = List.copyOf(events);
+            sources = List.copyOf(sources);
+        }
+    }
+
+    /** @param name the service, or the user or address */
+    public record SecurityCount(String category, String service, String name, String hour, String day,
+                                String styleClass) {
+    }
+
+    /** @param raw the line as the service wrote it */
+    public record SecurityRow(String time, String service, String category, String what, String who, String source,
+                              String raw) {
     }
 
     /** @param percent 0..100, NaN when the value could not be read */

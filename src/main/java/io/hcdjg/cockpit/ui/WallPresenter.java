@@ -70,7 +70,8 @@ public final class WallPresenter {
                 gauge(s.host().disk()), gauge(s.host().memory()), status(s), podmanLine,
                 podman.problem() == null ? "" : "Podman " + podman.target() + ": " + podman.problem(),
                 mon.metrics().stream().map(WallPresenter::metric).toList(), alerts(mon), silences(mon),
-                monitoringProblem, mon.firing().size(), List.copyOf(logs.values()), s.incidents(), s.runbook());
+                monitoringProblem, mon.firing().size(), List.copyOf(logs.values()), s.incidents(), s.runbook(),
+                SecurityFormat.present(s.security(), now, zone));
     }
 
     static WallModel.LogReview review(io.hcdjg.cockpit.model.LogSummary l) {

@@ -42,6 +42,7 @@ public final class Snapshots {
         return new StackSnapshot(AT, "config/cockpit.yaml (shipped)", demo ? "Demo stack: test" : "janusgraph-demo on 127.0.0.1",
                 demo, services, host, problems, AT, Duration.ofMillis(2013), PodmanState.notWatched(),
                 io.hcdjg.cockpit.model.MonitoringState.none(), List.of(),
-                io.hcdjg.cockpit.model.IncidentState.none(), io.hcdjg.cockpit.model.RunbookState.none());
+                io.hcdjg.cockpit.model.IncidentState.none(), io.hcdjg.cockpit.model.RunbookState.none(),
+                io.hcdjg.cockpit.model.SecurityState.none());
     }
 }
