@@ -43,7 +43,7 @@ public final class DemoCompose {
     public static final List<String> PROBED = List.of("alertmanager", "analytics-api", "hcd-server",
             "janusgraph-exporter", "janusgraph-server", "prometheus");
     /** service image ← folder under images/. */
-    static final Map<String, String> IMAGES = Map.of("hcd-server", "cassandra", "janusgraph-server", "gremlin",
+    static final Map<String, String> IMAGES = Map.of("hcd-server", "cassandra", "janusgraph-server", "janusgraph",
             "prometheus", "prometheus", "alertmanager", "alertmanager", "analytics-api", "analytics-api");
 
     private final Podman podman;
@@ -196,19 +196,21 @@ public final class DemoCompose {
         Files.deleteIfExists(tar);
     }
 
-    /** Fills an image's context with what its Containerfile copies but the jar cannot ship: jars and binaries. */
+    /**
+     * Fills an image's context with what its Containerfile copies but the jar cannot ship: a folder with a pom.xml gets
+     * the jars it resolves in lib/; then binaries and the sample graph.
+     */
     private void prepare(String folder, Path context, java.util.function.Consumer<String> progress)
             throws ProcessException, IOException {
+        if (Files.exists(context.resolve("pom.xml"))) {
+            deleteTree(context.resolve("lib"));
+            progress.accept("resolving " + folder + " jars from Maven Central");
+            run("demo up", List.of("mvn", "-B", "-q", "-f", context.resolve("pom.xml").toString(),
+                    "dependency:copy-dependencies", "-DoutputDirectory=" + context.resolve("lib")), progress);
+        }
         switch (folder) {
-            case "cassandra", "gremlin" -> {
-                deleteTree(context.resolve("lib"));
-                progress.accept("resolving " + folder + " jars from Maven Central");
-                run("demo up", List.of("mvn", "-B", "-q", "-f", context.resolve("pom.xml").toString(),
-                        "dependency:copy-dependencies", "-DoutputDirectory=" + context.resolve("lib")), progress);
-                if (folder.equals("gremlin")) {
-                    copyResource("/cockpit/sample-graph/banking-demo.graphml", context.resolve("banking-demo.graphml"));
-                }
-            }
+            case "janusgraph" -> copyResource("/cockpit/sample-graph/banking-demo.graphml",
+                    context.resolve("banking-demo.graphml"));
             case "prometheus" -> Files.copy(hostFile("/usr/bin/prometheus", "prometheus"), context.resolve("prometheus"),
                     StandardCopyOption.REPLACE_EXISTING);
             case "alertmanager" -> {
