@@ -46,7 +46,7 @@ public final class DemoCompose {
     public static final List<String> PROBED = List.of("alertmanager", "analytics-api", "hcd-server",
             "janusgraph-exporter", "janusgraph-server", "prometheus");
     /** service image ← folder under images/. */
-    static final Map<String, String> IMAGES = Map.of("hcd-server", "cassandra", "janusgraph-server", "gremlin",
+    static final Map<String, String> IMAGES = Map.of("hcd-server", "cassandra", "janusgraph-server", "janusgraph",
             "prometheus", "prometheus", "alertmanager", "alertmanager", "analytics-api", "analytics-api");
 
     /** How long to wait for a container in which to check that service names resolve. */
@@ -264,7 +264,10 @@ public final class DemoCompose {
         Files.deleteIfExists(tar);
     }
 
-    /** Fills an image's context with what its Containerfile copies but the jar cannot ship: jars and binaries. */
+    /**
+     * Fills an image's context with what its Containerfile copies but the jar cannot ship: a folder with a pom.xml gets
+     * the jars it resolves in lib/; then binaries and the sample graph.
+     */
     private void prepare(String folder, Path context, java.util.function.Consumer<String> progress)
             throws ProcessException, IOException {
         if (Files.exists(context.resolve("pom.xml"))) {
@@ -274,7 +277,7 @@ public final class DemoCompose {
                     "dependency:copy-dependencies", "-DoutputDirectory=" + context.resolve("lib")), progress);
         }
         switch (folder) {
-            case "gremlin" -> copyResource("/cockpit/sample-graph/banking-demo.graphml",
+            case "janusgraph" -> copyResource("/cockpit/sample-graph/banking-demo.graphml",
                     context.resolve("banking-demo.graphml"));
             case "prometheus" -> Files.copy(hostFile("/usr/bin/prometheus", "prometheus"), context.resolve("prometheus"),
                     StandardCopyOption.REPLACE_EXISTING);
