@@ -11,6 +11,9 @@ import io.hcdjg.cockpit.model.ContainerInfo;
 import io.hcdjg.cockpit.model.ContainerStatus;
 import io.hcdjg.cockpit.model.LogSummary;
 import io.hcdjg.cockpit.model.MetricReading;
+import io.hcdjg.cockpit.model.MonitoringState;
+import io.hcdjg.cockpit.model.SlowQuery;
+import io.hcdjg.cockpit.probes.MetricDiagnosis;
 import io.hcdjg.cockpit.model.RunbookState;
 import io.hcdjg.cockpit.model.StackSnapshot;
 import io.hcdjg.cockpit.ops.Checklist;
@@ -51,6 +54,7 @@ final class ChecklistRun {
         String podmanProblem = c.podman.problem();
         Map<String, Integer> errors = new LinkedHashMap<>();
         MetricReading p95;
+        MonitoringState monitoring;
         if (running) {
             s = c.store.get();
             Map<String, Integer> counted = errors;
@@ -60,7 +64,7 @@ final class ChecklistRun {
             for (LogSummary l : s.logs()) {
                 counted.put(l.service(), l.lastHour().get(0));
             }
-            p95 = s.monitoring().metrics().stream().filter(m -> m.name().equals("p95-latency")).findFirst().orElse(null);
+            monitoring = s.monitoring();
         } else {
             c.poller.runRound().get(60, TimeUnit.SECONDS);
             s = c.store.get();
@@ -77,14 +81,20 @@ final class ChecklistRun {
             } else {
                 errors = null;
             }
-            p95 = c.monitoring.refresh().metrics().stream().filter(m -> m.name().equals("p95-latency")).findFirst()
-                    .orElse(null);
+            monitoring = c.monitoring.refresh();
         }
+        p95 = reading(monitoring, "p95-latency");
+        MetricReading slow = reading(monitoring, MetricDiagnosis.SLOW_QUERIES.name());
+        List<SlowQuery> profiled = slow == null || Double.isNaN(slow.value()) ? null : monitoring.slowQueries();
         RunbookState files = c.runbookState(running);
         var gremlin = s.services().stream().filter(x -> x.name().equals("janusgraph-server")).findFirst().orElse(null);
         List<CheckResult> results = Checklist.run(new Checklist.Inputs(containers, podmanProblem, s.host(), errors,
-                files.backups(), files.certificates(), p95, gremlin), rc, now);
+                files.backups(), files.certificates(), profiled, p95, gremlin), rc, now);
         return new Saved(results, now, save(results, now, env));
+    }
+
+    private static MetricReading reading(MonitoringState m, String name) {
+        return m.metrics().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
     }
 
     private static Path save(List<CheckResult> results, Instant at, Map<String, String> env) throws IOException {

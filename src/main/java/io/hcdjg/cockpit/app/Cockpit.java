@@ -147,8 +147,11 @@ final class Cockpit implements AutoCloseable {
         ScheduledExecutorService monitoringThread = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("monitoring-poller").daemon(true).factory());
         closers.add(monitoringThread::shutdownNow);
+        // The analytics-api's profiler is where the stack keeps the timings of real queries (stack-reference §4.10).
+        String apiUrl = cfg.shownServices().stream().filter(x -> x.probe() == ProbeKind.ANALYTICS_API).findFirst()
+                .map(x -> "http://" + x.host() + ":" + x.port()).orElse(null);
         monitoring = new MonitoringPoller(mon, cfg.metrics(), client, store, Clock.systemUTC(), monitoringThread,
-                cfg.round().history());
+                cfg.round().history(), apiUrl);
         closers.add(monitoring);
         silences = new Silences(client, actions.audit(), Clock.systemUTC());
 

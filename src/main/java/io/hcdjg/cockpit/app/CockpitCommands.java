@@ -120,7 +120,8 @@ final class CockpitCommands implements Commands {
             return List.of();
         }
         var config = c.loaded.config().metrics().stream().filter(m -> m.name().equals(metric)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no metric " + metric));
+                .orElseThrow(() -> new IllegalArgumentException("no history: Prometheus does not keep it (the tile's "
+                        + "sparkline shows what was read since the cockpit started)"));
         java.time.Instant end = java.time.Instant.now();
         // About 240 points whatever the range: 15 s steps for an hour, 6 min for a day.
         java.time.Duration step = java.time.Duration.ofSeconds(Math.max(15, range.toSeconds() / 240));

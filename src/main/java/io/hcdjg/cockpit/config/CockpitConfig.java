@@ -42,8 +42,13 @@ public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, 
      *
      * @param warn     null for none
      * @param critical null for none
+     * @param source   where the figure comes from and what it measures, shown on its tile
      */
-    public record MetricConfig(String name, String title, String query, String unit, Double warn, Double critical) {
+    public record MetricConfig(String name, String title, String query, String unit, Double warn, Double critical,
+                               String source) {
+        public MetricConfig(String name, String title, String query, String unit, Double warn, Double critical) {
+            this(name, title, query, unit, warn, critical, "Prometheus: " + query);
+        }
     }
 
     /** @param overlays compose overlays that are deployed, e.g. {@code logging}; services of other overlays are hidden */

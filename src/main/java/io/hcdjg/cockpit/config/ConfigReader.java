@@ -27,7 +27,7 @@ final class ConfigReader {
     private static final Set<String> LOGS = Set.of("maxLines", "history", "keywords", "regex");
     static final List<String> LOG_CLASSES = List.of("error", "slow-query", "auth-failure", "destructive");
     private static final Set<String> MONITORING = Set.of("prometheus", "alertmanager", "poll", "timeout");
-    private static final Set<String> METRIC = Set.of("name", "title", "query", "unit", "warn", "critical");
+    private static final Set<String> METRIC = Set.of("name", "title", "query", "unit", "warn", "critical", "source");
     private static final Set<String> PODMAN = Set.of("connection", "composeFiles", "poll");
     private static final Set<String> STACK = Set.of("project", "host", "overlays");
     private static final Set<String> ROUND = Set.of("interval", "timeout", "maxBackoff", "history");
@@ -187,7 +187,8 @@ final class ConfigReader {
             return Optional.empty();
         }
         return Optional.of(new CockpitConfig.MetricConfig(name, text(layers, "title").orElse(name), query.get(),
-                text(layers, "unit").orElse(""), warn.orElse(null), critical.orElse(null)));
+                text(layers, "unit").orElse(""), warn.orElse(null), critical.orElse(null),
+                text(layers, "source").orElse("Prometheus: " + query.get())));
     }
 
     /** {error: [...], slow-query: [...], ...}: the classes' lists, later files replacing a class's list. */

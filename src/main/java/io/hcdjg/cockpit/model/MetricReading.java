@@ -9,9 +9,10 @@ import java.util.List;
  * @param level   against the metric's warn/critical thresholds; UNKNOWN without a value
  * @param reason  in words: "no data: no series match", "bad query: …", "3 series, the highest shown"
  * @param history recent values, oldest first
+ * @param source  where the figure comes from and what it measures, for the operator
  */
 public record MetricReading(String name, String title, String unit, double value, HealthLevel level, String reason,
-                            List<Double> history) {
+                            List<Double> history, String source) {
 
     public MetricReading {
         history = List.copyOf(history);

@@ -2,6 +2,7 @@ package io.hcdjg.cockpit.probes;
 
 import io.hcdjg.cockpit.config.ServiceConfig;
 import io.hcdjg.cockpit.model.Health;
+import io.hcdjg.cockpit.model.ProbeKind;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,6 +19,7 @@ final class HttpProbe implements Probe {
     private final ServiceConfig service;
     private final HttpClient client;
     private final HttpRequest request;
+    private final ExporterWatch exporter = new ExporterWatch();
 
     HttpProbe(ServiceConfig service, HttpClient client) {
         this.service = service;
@@ -34,6 +36,9 @@ final class HttpProbe implements Probe {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             byte[] bytes = response.body();
             String body = new String(bytes, 0, Math.min(bytes.length, MAX_BODY), StandardCharsets.UTF_8);
+            if (service.probe() == ProbeKind.METRICS && response.statusCode() / 100 == 2) {
+                return exporter.judge(body, java.time.Instant.now());
+            }
             return HttpDiagnosis.diagnose(service.probe(), service.name(), response.statusCode(), body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

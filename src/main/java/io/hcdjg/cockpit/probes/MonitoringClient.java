@@ -1,11 +1,13 @@
 package io.hcdjg.cockpit.probes;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcdjg.cockpit.model.Alert;
 import io.hcdjg.cockpit.model.ScrapeTarget;
 import io.hcdjg.cockpit.model.Silence;
+import io.hcdjg.cockpit.model.SlowQuery;
 
 import java.io.IOException;
 import java.net.URI;
@@ -63,6 +65,25 @@ public final class MonitoringClient {
 
     public List<Alert> alerts() throws IOException, InterruptedException {
         return PromJson.alerts(get(alertmanager + "/api/v2/alerts", false));
+    }
+
+    /**
+     * The analytics-api profiler's query patterns ({@code GET /api/v1/performance/profiler/slow-queries}: a bare JSON
+     * list of {query_pattern, avg_time_ms, p95_time_ms, execution_count, slow_query_count}), slowest p95 first.
+     */
+    public List<SlowQuery> slowQueries(String apiUrl) throws IOException, InterruptedException {
+        JsonNode list = JSON.readTree(get(strip(apiUrl) + "/api/v1/performance/profiler/slow-queries", false));
+        if (list == null || !list.isArray()) {
+            throw new PromJson.ApiError("the profiler did not answer a list");
+        }
+        List<SlowQuery> out = new java.util.ArrayList<>();
+        for (JsonNode q : list) {
+            out.add(new SlowQuery(q.path("query_pattern").asText(""), q.path("avg_time_ms").asDouble(Double.NaN),
+                    q.path("p95_time_ms").asDouble(Double.NaN), q.path("execution_count").asLong(),
+                    q.path("slow_query_count").asLong()));
+        }
+        out.sort(java.util.Comparator.comparingDouble(SlowQuery::p95Ms).reversed());
+        return out;
     }
 
     public List<Silence> silences() throws IOException, InterruptedException {

@@ -7,6 +7,7 @@ import io.hcdjg.cockpit.model.MetricReading;
 import io.hcdjg.cockpit.model.MonitoringState;
 import io.hcdjg.cockpit.model.ScrapeTarget;
 import io.hcdjg.cockpit.model.Silence;
+import io.hcdjg.cockpit.model.SlowQuery;
 import io.hcdjg.cockpit.probes.Failures;
 import io.hcdjg.cockpit.probes.MetricDiagnosis;
 import io.hcdjg.cockpit.probes.MonitoringClient;
@@ -36,12 +37,16 @@ public final class MonitoringPoller implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final int history;
+    private final String apiUrl;
     private final Map<String, List<Double>> histories = new HashMap<>();
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private ScheduledFuture<?> schedule;
 
+    /** @param apiUrl the analytics-api's base URL, whose query profiler gives the slow-query tiles; null: none */
     public MonitoringPoller(CockpitConfig.Monitoring config, List<MetricConfig> metrics, MonitoringClient client,
-                            SnapshotStore store, Clock clock, ScheduledExecutorService scheduler, int history) {
+                            SnapshotStore store, Clock clock, ScheduledExecutorService scheduler, int history,
+                            String apiUrl) {
+        this.apiUrl = apiUrl;
         this.config = config;
         this.metrics = List.copyOf(metrics);
         this.client = client;
@@ -90,6 +95,23 @@ public final class MonitoringPoller implements AutoCloseable {
                 histories.put(m.name(), r.history());
                 readings.add(r);
             }
+            List<SlowQuery> slow = List.of();
+            if (apiUrl != null) {
+                List<MetricReading> profiled;
+                try {
+                    slow = client.slowQueries(apiUrl);
+                    profiled = MetricDiagnosis.profiler(slow, histories.getOrDefault("slow-queries", List.of()),
+                            histories.getOrDefault("api-p95", List.of()), history);
+                } catch (IOException e) {
+                    String why = "no value: " + unreachable("the analytics-api profiler", apiUrl, e);
+                    profiled = List.of(MetricDiagnosis.failed(MetricDiagnosis.SLOW_QUERIES, why,
+                                    histories.getOrDefault("slow-queries", List.of())),
+                            MetricDiagnosis.failed(MetricDiagnosis.API_P95, why, histories.getOrDefault("api-p95",
+                                    List.of())));
+                }
+                profiled.forEach(r -> histories.put(r.name(), r.history()));
+                readings.addAll(profiled);
+            }
             String amProblem = null;
             List<Alert> alerts = List.of();
             List<Silence> silences = List.of();
@@ -100,7 +122,7 @@ public final class MonitoringPoller implements AutoCloseable {
                 amProblem = unreachable("Alertmanager", client.alertmanagerUrl(), e);
             }
             MonitoringState state = new MonitoringState(readings, targets, alerts, silences, promProblem, amProblem,
-                    clock.instant());
+                    clock.instant(), slow);
             store.update(s -> s.withMonitoring(state, clock.instant()));
             return state;
         } catch (InterruptedException e) {

@@ -133,6 +133,7 @@ final class MetricsView extends VBox {
         private final Tile tile = TileFactory.latencyTile(30);
         private final Label title = new Label();
         private final Label value = new Label();
+        private final Label source = new Label();
         private final Label reason = new Label();
         private String styleClass;
         private List<Double> fed = List.of();
@@ -145,9 +146,12 @@ final class MetricsView extends VBox {
             value.setId("metric-value-" + name);
             reason.getStyleClass().add("ck-reason");
             reason.setWrapText(true);
+            source.getStyleClass().add("ck-muted");
+            source.setWrapText(true);
+            source.setId("metric-source-" + name);
             tile.setValueVisible(false);
             tile.setUnit("");
-            VBox words = new VBox(2, value, reason);
+            VBox words = new VBox(2, value, reason, source);
             words.getStyleClass().add("ck-card-words");
             getChildren().addAll(title, tile, words);
             setOnMouseClicked(e -> onSelect.run());
@@ -169,6 +173,7 @@ final class MetricsView extends VBox {
             title.setText(m.title());
             value.setText(m.text());
             reason.setText(m.reason());
+            source.setText(m.source());
             if (!Objects.equals(styleClass, m.styleClass())) {
                 getStyleClass().remove(styleClass);
                 getStyleClass().add(m.styleClass());

@@ -29,9 +29,13 @@ public record WallModel(String title, String notice, boolean demo, List<String> 
         }
     }
 
-    /** @param value NaN without a value; @param text the value with its unit, or "—" */
+    /**
+     * @param value  NaN without a value
+     * @param text   the value with its unit, or "—"
+     * @param source where the figure comes from and what it measures
+     */
     public record Metric(String name, String title, String text, double value, String unit, String reason,
-                         HealthLevel level, String styleClass, List<Double> history) {
+                         HealthLevel level, String styleClass, List<Double> history, String source) {
         public Metric {
             history = List.copyOf(history);
         }

@@ -83,7 +83,7 @@ public final class WallPresenter {
         String text = Double.isNaN(m.value()) ? "—"
                 : MetricReading.format(m.value()) + (m.unit().isEmpty() ? "" : " " + m.unit());
         return new WallModel.Metric(m.name(), m.title(), text, m.value(), m.unit(), m.reason(), m.level(),
-                HealthFormat.styleClass(m.level()), m.history());
+                HealthFormat.styleClass(m.level()), m.history(), m.source());
     }
 
     private static final List<String> SEVERITY = List.of("critical", "warning", "info");

@@ -50,7 +50,7 @@ class MonitoringPollerTest {
         SnapshotStore store = new SnapshotStore(StackSnapshot.initial(Instant.now(), "t", "t", false, List.of()), s -> { });
         return new MonitoringPoller(new CockpitConfig.Monitoring(prometheus, alertmanager, Duration.ofSeconds(15), T),
                 metrics, new MonitoringClient(HTTP, prometheus, alertmanager, T), store, Clock.systemUTC(),
-                Executors.newSingleThreadScheduledExecutor(), 10);
+                Executors.newSingleThreadScheduledExecutor(), 10, null);
     }
 
     private static MonitoringState until(MonitoringPoller p, Predicate<MonitoringState> done, String what)

@@ -80,10 +80,11 @@ class WallPresenterTest {
     @Test
     void metricsShowValueWithUnitOrADash() {
         var m = WallPresenter.metric(new io.hcdjg.cockpit.model.MetricReading("p95", "p95", "s", 0.0428,
-                HealthLevel.UP, "within thresholds", List.of(0.1, 0.0428)));
+                HealthLevel.UP, "within thresholds", List.of(0.1, 0.0428), "janusgraph-exporter's probe traversals"));
         assertEquals("0.0428 s", m.text());
+        assertEquals("janusgraph-exporter's probe traversals", m.source());
         assertEquals(HealthFormat.STYLE_OK, m.styleClass());
         assertEquals("—", WallPresenter.metric(new io.hcdjg.cockpit.model.MetricReading("x", "x", "s", Double.NaN,
-                HealthLevel.UNKNOWN, "no data", List.of())).text());
+                HealthLevel.UNKNOWN, "no data", List.of(), "Prometheus: x")).text());
     }
 }
