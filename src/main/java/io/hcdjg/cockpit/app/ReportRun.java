@@ -3,6 +3,7 @@ package io.hcdjg.cockpit.app;
 import io.hcdjg.cockpit.config.CockpitConfig;
 import io.hcdjg.cockpit.model.LogSummary;
 import io.hcdjg.cockpit.ops.DailyReport;
+import io.hcdjg.cockpit.probes.MetricDiagnosis;
 import io.hcdjg.cockpit.probes.PromJson;
 
 import java.nio.file.Path;
@@ -59,8 +60,11 @@ final class ReportRun {
         }
         var files = c.runbookState(running);
         c.desk.refresh();
+        var monitoring = running ? c.store.get().monitoring() : c.monitoring.refresh();
+        boolean profiled = monitoring.metrics().stream().anyMatch(m -> m.name().equals(
+                MetricDiagnosis.SLOW_QUERIES.name()) && !Double.isNaN(m.value()));
         DailyReport.Data data = new DailyReport.Data(now, c.actions.project(), counts, samples, metrics,
-                files.lastBackup(), files.proof(), c.desk.state().incidents());
+                profiled ? monitoring.slowQueries() : null, files.lastBackup(), files.proof(), c.desk.state().incidents());
         return new DailyReport(ZoneId.systemDefault()).write(data, dir);
     }
 }

@@ -4,6 +4,7 @@ import io.hcdjg.cockpit.logs.LogClassifier;
 import io.hcdjg.cockpit.model.CheckResult;
 import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.model.ProofStatus;
+import io.hcdjg.cockpit.model.SlowQuery;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +34,11 @@ public final class DailyReport {
     /**
      * @param counts  per service, lines of each class over 24 h (in {@link LogClassifier#NAMES} order)
      * @param samples the newest classified lines, "time service text"
+     * @param slow    the analytics-api profiler's query patterns, slowest first; null when it could not be asked
      */
     public record Data(Instant at, String project, Map<String, long[]> counts, List<String> samples,
-                       List<MetricDay> metrics, CheckResult backup, ProofStatus proof, List<Incident> incidents) {
+                       List<MetricDay> metrics, List<SlowQuery> slow, CheckResult backup, ProofStatus proof,
+                       List<Incident> incidents) {
     }
 
     private final ZoneId zone;
@@ -76,7 +79,8 @@ public final class DailyReport {
             sum.add(String.valueOf(t));
         }
         logRows.add(sum);
-        List<String> header = List.of("service", "errors", "slow queries", "auth failures", "destructive statements");
+        List<String> header = List.of("service", "errors", "slow query lines", "auth failures",
+                "destructive statements");
         out.add(new Section("Log review, last 24 hours", header, logRows, d.counts().isEmpty()
                 ? "no container logs could be read" : null));
         out.add(new Section("Newest classified lines", List.of("line"), d.samples().stream().map(List::of).toList(),
@@ -85,6 +89,11 @@ public final class DailyReport {
                 d.metrics().stream().map(m -> List.of(m.title(), num(m.min(), m.unit()), num(m.mean(), m.unit()),
                         num(m.max(), m.unit()), String.valueOf(m.samples()))).toList(),
                 d.metrics().isEmpty() ? "Prometheus could not be asked" : null));
+        out.add(new Section("Slow API queries (analytics-api profiler, since the API started)", List.of("query pattern",
+                "runs", "slow", "avg", "p95"), d.slow() == null ? List.of() : d.slow().stream().map(q -> List.of(
+                q.pattern(), String.valueOf(q.executions()), String.valueOf(q.slow()), num(q.avgMs(), "ms"),
+                num(q.p95Ms(), "ms"))).toList(), d.slow() == null ? "the profiler could not be asked"
+                : d.slow().isEmpty() ? "it has timed no query" : null));
         out.add(new Section("Backup", List.of("result", "last backup"), List.of(List.of(d.backup().word(),
                 d.backup().value())), null));
         out.add(new Section("Deterministic proof", List.of("verdict"), d.proof() == null ? List.of()
