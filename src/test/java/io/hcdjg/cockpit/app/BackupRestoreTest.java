@@ -138,4 +138,54 @@ class BackupRestoreTest {
         assertTrue(audit.contains("\"action\":\"restore " + archive.getFileName() + "\",\"kind\":\"outcome\","
                 + "\"outcome\":\"done\""), audit);
     }
+
+    /** Gremlin on the demo's janusgraph-server: JanusGraph 1.1 keeping its graph in hcd-server's keyspace. */
+    private static long count(org.apache.tinkerpop.gremlin.driver.Client g, String run) throws Exception {
+        return g.submit("g.V().hasLabel('backup_probe').has('run', run).count()", Map.of("run", run)).all()
+                .get(60, TimeUnit.SECONDS).get(0).getLong();
+    }
+
+    @Test
+    void theGraphComesBackWithItsKeyspace(PodmanStack.Handle stack) throws Exception {
+        String run = "run-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        var cluster = org.apache.tinkerpop.gremlin.driver.Cluster.build("127.0.0.1").port(18182)
+                .maxWaitForConnection(60_000).create();
+        try {
+            var g = cluster.connect();
+            g.submit("(1..25).each { g.addV('backup_probe').property('run', run).property('n', it).iterate() }",
+                    Map.of("run", run)).all().get(60, TimeUnit.SECONDS);
+            assertEquals(25, count(g, run), "written through Gremlin");
+            Path config = tmp.resolve("graph.yaml");
+            Files.writeString(config, PodmanStack.CONFIG + "runbook:\n  keyspace: janusgraph\n  backupDir: "
+                    + tmp.resolve("graph-backups") + "\n");
+            ByteArrayOutputStream o = new ByteArrayOutputStream();
+            ByteArrayOutputStream e = new ByteArrayOutputStream();
+            assertEquals(0, RunbookCli.run(Options.parse(new String[]{"backup", "--config", config.toString()}),
+                    Map.of("HOME", tmp.toString()), new PrintStream(o, true), new PrintStream(e, true)), o + "\n" + e);
+            Path archive;
+            try (var files = Files.list(tmp.resolve("graph-backups"))) {
+                archive = files.filter(p -> p.getFileName().toString().startsWith("hcd-janusgraph-")).findFirst()
+                        .orElseThrow();
+            }
+            try (CqlSession s = cql()) {
+                s.execute("DROP KEYSPACE janusgraph");
+            }
+            g.close();
+            o.reset();
+            assertEquals(0, RunbookCli.run(Options.parse(new String[]{"restore", archive.getFileName().toString(),
+                            "--confirm", PodmanStack.PROJECT, "--config", config.toString()}),
+                    Map.of("HOME", tmp.toString()), new PrintStream(o, true), new PrintStream(e, true)), o + "\n" + e);
+            assertTrue(o.toString().contains("creating keyspace janusgraph"), o.toString());
+            g = cluster.connect();
+            assertEquals(25, count(g, run), "read back through Gremlin after the restore:\n" + o);
+            assertEquals(List.of(1L, 25L), List.of(g.submit("g.V().has('run', run).values('n').min()",
+                    Map.of("run", run)).all().get(60, TimeUnit.SECONDS).get(0).getLong(), g.submit(
+                    "g.V().has('run', run).values('n').max()", Map.of("run", run)).all().get(60, TimeUnit.SECONDS)
+                    .get(0).getLong()));
+            g.submit("g.V().hasLabel('backup_probe').has('run', run).drop().iterate()", Map.of("run", run)).all()
+                    .get(60, TimeUnit.SECONDS);
+        } finally {
+            cluster.close();
+        }
+    }
 }

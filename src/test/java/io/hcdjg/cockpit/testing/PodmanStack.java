@@ -102,7 +102,7 @@ public final class PodmanStack implements BeforeEachCallback, ParameterResolver 
                 }
                 long t0 = System.nanoTime();
                 demo.up(line -> { });
-                awaitPorts(Duration.ofSeconds(120));
+                awaitAnswers(Duration.ofSeconds(240));
                 System.out.printf("demo stack up in %d ms%n", Duration.ofNanos(System.nanoTime() - t0).toMillis());
                 return new Running(new Handle(podman, auditFile), !wasUp);
             } catch (ProcessException | IOException e) {
@@ -135,13 +135,27 @@ public final class PodmanStack implements BeforeEachCallback, ParameterResolver 
             return ports().stream().allMatch(Running::accepts);
         }
 
-        private static void awaitPorts(Duration cap) throws InterruptedException {
+        /** Every probed service of the demo answers its probe UP (JanusGraph takes 25-45 s after its port opens). */
+        private static void awaitAnswers(Duration cap) throws InterruptedException {
             long deadline = System.nanoTime() + cap.toNanos();
-            while (!answering()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the demo stack's ports did not open in " + cap.toSeconds() + " s");
+            var config = new io.hcdjg.cockpit.config.ConfigLoader(Map.of("HOME", "/nonexistent"))
+                    .load(Optional.empty()).config();
+            try (var probes = new io.hcdjg.cockpit.probes.ProbeFactory()) {
+                for (var service : config.shownServices()) {
+                    if (!DemoCompose.PROBED.contains(service.name())) {
+                        continue;
+                    }
+                    try (var probe = probes.create(service)) {
+                        io.hcdjg.cockpit.model.Health h;
+                        while (!(h = probe.check()).level().isUp()) {
+                            if (System.nanoTime() > deadline) {
+                                throw new IllegalStateException("the demo's " + service.name() + " did not answer in "
+                                        + cap.toSeconds() + " s: " + h.reason());
+                            }
+                            Thread.sleep(500);
+                        }
+                    }
                 }
-                Thread.sleep(250);
             }
         }
 
