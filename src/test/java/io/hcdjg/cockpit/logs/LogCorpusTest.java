@@ -72,6 +72,21 @@ class LogCorpusTest {
         assertEquals(List.of(), misclassified(corpus));
     }
 
+    /**
+     * Measured, not tuned on: 105 of its 110 lines right when it was written (the misses: Cassandra's "Some operations
+     * timed out" and an exporter's "query slow" are slow queries the rules do not know; "exception handler installed for
+     * ValidationError" reads as an error; a zero five words after "authentication failures" is too far; a pipeline's
+     * "❌ notebooks failed" has no error word). A rule change that loses more shows here.
+     */
+    @Test
+    void theUnseenCorpusIsMostlyRight() throws IOException {
+        List<Annotated> corpus = corpus("unseen.tsv");
+        List<String> wrong = misclassified(corpus);
+        double accuracy = 1 - wrong.size() / (double) corpus.size();
+        assertTrue(accuracy >= 0.95, () -> String.format("%.3f of %d lines right; wrong:%n%s", accuracy, corpus.size(),
+                String.join("\n", wrong)));
+    }
+
     @Test
     void theCorpusReadAsOneBufferGivesTheSameClassesLineByLine() throws IOException {
         List<Annotated> corpus = corpus("classified.tsv");
