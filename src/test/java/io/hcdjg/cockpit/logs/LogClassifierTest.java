@@ -25,6 +25,11 @@ class LogClassifierTest {
         return c.classify(b, 0, b.length);
     }
 
+    /** The default classes of one line. */
+    static int classify(String line) {
+        return classify(DEFAULTS, line);
+    }
+
     @ParameterizedTest(name = "{1}: {0}")
     @CsvSource(delimiter = '|', textBlock = """
             2026-11-28 05:52:19,680 [ERROR] banking.api - Unhandled exception on GET /api/v1/graph/stats   | 1

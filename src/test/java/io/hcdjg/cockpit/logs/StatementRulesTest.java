@@ -4,19 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.charset.StandardCharsets;
-
 import static io.hcdjg.cockpit.logs.LogClassifier.AUTH_FAILURE;
 import static io.hcdjg.cockpit.logs.LogClassifier.DESTRUCTIVE;
+import static io.hcdjg.cockpit.logs.LogClassifierTest.classify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Destructive statements by CQL's and Gremlin's grammar, and a 401 as an access line's status. */
 class StatementRulesTest {
-    static int classify(String line) {
-        byte[] b = line.getBytes(StandardCharsets.UTF_8);
-        return LogClassifier.defaults().classify(b, 0, b.length);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {
             "DROP TABLE ks.t", "DROP COLUMNFAMILY t", "DROP KEYSPACE IF EXISTS scratch", "DROP SCHEMA \"Scratch\"",

@@ -4,20 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.charset.StandardCharsets;
-
 import static io.hcdjg.cockpit.logs.LogClassifier.AUTH_FAILURE;
 import static io.hcdjg.cockpit.logs.LogClassifier.ERROR;
 import static io.hcdjg.cockpit.logs.LogClassifier.SLOW_QUERY;
+import static io.hcdjg.cockpit.logs.LogClassifierTest.classify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Keywords as words: boundaries, class names, levels and the lines that say nothing went wrong. */
 class WordRulesTest {
-    static int classify(String line) {
-        byte[] b = line.getBytes(StandardCharsets.UTF_8);
-        return LogClassifier.defaults().classify(b, 0, b.length);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {
             "errorless run", "terrorism screening", "mirror_errors_total 3", "janusgraph_errors_total 12",
