@@ -15,8 +15,8 @@ public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, 
     /**
      * @param maxLines per followed container; older lines are dropped (and counted)
      * @param history  how far back a follow starts, so the 1 h / 24 h counters are right at once (podman's --since)
-     * @param keywords class (error, slow-query, auth-failure, destructive) → case-insensitive keywords; a class listed
-     *                 here replaces its defaults
+     * @param keywords class (error, slow-query, auth-failure, destructive) → case-insensitive words, matched as whole
+     *                 words (see LogClassifier); a class listed here replaces its defaults
      * @param regex    class → regular expressions, in addition (slower than keywords)
      */
     public record Logs(int maxLines, String history, java.util.Map<String, List<String>> keywords,

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.logs;
 
+import io.hcdjg.cockpit.config.CockpitConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,6 +23,11 @@ class LogClassifierTest {
     static int classify(LogClassifier c, String line) {
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
         return c.classify(b, 0, b.length);
+    }
+
+    /** The default classes of one line. */
+    static int classify(String line) {
+        return classify(DEFAULTS, line);
     }
 
     @ParameterizedTest(name = "{1}: {0}")
@@ -51,6 +57,40 @@ class LogClassifierTest {
         assertEquals(ERROR | AUTH_FAILURE | DESTRUCTIVE,
                 classify(DEFAULTS, "error: Unauthorized DROP KEYSPACE attempt"));
         assertEquals(ERROR, classify(DEFAULTS, "\u001B[31mERROR\u001B[0m coloured"), "ANSI codes do not hide a keyword");
+    }
+
+    @Test
+    void theConstructorSearchesLiterallyWhileTheDefaultsReadWords() {
+        LogClassifier literal = new LogClassifier(Map.of(ERROR, List.of("error")), Map.of());
+        assertEquals(ERROR, classify(literal, "errorless"), "a literal search, as LogBuffer.find needs");
+        assertEquals(0, classify(DEFAULTS, "errorless"));
+    }
+
+    @Test
+    void keywordsFromTheConfigAreWordsAndReplaceTheirClassOnly() {
+        LogClassifier c = LogClassifier.from(new CockpitConfig.Logs(1000, "24h",
+                Map.of("error", List.of("failed"), "destructive", List.of("purge")),
+                Map.of("slow-query", List.of("took [0-9]{4,} ms"))));
+        assertEquals(ERROR, classify(c, "job failed"));
+        assertEquals(0, classify(c, "0 failed, 3 passed"), "negated like the defaults");
+        assertEquals(0, classify(c, "unfailed"));
+        assertEquals(0, classify(c, "an error"), "the class's defaults are replaced");
+        assertEquals(DESTRUCTIVE, classify(c, "purge all"));
+        assertEquals(0, classify(c, "DROP TABLE x"));
+        assertEquals(SLOW_QUERY, classify(c, "slow query"), "the other classes keep theirs");
+        assertEquals(SLOW_QUERY, classify(c, "took 1500 ms"));
+        assertEquals(AUTH_FAILURE, classify(c, "\"POST /login HTTP/1.1\" 401"));
+        assertEquals(List.of("failed"), c.keywords().get(ERROR));
+    }
+
+    @Test
+    void aLineWithManyCandidatesIsConfirmedWhole() {
+        String many = "dropped ".repeat(200) + "then DROP TABLE ks.t";
+        byte[] b = (many + "\n0 errors\n" + "error ".repeat(100) + "\n").getBytes(StandardCharsets.UTF_8);
+        List<Integer> seen = new ArrayList<>();
+        DEFAULTS.classifyLines(b, 0, b.length, (s, e, c) -> seen.add(c));
+        assertEquals(List.of(DESTRUCTIVE, 0, ERROR), seen);
+        assertEquals(DESTRUCTIVE, classify(DEFAULTS, many));
     }
 
     @Test
