@@ -66,7 +66,7 @@ public final class SecurityLedger {
     }
 
     private void add(SecurityEvent e) {
-        if (answersAWafBlock(e)) {
+        if (answersAWafBlock(e) || alreadyAudited(e)) {
             return;
         }
         int at = events.size();
@@ -96,6 +96,33 @@ public final class SecurityLedger {
             }
             if (w.what().startsWith("WAF block") && w.who().equals(e.who()) && w.service().equals(e.service())
                     && target.startsWith(w.what().substring(w.what().indexOf(") ") + 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The query sanitizer writes each rejection twice — its log line and a validation_failure audit event — about the
+     * same instant: one occurrence, counted once, as the audit event (it holds the query). Whichever is read second
+     * finds the first within two seconds, same service, same user.
+     */
+    private boolean alreadyAudited(SecurityEvent e) {
+        if (e.category() != SecurityEvent.Category.VALIDATION_FAILURE) {
+            return false;
+        }
+        boolean audited = !e.source().equals(SecurityEvent.LOG);
+        for (int i = events.size() - 1; i >= 0; i--) {
+            SecurityEvent x = events.get(i);
+            if (x.at().isBefore(e.at().minusSeconds(2))) {
+                return false;
+            }
+            if (x.category() == e.category() && x.who().equals(e.who()) && x.service().equals(e.service())
+                    && !x.at().isAfter(e.at().plusSeconds(2)) && x.source().equals(SecurityEvent.LOG) == audited) {
+                if (audited) {
+                    events.remove(i); // the log line read first gives way to the audit event
+                    return false;
+                }
                 return true;
             }
         }

@@ -125,7 +125,7 @@ public final class SecurityLines {
             return Optional.empty();
         }
         String what = switch (category) {
-            case DESTRUCTIVE -> statement(line);
+            case DESTRUCTIVE -> statement(e.path("metadata").path("query").asText(line));
             case VAULT_ACCESS -> (action + " " + resource + " " + text(e, "result")).strip();
             default -> ("audit " + e.path("event_type").asText() + ": " + action + " " + resource).strip();
         };
@@ -138,7 +138,7 @@ public final class SecurityLines {
         if (!m.find()) {
             return "destructive statement";
         }
-        String s = m.group().strip();
+        String s = m.group().strip().replaceAll("\"+$", "");
         return s.length() > 120 ? s.substring(0, 117) + "..." : s;
     }
 
