@@ -118,6 +118,7 @@ public final class LogClassifier {
         add(k, DESTRUCTIVE, StatementRules::drop, "drop");
         add(k, DESTRUCTIVE, StatementRules::truncate, "truncate");
         add(k, DESTRUCTIVE, StatementRules::truncating, "truncating");
+        add(k, DESTRUCTIVE, StatementRules::droppedFlush, "enqueuing flush of");
         add(k, DESTRUCTIVE, StatementRules::delete, "delete");
         add(k, DESTRUCTIVE, StatementRules::alter, "alter");
         return List.copyOf(k);

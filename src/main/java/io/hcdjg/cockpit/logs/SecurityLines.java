@@ -127,6 +127,9 @@ public final class SecurityLines {
         String what = switch (category) {
             case DESTRUCTIVE -> statement(e.path("metadata").path("query").asText(line));
             case VAULT_ACCESS -> (action + " " + resource + " " + text(e, "result")).strip();
+            case VALIDATION_FAILURE -> e.path("metadata").has("query") ? "query rejected: "
+                    + e.path("metadata").path("query").asText() + (e.path("metadata").has("reason") ? " ("
+                    + e.path("metadata").path("reason").asText() + ")" : "") : "audit validation_failure: " + resource;
             default -> ("audit " + e.path("event_type").asText() + ": " + action + " " + resource).strip();
         };
         return Optional.of(new SecurityEvent(at, service, category, what, who, source, line));

@@ -127,6 +127,21 @@ final class StatementRules {
     }
 
     /**
+     * Cassandra's own record of a DROP TABLE or DROP KEYSPACE (Cassandra 5 logs no DROP at INFO otherwise): the table's
+     * memtable flushed for it, "Enqueuing flush of ks.table, Reason: DROP, …" (ColumnFamilyStore), one per table.
+     */
+    static boolean droppedFlush(byte[] b, int from, int to, int start, int end) {
+        int ks = spaces1(b, end, to);
+        int dot = ident(b, ks, to);
+        if (dot < 0 || dot >= to || b[dot] != '.') {
+            return false;
+        }
+        int p = ident(b, dot + 1, to);
+        boolean system = LineBytes.at(b, ks, to, "system") && (dot == ks + 6 || b[ks + 6] == '_');
+        return p >= 0 && !system && LineBytes.at(b, p, to, ", reason: drop");
+    }
+
+    /**
      * A Gremlin drop step: .drop() on a traversal (g.V().has('x').drop(), __.drop()), drop() as an anonymous step or in
      * bytecode ([V(), drop()]), and the factories' drop of a whole graph (JanusGraphFactory.drop(graph)).
      */

@@ -53,7 +53,7 @@ class SecurityLinesTest {
         assertEquals(List.of(
                 "AUTH_FAILURE | audit auth_failed: login authentication_system | carol",
                 "AUTHZ_DENIED | audit authz_denied: read /api/v1/aml/structuring | dave",
-                "VALIDATION_FAILURE | audit validation_failure: validate gremlin_query | bob",
+                "VALIDATION_FAILURE | audit validation_failure: gremlin_query | bob",
                 "DESTRUCTIVE | TRUNCATE banking.staging | admin",
                 "DESTRUCTIVE | g.V().hasLabel('tmp').drop() | admin",
                 "VAULT_ACCESS | read janusgraph/admin success | analytics-api"), events);
