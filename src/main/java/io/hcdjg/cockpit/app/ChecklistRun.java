@@ -84,8 +84,7 @@ final class ChecklistRun {
             monitoring = c.monitoring.refresh();
         }
         p95 = reading(monitoring, "p95-latency");
-        MetricReading slow = reading(monitoring, MetricDiagnosis.SLOW_QUERIES.name());
-        List<SlowQuery> profiled = slow == null || Double.isNaN(slow.value()) ? null : monitoring.slowQueries();
+        List<SlowQuery> profiled = MetricDiagnosis.profiled(monitoring);
         RunbookState files = c.runbookState(running);
         var gremlin = s.services().stream().filter(x -> x.name().equals("janusgraph-server")).findFirst().orElse(null);
         List<CheckResult> results = Checklist.run(new Checklist.Inputs(containers, podmanProblem, s.host(), errors,

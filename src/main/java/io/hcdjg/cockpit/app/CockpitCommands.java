@@ -275,7 +275,7 @@ final class CockpitCommands implements Commands {
         List<String> services = s.logs().stream().map(io.hcdjg.cockpit.model.LogSummary::service).toList();
         var p95 = s.monitoring().metrics().stream().filter(m -> m.name().equals("p95-latency")).findFirst().orElse(null);
         return c.playbooks.run(id, new io.hcdjg.cockpit.ops.Playbooks.Live(s.host(), p95,
-                c.logs.keyLines(services, now.minus(java.time.Duration.ofHours(1)), now, 2000)));
+                io.hcdjg.cockpit.probes.MetricDiagnosis.profiled(s.monitoring()), c.logs.keyLines(services, now.minus(java.time.Duration.ofHours(1)), now, 2000)));
     }
 
     @Override

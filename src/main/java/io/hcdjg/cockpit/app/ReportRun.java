@@ -61,10 +61,8 @@ final class ReportRun {
         var files = c.runbookState(running);
         c.desk.refresh();
         var monitoring = running ? c.store.get().monitoring() : c.monitoring.refresh();
-        boolean profiled = monitoring.metrics().stream().anyMatch(m -> m.name().equals(
-                MetricDiagnosis.SLOW_QUERIES.name()) && !Double.isNaN(m.value()));
         DailyReport.Data data = new DailyReport.Data(now, c.actions.project(), counts, samples, metrics,
-                profiled ? monitoring.slowQueries() : null, files.lastBackup(), files.proof(), c.desk.state().incidents());
+                MetricDiagnosis.profiled(monitoring), files.lastBackup(), files.proof(), c.desk.state().incidents());
         return new DailyReport(ZoneId.systemDefault()).write(data, dir);
     }
 }

@@ -7,6 +7,7 @@ import io.hcdjg.cockpit.model.HealthLevel;
 import io.hcdjg.cockpit.model.HostStats;
 import io.hcdjg.cockpit.model.MetricReading;
 import io.hcdjg.cockpit.model.PlaybookResult;
+import io.hcdjg.cockpit.model.SlowQuery;
 import io.hcdjg.cockpit.podman.Podman;
 import io.hcdjg.cockpit.podman.ProcessException;
 import io.hcdjg.cockpit.podman.ProcessResult;
@@ -30,7 +31,11 @@ public final class Playbooks {
     static final Duration STEP = Duration.ofSeconds(30);
 
     /** What the symptoms are judged from. */
-    public record Live(HostStats host, MetricReading p95, List<String> classifiedLines) {
+    /**
+     * @param p95         the exporter's probe traversals' p95 (Prometheus)
+     * @param slowQueries the analytics-api profiler's query patterns; null when it could not be asked
+     */
+    public record Live(HostStats host, MetricReading p95, List<SlowQuery> slowQueries, List<String> classifiedLines) {
     }
 
     private final Podman podman;
@@ -85,8 +90,10 @@ public final class Playbooks {
                 diagnosis.add(exec(id, jg, "heap and GC of janusgraph-server (jstat -gc)", "jstat", "-gc", "1", "1000", "3"));
             }
             case "slow-queries" -> {
+                symptoms.add(slowApiQueries(live.slowQueries()));
                 symptoms.add(p95(live.p95()));
                 symptoms.add(lines("slow queries in the logs", live.classifiedLines(), "slow query", "took"));
+                diagnosis.add(patterns(live.slowQueries()));
                 diagnosis.add(found(lines("slow query lines", live.classifiedLines(), "slow", "took")));
                 diagnosis.add(found(lines("timeouts", live.classifiedLines(), "timeout", "timed out")));
             }
@@ -140,12 +147,41 @@ public final class Playbooks {
     }
 
     private static CheckResult p95(MetricReading p95) {
+        String name = "p95 of the exporter's probe traversals over 1 s";
         if (p95 == null || Double.isNaN(p95.value())) {
-            return new CheckResult("p95 latency over 1 s", HealthLevel.UNKNOWN, p95 == null ? "no p95-latency metric"
-                    : p95.reason());
+            return new CheckResult(name, HealthLevel.UNKNOWN, p95 == null ? "no p95-latency metric" : p95.reason());
         }
-        return new CheckResult("p95 latency over 1 s", p95.value() > 1 ? HealthLevel.DOWN : HealthLevel.UP,
+        return new CheckResult(name, p95.value() > 1 ? HealthLevel.DOWN : HealthLevel.UP,
                 MetricReading.format(p95.value() * 1000) + " ms");
+    }
+
+    /** The API's own queries over the profiler's threshold: the slow queries users see (stack-reference §4.10). */
+    private static CheckResult slowApiQueries(List<SlowQuery> patterns) {
+        String name = "slow API queries (analytics-api profiler)";
+        if (patterns == null) {
+            return new CheckResult(name, HealthLevel.UNKNOWN, "the profiler could not be asked");
+        }
+        long runs = patterns.stream().mapToLong(SlowQuery::executions).sum();
+        long slow = patterns.stream().mapToLong(SlowQuery::slow).sum();
+        if (runs == 0) {
+            return new CheckResult(name, HealthLevel.UP, "no query profiled since the API started");
+        }
+        SlowQuery worst = patterns.stream().max(Comparator.comparingDouble(SlowQuery::p95Ms)).orElseThrow();
+        return new CheckResult(name, slow > 0 ? HealthLevel.DOWN : HealthLevel.UP, slow + " slow of " + runs
+                + "; slowest p95 " + MetricReading.format(worst.p95Ms()) + " ms: " + worst.pattern());
+    }
+
+    /** The profiler's patterns, slowest p95 first: what to index or rewrite. */
+    private static CheckResult patterns(List<SlowQuery> patterns) {
+        String name = "query patterns by p95 (analytics-api profiler)";
+        if (patterns == null || patterns.isEmpty()) {
+            return new CheckResult(name, HealthLevel.UNKNOWN, patterns == null ? "the profiler could not be asked"
+                    : "none profiled");
+        }
+        return new CheckResult(name, HealthLevel.UP, patterns.stream().limit(10).map(q -> String.format(Locale.ROOT,
+                "p95 %s ms  avg %s ms  %d runs, %d slow  %s", MetricReading.format(q.p95Ms()),
+                MetricReading.format(q.avgMs()), q.executions(), q.slow(), q.pattern()))
+                .collect(java.util.stream.Collectors.joining("\n")));
     }
 
     /** The classified lines that contain any of the words (case-insensitive), newest last. */

@@ -58,6 +58,13 @@ public final class MetricDiagnosis {
                 m.source());
     }
 
+    /** The profiler's patterns as last read; null when it could not be asked (or was not asked yet). */
+    public static List<SlowQuery> profiled(io.hcdjg.cockpit.model.MonitoringState m) {
+        boolean read = m.metrics().stream().anyMatch(r -> r.name().equals(SLOW_QUERIES.name())
+                && !Double.isNaN(r.value()));
+        return read ? m.slowQueries() : null;
+    }
+
     /** The profiler's patterns as the two tiles: slow executions, and the slowest pattern's p95 in seconds. */
     public static List<MetricReading> profiler(List<SlowQuery> patterns, List<Double> slowHistory,
                                                List<Double> p95History, int keep) {

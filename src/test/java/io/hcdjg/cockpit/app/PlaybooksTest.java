@@ -27,6 +27,29 @@ class PlaybooksTest {
                 new AssertionError(prefix + " not in " + list));
     }
 
+    /** Runs one query through the API with every query counted slow; its pattern as the profiler names it. */
+    private static String slowQuery() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.BiFunction<String, String, Integer> send = (path, body) -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:8001" + path))
+                        .header("Content-Type", "application/json").method(path.endsWith("config") ? "PUT" : "POST",
+                                java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertEquals(200, send.apply("/api/v1/performance/profiler/config", "{\"slow_query_threshold_ms\":0}"));
+        try {
+            assertEquals(200, send.apply("/api/v1/graph/query", "{\"query\":\"g.V().hasLabel('account').count()\","
+                    + "\"user\":\"playbook\"}"));
+        } finally {
+            assertEquals(200, send.apply("/api/v1/performance/profiler/config", "{\"slow_query_threshold_ms\":1000}"));
+        }
+        return "g.V().hasLabel(";
+    }
+
     @Test
     void everyPlaybookRunsItsDiagnosis(PodmanStack.Handle stack) throws Exception {
         try (Cockpit c = new Cockpit(Options.parse(new String[]{"--no-demo"}), PodmanStack.env(home), false,
@@ -59,7 +82,19 @@ class PlaybooksTest {
 
             PlaybookResult memory = commands.playbook("high-memory");
             assertTrue(named(memory.diagnosis(), "memory by container").value().contains(PodmanStack.PROJECT + "_"));
-            assertTrue(commands.playbook("slow-queries").symptoms().size() == 2);
+            // A query made slow on purpose (the profiler's threshold set to 0 ms for one query, then put back)
+            String pattern = slowQuery();
+            c.monitoring.refresh();
+            PlaybookResult slow = commands.playbook("slow-queries");
+            CheckResult api = named(slow.symptoms(), "slow API queries (analytics-api profiler)");
+            assertEquals(HealthLevel.DOWN, api.level(), api.value());
+            assertTrue(api.value().matches("[1-9][0-9]* slow of [1-9][0-9]*; slowest p95 .* ms: .*"), api.value());
+            assertEquals(List.of("slow API queries (analytics-api profiler)",
+                    "p95 of the exporter's probe traversals over 1 s", "slow queries in the logs"),
+                    slow.symptoms().stream().map(CheckResult::name).toList());
+            String patterns = named(slow.diagnosis(), "query patterns by p95").value();
+            assertTrue(patterns.contains(pattern) && patterns.matches("(?s)p95 .* ms  avg .* ms  [0-9]+ runs, [0-9]+ "
+                    + "slow  .*"), patterns);
 
             String audit = Files.readString(home.resolve(".local/state/hcd-janusgraph-cockpit/audit.jsonl"));
             assertTrue(audit.contains("\"action\":\"playbook connection-pool\""), audit);

@@ -37,18 +37,64 @@ class RunbookCliTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
     }
 
+    /** The checklist's verdict for a percentage, by its thresholds (85 % warn, 95 % fail). */
+    private static String byPercent(String value) {
+        double pct = Double.parseDouble(value.substring(0, value.indexOf(" %")));
+        return pct >= 95 ? "fail" : pct >= 85 ? "warn" : "pass";
+    }
+
+    private static int put(String path, String json) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:8001" + path)).header("Content-Type", "application/json")
+                .method(path.endsWith("config") ? "PUT" : "POST", java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     @Test
     void theChecklistJudgesTheLiveProjectAndIsSaved(PodmanStack.Handle stack) throws Exception {
+        // Every query slow for a moment, so the profiler has a slow one to report (the real threshold is 1000 ms).
+        assertEquals(200, put("/api/v1/performance/profiler/config", "{\"slow_query_threshold_ms\":0}"));
+        try {
+            assertEquals(200, put("/api/v1/graph/query", "{\"query\":\"g.V().hasLabel('person').count()\","
+                    + "\"user\":\"checklist\"}"));
+        } finally {
+            assertEquals(200, put("/api/v1/performance/profiler/config", "{\"slow_query_threshold_ms\":1000}"));
+        }
         int code = run("checklist", "--format", "json");
         JsonNode r = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
-        List<String> checks = new java.util.ArrayList<>();
-        r.get("checks").forEach(c -> checks.add(c.get("check").asText() + " " + c.get("result").asText()));
-        assertEquals(List.of("system status pass", "disk space", "memory", "errors in the last hour",
-                        "last backup fail", "certificate expiry warn", "query performance"),
-                checks.stream().map(c -> c.startsWith("system") || c.startsWith("last") || c.startsWith("cert") ? c
-                        : c.substring(0, c.lastIndexOf(' '))).toList(), checks.toString());
+        Map<String, JsonNode> checks = new java.util.LinkedHashMap<>();
+        r.get("checks").forEach(c -> checks.put(c.get("check").asText(), c));
+        assertEquals(List.of("system status", "disk space", "memory", "errors in the last hour", "last backup",
+                "certificate expiry", "query performance"), List.copyOf(checks.keySet()));
+        java.util.function.Function<String, String> verdict = name -> checks.get(name).get("result").asText();
+        java.util.function.Function<String, String> value = name -> checks.get(name).get("value").asText();
+
+        assertEquals("7 of 7 containers running", value.apply("system status"));
+        assertEquals("pass", verdict.apply("system status"));
+        for (String gauge : List.of("disk space", "memory")) {
+            assertEquals(byPercent(value.apply(gauge)), verdict.apply(gauge), gauge + ": " + value.apply(gauge));
+        }
+        // memory against /proc/meminfo read here: (total - available) / total, give or take a moving system
+        Map<String, Long> mem = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            String[] p = line.split(":\\s+");
+            mem.put(p[0], Long.parseLong(p[1].split(" ")[0]));
+        }
+        double used = 100.0 * (mem.get("MemTotal") - mem.get("MemAvailable")) / mem.get("MemTotal");
+        double shown = Double.parseDouble(value.apply("memory").substring(0, value.apply("memory").indexOf(" %")));
+        assertTrue(Math.abs(used - shown) < 5, "memory " + shown + " % shown, " + used + " % read here");
+
+        String errors = value.apply("errors in the last hour");
+        int n = Integer.parseInt(errors.substring(0, errors.indexOf(' ')));
+        assertEquals(n == 0 ? "pass" : n >= 50 ? "fail" : "warn", verdict.apply("errors in the last hour"), errors);
+        assertEquals("fail", verdict.apply("last backup"), "no backup in this test's folder");
+        assertEquals("warn", verdict.apply("certificate expiry"), value.apply("certificate expiry"));
+        String queries = value.apply("query performance");
+        assertTrue(queries.matches("[1-9][0-9]* slow of [1-9][0-9]* API queries \\(analytics-api profiler\\); "
+                + "slowest p95 .* ms: .*"), queries);
+        assertEquals("warn", verdict.apply("query performance"), queries);
         assertEquals(1, code, "a missing backup fails the checklist");
-        assertEquals("7 of 7 containers running", r.get("checks").get(0).get("value").asText());
+
         Path saved = Path.of(r.get("saved").asText());
         assertTrue(saved.startsWith(tmp.resolve(".local/share/hcd-janusgraph-cockpit/checklists")), saved.toString());
         assertEquals(r.get("checks"), new ObjectMapper().readTree(saved.toFile()).get("checks"));
