@@ -26,12 +26,9 @@ final class ActionCli {
             return CheckCli.CONFIG_ERROR;
         }
         try (Cockpit cockpit = new Cockpit(o, env, false, s -> { })) {
-            if (CheckCli.configErrors(cockpit, err)) {
-                return CheckCli.CONFIG_ERROR;
-            }
-            if (cockpit.podman.problem() != null) {
-                err.println("cockpit: podman " + cockpit.podman.label() + ": " + cockpit.podman.problem());
-                return ActionOutcome.Status.FAILED.exitCode;
+            Integer refused = CheckCli.notReady(cockpit, err);
+            if (refused != null) {
+                return refused;
             }
             boolean exec = request.kind() == ActionRequest.Kind.EXEC;
             ActionOutcome outcome = cockpit.actions.run(request, line -> (exec ? out : err).println(exec ? line : "· " + line));

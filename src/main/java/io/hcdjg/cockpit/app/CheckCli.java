@@ -45,6 +45,21 @@ final class CheckCli {
         }
     }
 
+    /**
+     * The prologue of the commands that act through podman: the config's errors (exit 2) or podman's problem (exit 1)
+     * printed; null when the command can go on.
+     */
+    static Integer notReady(Cockpit cockpit, PrintStream err) {
+        if (configErrors(cockpit, err)) {
+            return CONFIG_ERROR;
+        }
+        if (cockpit.podman.problem() != null) {
+            err.println("cockpit: podman " + cockpit.podman.label() + ": " + cockpit.podman.problem());
+            return 1;
+        }
+        return null;
+    }
+
     /** Prints every config error; true when there was any (the command then does nothing and exits 2). */
     static boolean configErrors(Cockpit cockpit, PrintStream err) {
         if (cockpit.loaded.ok()) {

@@ -46,12 +46,9 @@ final class LogsCli {
         boolean follow = o.flags().contains("follow") && !summary;
         String since = o.values().getOrDefault("since", follow ? null : "24h");
         try (Cockpit cockpit = new Cockpit(o, env, false, s -> { })) {
-            if (CheckCli.configErrors(cockpit, err)) {
-                return CheckCli.CONFIG_ERROR;
-            }
-            if (cockpit.podman.problem() != null) {
-                err.println("cockpit: podman " + cockpit.podman.label() + ": " + cockpit.podman.problem());
-                return 1;
+            Integer refused = CheckCli.notReady(cockpit, err);
+            if (refused != null) {
+                return refused;
             }
             List<ContainerInfo> all = cockpit.podman.podman().containers(cockpit.actions.project());
             Map<String, List<ContainerInfo>> mine = new LinkedHashMap<>();

@@ -40,12 +40,9 @@ final class SecurityCli {
             return CheckCli.CONFIG_ERROR;
         }
         try (Cockpit cockpit = new Cockpit(o, env, false, s -> { })) {
-            if (CheckCli.configErrors(cockpit, err)) {
-                return CheckCli.CONFIG_ERROR;
-            }
-            if (cockpit.podman.problem() != null) {
-                err.println("cockpit: podman " + cockpit.podman.label() + ": " + cockpit.podman.problem());
-                return 1;
+            Integer refused = CheckCli.notReady(cockpit, err);
+            if (refused != null) {
+                return refused;
             }
             List<ContainerInfo> containers = cockpit.podman.podman().containers(cockpit.actions.project());
             List<SecurityWatcher.Buffer> buffers = LogsCli.readAll(cockpit, since).stream()

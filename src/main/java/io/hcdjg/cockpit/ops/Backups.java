@@ -306,8 +306,10 @@ public final class Backups {
                 podman.gateway().runAllowingFailure(podman.argv("exec", c.name(), "rm", "-rf", "/tmp/cockpit-restore"),
                         Duration.ofMinutes(2));
             }
+            // restart() forgets what it started (so a failure after it does not start it twice): verify a copy
+            List<ContainerInfo> started = List.copyOf(stopped);
             String restarted = restart(action, stopped, progress);
-            return verify(action, stopped, tables + " tables of " + ks + " restored from " + file.getFileName()
+            return verify(action, started, tables + " tables of " + ks + " restored from " + file.getFileName()
                     + restarted, progress);
         } catch (ProcessException | RuntimeException e) {
             String again = restart(action, stopped, progress);

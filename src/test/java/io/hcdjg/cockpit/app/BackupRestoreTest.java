@@ -176,6 +176,10 @@ class BackupRestoreTest {
                             "--confirm", PodmanStack.PROJECT, "--config", config.toString()}),
                     Map.of("HOME", tmp.toString()), new PrintStream(o, true), new PrintStream(e, true)), o + "\n" + e);
             assertTrue(o.toString().contains("creating keyspace janusgraph"), o.toString());
+            // a client of its own: the old one's connections went with the restarted server
+            cluster.close();
+            cluster = org.apache.tinkerpop.gremlin.driver.Cluster.build("127.0.0.1").port(18182)
+                    .maxWaitForConnection(60_000).create();
             g = cluster.connect();
             assertEquals(25, count(g, run), "read back through Gremlin after the restore:\n" + o);
             assertEquals(List.of(1L, 25L), List.of(g.submit("g.V().has('run', run).values('n').min()",

@@ -85,8 +85,10 @@ class PodmanStackTest {
         assertNotNull(hcd.stats(), "running containers have CPU and memory");
         assertTrue(hcd.stats().memUsed() > 100_000_000L, "Cassandra uses more than 100 MB: " + hcd.stats());
         assertEquals(1, hcd.cpuHistory().size());
-        assertEquals(List.of(io.hcdjg.cockpit.ops.DemoCompose.defaultDir(System.getenv()).resolve("compose.yml")
-                .toString()), hcd.info().composeFiles());
+        // the compose file the project was started from (the run's own cache, or a `demo up` of the same project)
+        assertEquals(1, hcd.info().composeFiles().size());
+        assertTrue(hcd.info().composeFiles().get(0).endsWith("/hcd-janusgraph-cockpit/demo/compose.yml"),
+                hcd.info().composeFiles().toString());
     }
 
     @Test

@@ -69,7 +69,7 @@ class HttpProbeTest {
                 new Case(ProbeKind.GRAFANA, 200, "http/grafana-health.json", "database ok (Grafana 10.2.3)"),
                 new Case(ProbeKind.LOKI, 200, "http/loki-ready.txt", "ready"),
                 new Case(ProbeKind.JUPYTER, 200, "http/jupyter-api.json", "Jupyter Server 2.12.5"),
-                new Case(ProbeKind.METRICS, 200, "http/exporter-metrics.txt", "9 samples"),
+                new Case(ProbeKind.METRICS, 200, "http/exporter-metrics.txt", "its traversals answered 52 times so far"),
                 new Case(ProbeKind.OPENSEARCH_DASHBOARDS, 200, "http/dashboards-status.json", "status available"),
         };
         for (Case c : cases) {
