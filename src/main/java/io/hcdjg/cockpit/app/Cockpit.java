@@ -96,7 +96,8 @@ final class Cockpit implements AutoCloseable {
 
         boolean demo = Boolean.TRUE.equals(options.demo()) || options.demo() == null && demoWhenUnreachable
                 && !Reachability.anyAccepting(coreServices(config), Duration.ofMillis(400));
-        String label = config.stack().project() + " on " + config.stack().host();
+        String project = options.project() != null ? options.project() : config.stack().project();
+        String label = project + " on " + config.stack().host();
         if (demo) {
             DemoStack stack = DemoStack.start();
             closers.add(stack);
@@ -124,7 +125,6 @@ final class Cockpit implements AutoCloseable {
 
         podman = PodmanTarget.resolve(new ProcessGateway(), options.connection(), config.podman().connection(),
                 env.get("PODMAN_CONNECTION"));
-        String project = options.project() != null ? options.project() : config.stack().project();
         // Its own thread: a slow podman call must never delay the probes' timeouts.
         ScheduledExecutorService podmanThread = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("podman-poller").daemon(true).factory());

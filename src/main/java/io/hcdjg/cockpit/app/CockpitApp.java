@@ -37,9 +37,10 @@ public final class CockpitApp extends Application {
                 : new Options(null, java.util.Optional.empty(), null, "text", null, null, false, null, java.util.List.of(),
                 java.util.Map.of(), java.util.Set.of());
         var loaded = new ConfigLoader(System.getenv()).load(opts.config());
+        String project = opts.project() != null ? opts.project() : loaded.config().stack().project();
         CockpitCommands commands = new CockpitCommands(() -> cockpit, name -> restart(withConnection(opts, name)),
-                loaded.config().stack().project());
-        view = new MainView(loaded.config().round().history(), commands, loaded.config().stack().project());
+                project);
+        view = new MainView(loaded.config().round().history(), commands, project);
         Scene scene = new Scene(view, 1420, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);

@@ -135,8 +135,19 @@ public final class SecurityLines {
         return Optional.of(new SecurityEvent(at, service, category, what, who, source, line));
     }
 
-    /** The destructive statement in a line, as written (JSON escapes undone), or a generic word. */
+    /** Cassandra's own records of a TRUNCATE and of the flush a DROP causes (ColumnFamilyStore). */
+    private static final Pattern TRUNCATING = Pattern.compile("Truncating (\\S+)$");
+    private static final Pattern DROP_FLUSH = Pattern.compile("Enqueuing flush of (\\S+), Reason: DROP");
+
+    /** The destructive statement in a line, as written (JSON escapes undone), or what Cassandra recorded of it. */
     static String statement(String line) {
+        Matcher c = TRUNCATING.matcher(line.strip());
+        if (c.find()) {
+            return "TRUNCATE " + c.group(1) + " (Cassandra's record)";
+        }
+        if ((c = DROP_FLUSH.matcher(line)).find()) {
+            return "DROP of " + c.group(1) + " (Cassandra's record: its flush)";
+        }
         Matcher m = STATEMENT.matcher(line.replace("\\\"", "\""));
         if (!m.find()) {
             return "destructive statement";

@@ -36,7 +36,19 @@ final class WordRules {
     /** "error", "exception": a word, or the end of a class name (IllegalStateException, KeyError), unless negated. */
     static boolean errorWord(byte[] b, int from, int to, int start, int end) {
         return (word(b, from, to, start, end) || classNameSuffix(b, from, to, start, end))
-                && !negated(b, from, to, start, end);
+                && !negated(b, from, to, start, end) && !stackFrame(b, from, to);
+    }
+
+    /**
+     * A Java stack frame ("\tat com.x.FooException.of(FooException.java:12)") belongs to the error above it: counted
+     * as one line of its own, a 40-frame trace would be 40 errors.
+     */
+    static boolean stackFrame(byte[] b, int from, int to) {
+        int p = from;
+        while (p < to && (b[p] == ' ' || b[p] == '\t')) {
+            p++;
+        }
+        return p > from && LineBytes.at(b, p, to, "at ") && p + 3 < to && isWord(b[p + 3]);
     }
 
     /** "critical", "severe": only as a log level — in capitals (SEVERE:) or as a level field's value (level=critical). */

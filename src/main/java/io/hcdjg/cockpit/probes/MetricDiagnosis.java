@@ -16,7 +16,7 @@ public final class MetricDiagnosis {
     public static final MetricConfig SLOW_QUERIES = new MetricConfig("slow-queries", "slow API queries", "", "",
             1.0, null, PROFILER + "executions of the API's own queries over its slow threshold");
     /** The slowest pattern's p95: the only latency of real user queries the stack keeps (the exporter's is its own). */
-    public static final MetricConfig API_P95 = new MetricConfig("api-p95", "API query p95, slowest pattern", "", "s",
+    public static final MetricConfig API_P95 = new MetricConfig("api-p95", "API query p95 (slowest)", "", "s",
             1.0, 2.0, PROFILER + "p95 of the slowest query pattern the API ran");
 
     private MetricDiagnosis() {

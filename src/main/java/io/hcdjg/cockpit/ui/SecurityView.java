@@ -41,6 +41,7 @@ final class SecurityView extends VBox {
         HBox.setHgrow(services, Priority.ALWAYS);
         HBox.setHgrow(who, Priority.ALWAYS);
         eventTable.setId("security-events");
+        eventTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         eventTable.setPlaceholder(new Label("no security event in the last 24 hours"));
         eventTable.getColumns().setAll(List.of(
                 AlertsView.column("Time", WallModel.SecurityRow::time, 120),
@@ -67,6 +68,7 @@ final class SecurityView extends VBox {
                                                             java.util.function.Function<WallModel.SecurityCount, String> name) {
         TableView<WallModel.SecurityCount> t = new TableView<>(rows);
         t.setId(id);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPrefHeight(170);
         t.setPlaceholder(new Label("none"));
         t.getColumns().setAll(List.of(AlertsView.column("Category", WallModel.SecurityCount::category, 170),
