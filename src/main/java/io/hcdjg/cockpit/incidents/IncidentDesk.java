@@ -455,9 +455,9 @@ public final class IncidentDesk {
             if (!spiking.add(latch)) {
                 continue;
             }
-            String what = counted != null ? counted.words
-                    : LogClassifier.NAMES.get(c) + " line" + (count == 1 ? "" : "s");
-            String text = count + " " + what + " in " + io.hcdjg.cockpit.config.Durations.words(
+            String what = counted != null ? counted.count(count)
+                    : count + " " + LogClassifier.NAMES.get(c) + " line" + (count == 1 ? "" : "s");
+            String text = what + " in " + io.hcdjg.cockpit.config.Durations.words(
                     rules.config().spikeWindow()) + " on " + l.service();
             String key = "logs:" + l.service() + ":" + cls;
             String home = upstream != null ? upstream : l.service();

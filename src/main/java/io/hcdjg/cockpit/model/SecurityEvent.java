@@ -16,16 +16,23 @@ public record SecurityEvent(Instant at, String service, Category category, Strin
     public static final String LOG = "container log";
 
     public enum Category {
-        AUTH_FAILURE("failed authentications"),
-        AUTHZ_DENIED("authorisation denials"),
-        VALIDATION_FAILURE("validation failures"),
-        DESTRUCTIVE("destructive statements"),
-        VAULT_ACCESS("Vault access");
+        AUTH_FAILURE("failed authentication", "failed authentications"),
+        AUTHZ_DENIED("authorisation denial", "authorisation denials"),
+        VALIDATION_FAILURE("validation failure", "validation failures"),
+        DESTRUCTIVE("destructive statement", "destructive statements"),
+        VAULT_ACCESS("Vault access", "Vault access");
 
+        public final String one;
         public final String words;
 
-        Category(String words) {
+        Category(String one, String words) {
+            this.one = one;
             this.words = words;
+        }
+
+        /** "1 failed authentication", "3 failed authentications". */
+        public String count(long n) {
+            return n + " " + (n == 1 ? one : words);
         }
     }
 }

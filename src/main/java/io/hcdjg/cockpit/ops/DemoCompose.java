@@ -117,7 +117,6 @@ public final class DemoCompose {
             progress.accept("images changed: recreating the project's containers");
             compose(List.of("down"), progress);
         }
-        refuseCniWithoutDns();
         progress.accept("starting " + project + " " + connection);
         compose(List.of("up", "-d"), progress);
         checkServiceNames(progress);
@@ -146,19 +145,7 @@ public final class DemoCompose {
         }
     }
 
-    /**
-     * Podman's CNI backend has no DNS unless the dnsname plugin is installed: the services then cannot find each
-     * other by name, and would only be seen failing 90 s later.
-     */
-    private void refuseCniWithoutDns() throws ProcessException {
-        ProcessResult r = podman.gateway().runAllowingFailure(podman.argv("info", "--format",
-                "{{.Host.NetworkBackend}}"), Duration.ofSeconds(30));
-        if (r.ok() && r.stdout().strip().equals("cni") && !Files.exists(Path.of("/usr/lib/cni/dnsname"))) {
-            throw new ProcessException(List.of("demo"), NO_NAMES + " (podman " + connection + " uses its CNI network "
-                    + "backend, which has no DNS here)");
-        }
-    }
-
+    /** Without netavark and aardvark-dns podman falls back to CNI, which has no DNS here. */
     static final String NO_NAMES = "the demo's containers cannot reach each other by service name: install "
             + "netavark and aardvark-dns (apt-get install netavark aardvark-dns) and set [network] network_backend = "
             + "\"netavark\" in containers.conf";

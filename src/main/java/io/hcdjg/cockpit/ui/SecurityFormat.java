@@ -41,21 +41,11 @@ final class SecurityFormat {
         for (SecurityEvent.Category c : SecurityEvent.Category.values()) {
             int n = counts.stream().filter(x -> x.category() == c).mapToInt(SecurityState.Count::lastHour).sum();
             if (n > 0) {
-                hour.append(hour.isEmpty() ? "" : ", ").append(n).append(' ').append(n == 1 ? singular(c) : c.words);
+                hour.append(hour.isEmpty() ? "" : ", ").append(c.count(n));
             }
         }
         return (hour.isEmpty() ? "Nothing in the last hour" : hour + " in the last hour") + "; " + day + " event"
                 + (day == 1 ? "" : "s") + " in 24 h.";
-    }
-
-    private static String singular(SecurityEvent.Category c) {
-        return switch (c) {
-            case AUTH_FAILURE -> "failed authentication";
-            case AUTHZ_DENIED -> "authorisation denial";
-            case VALIDATION_FAILURE -> "validation failure";
-            case DESTRUCTIVE -> "destructive statement";
-            case VAULT_ACCESS -> "Vault access";
-        };
     }
 
     private static WallModel.SecurityCount count(SecurityState.Count c, String name) {

@@ -175,6 +175,36 @@ class IncidentDeskTest {
         assertTrue(i.events().stream().anyMatch(e -> e.text().equals("400 error lines in 5 min on janusgraph-exporter")));
     }
 
+    private static io.hcdjg.cockpit.model.SecurityEvent event(Instant at, io.hcdjg.cockpit.model.SecurityEvent.Category c,
+                                                              String service) {
+        return new io.hcdjg.cockpit.model.SecurityEvent(at, service, c, "401 POST /api/v1/auth/login", "10.89.0.1",
+                io.hcdjg.cockpit.model.SecurityEvent.LOG, "INFO:     10.89.0.1:5 - \"POST /api/v1/auth/login HTTP/1.1\" 401");
+    }
+
+    @Test
+    void authFailuresAndDestructiveStatementsAreCountedFromTheSecurityEvents() throws Exception {
+        DeskFixture f = new DeskFixture(dir);
+        var auth = io.hcdjg.cockpit.model.SecurityEvent.Category.AUTH_FAILURE;
+        List<io.hcdjg.cockpit.model.SecurityEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 19; i++) {
+            events.add(event(DeskFixture.T0.minusSeconds(60), auth, "analytics-api"));
+        }
+        events.add(event(DeskFixture.T0.minus(Duration.ofMinutes(6)), auth, "analytics-api")); // before the window
+        // the log lines say 0: the count is the security events' (audit log included), not the log class's
+        f.observe(f.snapshot().withLogs(List.of(logs("analytics-api", 0, 0, 0, 0), logs("hcd-server", 0, 0, 0, 0)),
+                DeskFixture.T0).withSecurity(new io.hcdjg.cockpit.model.SecurityState(DeskFixture.T0, events, List.of()),
+                DeskFixture.T0));
+        assertTrue(f.desk.state().incidents().isEmpty(), "19 in the window: under the rule's 20");
+        events.add(event(DeskFixture.T0.minusSeconds(1), auth, "analytics-api"));
+        events.add(event(DeskFixture.T0.minusSeconds(1), io.hcdjg.cockpit.model.SecurityEvent.Category.DESTRUCTIVE,
+                "hcd-server"));
+        f.observe(f.snapshot().withSecurity(new io.hcdjg.cockpit.model.SecurityState(DeskFixture.T0, events,
+                List.of()), DeskFixture.T0));
+        assertEquals(List.of("1 destructive statement in 5 min on hcd-server P1",
+                        "20 failed authentications in 5 min on analytics-api P1"),
+                f.desk.state().incidents().stream().map(i -> i.title() + " " + i.priority()).sorted().toList());
+    }
+
     private static LogSummary logs(String service, int error, int slow, int auth, int destructive) {
         List<Integer> recent = List.of(error, slow, auth, destructive);
         return new LogSummary(service, recent, recent, recent, 100, 0, "following");
