@@ -35,12 +35,12 @@ public final class SecurityLedger {
         for (long seq = Math.max(from, buffer.first()); seq < end; seq++) {
             try {
                 int classes = buffer.classes(seq);
-                if ((classes & LogClassifier.DESTRUCTIVE) == 0 && (classes & LogClassifier.AUTH_FAILURE) == 0
-                        && !SecurityLines.candidate(buffer.text(seq, MAX_CHARS))) {
-                    continue;
+                String text = buffer.text(seq, MAX_CHARS);
+                if ((classes & (LogClassifier.DESTRUCTIVE | LogClassifier.AUTH_FAILURE)) != 0
+                        || SecurityLines.candidate(text)) {
+                    SecurityLines.fromLog(service, Instant.ofEpochMilli(buffer.timestamp(seq)), classes, text)
+                            .ifPresent(this::add);
                 }
-                SecurityLines.fromLog(service, Instant.ofEpochMilli(buffer.timestamp(seq)), classes,
-                        buffer.text(seq, MAX_CHARS)).ifPresent(this::add);
             } catch (IndexOutOfBoundsException fellOff) {
                 // dropped from the buffer while being read
             }

@@ -30,8 +30,8 @@ import java.util.function.Supplier;
  * counted twice. The window runs it every few seconds; the {@code security} command once — the same code.
  */
 public final class SecurityWatcher implements AutoCloseable {
-    /** Events kept: a day of a brute-force attempt at a few per second. */
-    public static final int CAP = 200_000;
+    /** Events kept (a day of a brute-force attempt at one every two seconds); more are counted as forgotten. */
+    public static final int CAP = 50_000;
     static final Duration WINDOW = Duration.ofDays(1);
     /** Vault runs without an audit device in the stack (stack-reference §4.10): say so rather than show zero. */
     static final String NO_VAULT_AUDIT = "Vault: no audit device is configured in the stack, so Vault access is seen "
