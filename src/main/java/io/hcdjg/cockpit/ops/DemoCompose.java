@@ -166,8 +166,11 @@ public final class DemoCompose {
                 }
                 if (r.stdout().contains("NXDOMAIN") || r.stderr().contains("NXDOMAIN")) {
                     audited("demo up", r);
-                    throw new ProcessException(List.of("demo"), NO_NAMES + " (" + from.service() + " cannot resolve "
-                            + name + ")");
+                    // aardvark-dns answers on the network's gateway; a refusal there is a DNS server that is not up
+                    throw new ProcessException(List.of("demo"), (r.stderr().contains("Connection refused")
+                            ? "podman's DNS server (aardvark-dns) does not answer on the project's network: stop a "
+                            + "stale aardvark-dns (it is started again with the next container) or reinstall it"
+                            : NO_NAMES) + " (" + from.service() + " cannot resolve " + name + ")");
                 }
             }
             try {

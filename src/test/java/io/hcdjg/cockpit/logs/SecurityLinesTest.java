@@ -31,7 +31,7 @@ class SecurityLinesTest {
 
     @Test
     void stdoutGivesOneEventPerSecurityLineAndNothingForTheRest() throws Exception {
-        List<String> events = Files.readAllLines(FIXTURES.resolve("analytics-api-stdout.log")).stream()
+        List<String> events = Files.readAllLines(FIXTURES.resolve("analytics-api-stdout.txt")).stream()
                 .map(this::log).flatMap(Optional::stream).map(SecurityLinesTest::summary).toList();
         assertEquals(List.of(
                 "AUTH_FAILURE | 401 POST /api/v1/auth/login | 10.89.0.1",
@@ -47,7 +47,7 @@ class SecurityLinesTest {
 
     @Test
     void auditEventsByTypeAndOnlyDestructiveQueries() throws Exception {
-        List<String> events = Files.readAllLines(FIXTURES.resolve("audit.log")).stream()
+        List<String> events = Files.readAllLines(FIXTURES.resolve("audit.jsonl")).stream()
                 .map(l -> SecurityLines.fromAudit("analytics-api", SecurityLines.AUDIT_FILE, l, classifier))
                 .flatMap(Optional::stream).map(SecurityLinesTest::summary).toList();
         assertEquals(List.of(
@@ -58,7 +58,7 @@ class SecurityLinesTest {
                 "DESTRUCTIVE | g.V().hasLabel('tmp').drop() | admin",
                 "VAULT_ACCESS | read janusgraph/admin success | analytics-api"), events);
         SecurityEvent first = SecurityLines.fromAudit("analytics-api", SecurityLines.AUDIT_FILE,
-                Files.readAllLines(FIXTURES.resolve("audit.log")).get(0), classifier).orElseThrow();
+                Files.readAllLines(FIXTURES.resolve("audit.jsonl")).get(0), classifier).orElseThrow();
         assertEquals(Instant.parse("2026-12-02T07:00:05.000001Z"), first.at());
         assertEquals(SecurityLines.AUDIT_FILE, first.source());
     }
@@ -78,7 +78,7 @@ class SecurityLinesTest {
     @Test
     void theLedgerReadsWholeAuditLinesOnlyAndGoesOnFromWhereItStopped() throws Exception {
         SecurityLedger ledger = new SecurityLedger(classifier, 100);
-        String text = Files.readString(FIXTURES.resolve("audit.log"));
+        String text = Files.readString(FIXTURES.resolve("audit.jsonl"));
         int cut = text.indexOf('\n', text.indexOf('\n') + 1) + 20; // two lines and part of the third
         long taken = ledger.readAudit("analytics-api", SecurityLines.AUDIT_FILE, text.substring(0, cut));
         assertEquals(text.indexOf('\n', text.indexOf('\n') + 1) + 1, taken);
