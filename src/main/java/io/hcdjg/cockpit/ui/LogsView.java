@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.model.LogClass;
 import javafx.animation.AnimationTimer;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
@@ -46,8 +47,8 @@ final class LogsView extends BorderPane {
     private final Supplier<List<LogSource>> sources;
     private final CheckComboBox<String> services = new CheckComboBox<>();
     private final ToggleButton follow = new ToggleButton("Follow");
-    private final ChoiceBox<String> classes = new ChoiceBox<>(FXCollections.observableArrayList(
-            "all lines", "errors", "slow queries", "auth failures", "destructive"));
+    private static final String ALL_LINES = "all lines";
+    private final ChoiceBox<String> classes = new ChoiceBox<>(FXCollections.observableArrayList(classChoices()));
     private final TextField filter = new TextField();
     private final Spinner<Integer> context = new Spinner<>(0, 20, 0);
     private final TextField find = new TextField();
@@ -79,7 +80,7 @@ final class LogsView extends BorderPane {
             }
         });
         classes.setId("log-classes");
-        classes.setValue("all lines");
+        classes.setValue(ALL_LINES);
         classes.setOnAction(e -> rebuild());
         filter.setId("log-filter");
         filter.setPromptText("filter: regular expression");
@@ -153,11 +154,18 @@ final class LogsView extends BorderPane {
         }
     }
 
+    /** "all lines", then each class: the filter's choices, in {@link LogClass#ALL} order after the first. */
+    private static List<String> classChoices() {
+        List<String> out = new ArrayList<>(List.of(ALL_LINES));
+        LogClass.ALL.forEach(c -> out.add(c.plural()));
+        return out;
+    }
+
     /** Shows one service's lines of one class (a counter was clicked): 0 for all lines. */
     void show(String service, int classBit) {
         services.getCheckModel().clearChecks();
         services.getCheckModel().check(service);
-        classes.setValue(classBit == 0 ? "all lines" : classes.getItems().get(Integer.numberOfTrailingZeros(classBit) + 1));
+        classes.setValue(classBit == 0 ? ALL_LINES : LogClass.in(classBit).get(0).plural());
         rebuild();
     }
 
@@ -181,7 +189,8 @@ final class LogsView extends BorderPane {
         }
         notice = "";
         int idx = classes.getItems().indexOf(classes.getValue());
-        feed.show(new LogFeed.View(chosenSources, idx <= 0 ? 0 : 1 << (idx - 1), p, context.getValue()));
+        feed.show(new LogFeed.View(chosenSources, idx <= 0 ? 0 : LogClass.ALL.get(idx - 1).bit(), p,
+                context.getValue()));
     }
 
     /** Once per frame: takes the rows that arrived, drops those whose lines fell off, follows the end. */
