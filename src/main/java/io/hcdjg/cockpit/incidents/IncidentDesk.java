@@ -41,7 +41,7 @@ public final class IncidentDesk {
     private final IncidentRules rules;
     private final Map<String, List<String>> dependencies;
     private final IncidentStore store;
-    private final Escalator escalator;
+    private final EscalationChannel escalation;
     private final ActionHistory actions;
     private final IncidentReport reports;
     private final Clock clock;
@@ -56,11 +56,11 @@ public final class IncidentDesk {
     private String problem;
 
     public IncidentDesk(IncidentRules rules, Map<String, List<String>> dependencies, IncidentStore store,
-                        Escalator escalator, ActionHistory actions, IncidentReport reports, Clock clock) {
+                        EscalationChannel escalation, ActionHistory actions, IncidentReport reports, Clock clock) {
         this.rules = rules;
         this.dependencies = dependencies;
         this.store = store;
-        this.escalator = escalator;
+        this.escalation = escalation;
         this.actions = actions;
         this.reports = reports;
         this.clock = clock;
@@ -285,7 +285,7 @@ public final class IncidentDesk {
         }
         IncidentConfig.Level l = target.get();
         String link = reports.write(i, state().timeline(), keyLogLines, clock.instant()).toUri().toString();
-        Escalator.Result r = escalator.escalate(i, l, i.priority() + " " + i.title(), link);
+        EscalationChannel.Result r = escalation.escalate(i, l, i.priority() + " " + i.title(), link);
         return change(id, x -> List.of(event(clock.instant(), IncidentEvent.ESCALATED, id, null,
                 "escalated to " + l.name() + " — " + r.text(), Map.of("level", String.valueOf(l.level()),
                         "ok", String.valueOf(r.ok()), "link", link))));
