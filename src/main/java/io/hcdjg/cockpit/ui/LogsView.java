@@ -48,7 +48,8 @@ final class LogsView extends BorderPane {
     private final CheckComboBox<String> services = new CheckComboBox<>();
     private final ToggleButton follow = new ToggleButton("Follow");
     private static final String ALL_LINES = "all lines";
-    private final ChoiceBox<String> classes = new ChoiceBox<>(FXCollections.observableArrayList(classChoices()));
+    private final ChoiceBox<String> classes = new ChoiceBox<>(FXCollections.observableArrayList(java.util.stream.Stream
+            .concat(java.util.stream.Stream.of(ALL_LINES), LogClass.ALL.stream().map(LogClass::plural)).toList()));
     private final TextField filter = new TextField();
     private final Spinner<Integer> context = new Spinner<>(0, 20, 0);
     private final TextField find = new TextField();
@@ -152,13 +153,6 @@ final class LogsView extends BorderPane {
                 services.getCheckModel().check(names.get(0));
             }
         }
-    }
-
-    /** "all lines", then each class: the filter's choices, in {@link LogClass#ALL} order after the first. */
-    private static List<String> classChoices() {
-        List<String> out = new ArrayList<>(List.of(ALL_LINES));
-        LogClass.ALL.forEach(c -> out.add(c.plural()));
-        return out;
     }
 
     /** Shows one service's lines of one class (a counter was clicked): 0 for all lines. */
