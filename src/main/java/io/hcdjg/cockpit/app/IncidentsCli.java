@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcdjg.cockpit.config.CockpitConfig;
 import io.hcdjg.cockpit.config.ConfigLoader;
 import io.hcdjg.cockpit.incidents.ActionHistory;
-import io.hcdjg.cockpit.incidents.Escalator;
 import io.hcdjg.cockpit.incidents.IncidentDesk;
 import io.hcdjg.cockpit.incidents.IncidentReport;
 import io.hcdjg.cockpit.incidents.IncidentRules;
@@ -17,6 +16,7 @@ import io.hcdjg.cockpit.model.IncidentEvent;
 import io.hcdjg.cockpit.model.IncidentState;
 import io.hcdjg.cockpit.model.Priority;
 import io.hcdjg.cockpit.ops.AuditLog;
+import io.hcdjg.cockpit.ops.Escalator;
 import io.hcdjg.cockpit.podman.ProcessGateway;
 
 import java.io.PrintStream;

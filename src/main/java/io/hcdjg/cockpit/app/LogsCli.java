@@ -7,6 +7,7 @@ import io.hcdjg.cockpit.logs.LogBuffer;
 import io.hcdjg.cockpit.logs.LogClassifier;
 import io.hcdjg.cockpit.logs.LogIngest;
 import io.hcdjg.cockpit.model.ContainerInfo;
+import io.hcdjg.cockpit.model.LogClass;
 import io.hcdjg.cockpit.runtime.LogFollower;
 
 import java.io.PrintStream;
@@ -129,15 +130,15 @@ final class LogsCli {
         }
     }
 
-    /** Per service, its lines of each class (in {@link LogClassifier#NAMES} order). */
+    /** Per service, its lines of each class (in {@link LogClass#ALL} order). */
     private static Map<String, long[]> counts(List<Tail> tails) {
         Map<String, long[]> counts = new LinkedHashMap<>();
         for (Tail t : tails) {
-            long[] c = counts.computeIfAbsent(t.service(), s -> new long[LogClassifier.NAMES.size()]);
+            long[] c = counts.computeIfAbsent(t.service(), s -> new long[LogClass.ALL.size()]);
             for (long s = t.buffer().first(); s < t.buffer().end(); s++) {
                 int mask = t.buffer().classes(s);
                 for (int i = 0; i < c.length; i++) {
-                    if ((mask & (1 << i)) != 0) {
+                    if ((mask & LogClass.ALL.get(i).bit()) != 0) {
                         c[i]++;
                     }
                 }
@@ -197,15 +198,28 @@ final class LogsCli {
                 ObjectNode n = services.putObject(service);
                 n.put("lines", lines.get(service));
                 for (int i = 0; i < c.length; i++) {
-                    n.put(LogClassifier.NAMES.get(i).replace(' ', '_'), c[i]);
+                    n.put(LogClass.ALL.get(i).word().replace(' ', '_'), c[i]);
                 }
             });
             out.println(JSON.writeValueAsString(root));
             return;
         }
-        String row = "%-22s %10s %8s %11s %13s %12s%n";
-        out.printf(row, "SERVICE", "LINES", "ERRORS", "SLOW QUERY", "AUTH FAILURE", "DESTRUCTIVE");
-        counts.forEach((service, c) -> out.printf(row, service, lines.get(service), c[0], c[1], c[2], c[3]));
+        StringBuilder row = new StringBuilder("%-22s %10s");
+        List<Object> head = new ArrayList<>(List.of("SERVICE", "LINES"));
+        for (LogClass c : LogClass.ALL) {
+            String h = c.plural().toUpperCase(java.util.Locale.ROOT);
+            row.append(" %").append(Math.max(8, h.length())).append('s');
+            head.add(h);
+        }
+        String format = row.append("%n").toString();
+        out.printf(format, head.toArray());
+        counts.forEach((service, c) -> {
+            List<Object> cells = new ArrayList<>(List.of(service, lines.get(service)));
+            for (long n : c) {
+                cells.add(n);
+            }
+            out.printf(format, cells.toArray());
+        });
         out.println("since " + since);
     }
 }

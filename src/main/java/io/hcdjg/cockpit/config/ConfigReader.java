@@ -2,6 +2,7 @@ package io.hcdjg.cockpit.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hcdjg.cockpit.model.ConfigProblem;
+import io.hcdjg.cockpit.model.LogClass;
 import io.hcdjg.cockpit.model.ProbeKind;
 
 import java.time.Duration;
@@ -25,7 +26,7 @@ final class ConfigReader {
     private static final Set<String> TOP = Set.of("stack", "round", "host", "podman", "monitoring", "logs", "services",
             "metrics", "incidents", "dependencies", "runbook");
     private static final Set<String> LOGS = Set.of("maxLines", "history", "keywords", "regex");
-    static final List<String> LOG_CLASSES = List.of("error", "slow-query", "auth-failure", "destructive");
+    static final List<String> LOG_CLASSES = LogClass.ALL.stream().map(LogClass::key).toList();
     private static final Set<String> MONITORING = Set.of("prometheus", "alertmanager", "poll", "timeout");
     private static final Set<String> METRIC = Set.of("name", "title", "query", "unit", "warn", "critical", "source");
     private static final Set<String> PODMAN = Set.of("connection", "composeFiles", "poll");

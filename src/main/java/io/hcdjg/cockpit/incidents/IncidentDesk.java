@@ -1,12 +1,12 @@
 package io.hcdjg.cockpit.incidents;
 
 import io.hcdjg.cockpit.config.IncidentConfig;
-import io.hcdjg.cockpit.logs.LogClassifier;
 import io.hcdjg.cockpit.model.Alert;
 import io.hcdjg.cockpit.model.HealthLevel;
 import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.model.IncidentEvent;
 import io.hcdjg.cockpit.model.IncidentState;
+import io.hcdjg.cockpit.model.LogClass;
 import io.hcdjg.cockpit.model.LogSummary;
 import io.hcdjg.cockpit.model.SecurityEvent;
 import io.hcdjg.cockpit.model.SecurityState;
@@ -41,7 +41,7 @@ public final class IncidentDesk {
     private final IncidentRules rules;
     private final Map<String, List<String>> dependencies;
     private final IncidentStore store;
-    private final Escalator escalator;
+    private final EscalationChannel escalation;
     private final ActionHistory actions;
     private final IncidentReport reports;
     private final Clock clock;
@@ -56,11 +56,11 @@ public final class IncidentDesk {
     private String problem;
 
     public IncidentDesk(IncidentRules rules, Map<String, List<String>> dependencies, IncidentStore store,
-                        Escalator escalator, ActionHistory actions, IncidentReport reports, Clock clock) {
+                        EscalationChannel escalation, ActionHistory actions, IncidentReport reports, Clock clock) {
         this.rules = rules;
         this.dependencies = dependencies;
         this.store = store;
-        this.escalator = escalator;
+        this.escalation = escalation;
         this.actions = actions;
         this.reports = reports;
         this.clock = clock;
@@ -285,7 +285,7 @@ public final class IncidentDesk {
         }
         IncidentConfig.Level l = target.get();
         String link = reports.write(i, state().timeline(), keyLogLines, clock.instant()).toUri().toString();
-        Escalator.Result r = escalator.escalate(i, l, i.priority() + " " + i.title(), link);
+        EscalationChannel.Result r = escalation.escalate(i, l, i.priority() + " " + i.title(), link);
         return change(id, x -> List.of(event(clock.instant(), IncidentEvent.ESCALATED, id, null,
                 "escalated to " + l.name() + " — " + r.text(), Map.of("level", String.valueOf(l.level()),
                         "ok", String.valueOf(r.ok()), "link", link))));
@@ -433,17 +433,19 @@ public final class IncidentDesk {
      * Log classes whose spikes are counted from the security events (the audit log included) once the watcher has
      * read them: failed authentications and destructive statements as runbook §8.1 counts them, not log lines.
      */
-    private static final Map<Integer, SecurityEvent.Category> SECURITY_COUNTED = Map.of(
-            2, SecurityEvent.Category.AUTH_FAILURE, 3, SecurityEvent.Category.DESTRUCTIVE);
+    private static final Map<LogClass, SecurityEvent.Category> SECURITY_COUNTED = Map.of(
+            LogClass.AUTH_FAILURE, SecurityEvent.Category.AUTH_FAILURE,
+            LogClass.DESTRUCTIVE, SecurityEvent.Category.DESTRUCTIVE);
 
     private void logs(Book book, LogSummary l, SecurityState security, Dependencies deps, Instant now) {
         String upstream = deps.downUpstream(l.service());
         if (upstream != null && !book.open.containsKey("health:" + upstream)) {
             return; // errors because something it needs is down: they join that incident once it is open
         }
-        for (int c = 0; c < l.recent().size() && c < LogClassifier.NAMES.size(); c++) {
-            String cls = LogClassifier.NAMES.get(c).replace(' ', '-');
-            SecurityEvent.Category counted = security.at() == null ? null : SECURITY_COUNTED.get(c);
+        for (int c = 0; c < l.recent().size() && c < LogClass.ALL.size(); c++) {
+            LogClass lc = LogClass.ALL.get(c);
+            String cls = lc.key();
+            SecurityEvent.Category counted = security.at() == null ? null : SECURITY_COUNTED.get(lc);
             int count = counted == null ? l.recent().get(c)
                     : security.count(l.service(), counted, now.minus(rules.config().spikeWindow()));
             String latch = l.service() + "|" + cls;
@@ -456,7 +458,7 @@ public final class IncidentDesk {
                 continue;
             }
             String what = counted != null ? counted.count(count)
-                    : count + " " + LogClassifier.NAMES.get(c) + " line" + (count == 1 ? "" : "s");
+                    : count + " " + lc.word() + " line" + (count == 1 ? "" : "s");
             String text = what + " in " + io.hcdjg.cockpit.config.Durations.words(
                     rules.config().spikeWindow()) + " on " + l.service();
             String key = "logs:" + l.service() + ":" + cls;

@@ -1,5 +1,7 @@
 package io.hcdjg.cockpit.logs;
 
+import io.hcdjg.cockpit.model.LogClass;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,11 +47,11 @@ import java.util.regex.Pattern;
  * as {@link LogBuffer#find} needs. Regular expressions are possible too, at the cost of a decode per line.
  */
 public final class LogClassifier {
-    public static final int ERROR = 1;
-    public static final int SLOW_QUERY = 2;
-    public static final int AUTH_FAILURE = 4;
-    public static final int DESTRUCTIVE = 8;
-    public static final List<String> NAMES = List.of("error", "slow query", "auth failure", "destructive");
+    // the bits as ints: the scan loops and the buffers work on masks, the names live in LogClass
+    public static final int ERROR = LogClass.ERROR.bit();
+    public static final int SLOW_QUERY = LogClass.SLOW_QUERY.bit();
+    public static final int AUTH_FAILURE = LogClass.AUTH_FAILURE.bit();
+    public static final int DESTRUCTIVE = LogClass.DESTRUCTIVE.bit();
     private static final List<Keyword> DEFAULTS = defaultKeywords();
 
     /** A keyword: what the automaton looks for, the class it marks, and the rule that confirms a match. */
@@ -137,17 +139,16 @@ public final class LogClassifier {
 
     /** The defaults with the config's classes laid over them (a class listed in the config replaces its keywords). */
     public static LogClassifier from(io.hcdjg.cockpit.config.CockpitConfig.Logs config) {
-        List<String> names = List.of("error", "slow-query", "auth-failure", "destructive");
         List<Keyword> words = new ArrayList<>(DEFAULTS);
         Map<Integer, List<String>> regex = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            int cls = 1 << i;
-            List<String> k = config.keywords().get(names.get(i));
+        for (LogClass c : LogClass.ALL) {
+            int cls = c.bit();
+            List<String> k = config.keywords().get(c.key());
             if (k != null) {
                 words.removeIf(w -> w.cls() == cls);
                 add(words, cls, cls == DESTRUCTIVE ? WordRules::word : WordRules::reported, k.toArray(String[]::new));
             }
-            List<String> r = config.regex().get(names.get(i));
+            List<String> r = config.regex().get(c.key());
             if (r != null) {
                 regex.put(cls, r);
             }
@@ -262,12 +263,6 @@ public final class LogClassifier {
     }
 
     public static String describe(int mask) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < NAMES.size(); i++) {
-            if ((mask & (1 << i)) != 0) {
-                out.add(NAMES.get(i));
-            }
-        }
-        return String.join(", ", out);
+        return LogClass.describe(mask);
     }
 }

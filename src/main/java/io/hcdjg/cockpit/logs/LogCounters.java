@@ -1,5 +1,7 @@
 package io.hcdjg.cockpit.logs;
 
+import io.hcdjg.cockpit.model.LogClass;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,7 +12,7 @@ import java.time.Instant;
  */
 public final class LogCounters {
     static final int MINUTES = 24 * 60;
-    static final int CLASSES = LogClassifier.NAMES.size();
+    static final int CLASSES = LogClass.ALL.size();
 
     private final int[][] counts = new int[CLASSES][MINUTES];
     private final long[] minuteOf = new long[MINUTES];

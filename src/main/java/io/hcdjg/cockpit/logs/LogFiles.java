@@ -1,5 +1,7 @@
 package io.hcdjg.cockpit.logs;
 
+import io.hcdjg.cockpit.model.LogClass;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -28,7 +30,7 @@ public final class LogFiles {
             }
             starts[parts] = size;
             return IntStream.range(0, parts).parallel().mapToObj(i -> part(ch, starts[i], starts[i + 1], classifier))
-                    .reduce(new long[LogClassifier.NAMES.size() + 2], LogFiles::add);
+                    .reduce(new long[LogClass.ALL.size() + 2], LogFiles::add);
         }
     }
 
@@ -51,7 +53,7 @@ public final class LogFiles {
     }
 
     private static long[] part(FileChannel ch, long from, long to, LogClassifier classifier) {
-        long[] counts = new long[LogClassifier.NAMES.size() + 2];
+        long[] counts = new long[LogClass.ALL.size() + 2];
         ByteBuffer buf = ByteBuffer.allocate(BLOCK);
         byte[] a = buf.array();
         int carried = 0;

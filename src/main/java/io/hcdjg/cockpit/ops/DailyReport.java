@@ -1,8 +1,8 @@
 package io.hcdjg.cockpit.ops;
 
-import io.hcdjg.cockpit.logs.LogClassifier;
 import io.hcdjg.cockpit.model.CheckResult;
 import io.hcdjg.cockpit.model.Incident;
+import io.hcdjg.cockpit.model.LogClass;
 import io.hcdjg.cockpit.model.ProofStatus;
 import io.hcdjg.cockpit.model.SlowQuery;
 
@@ -32,7 +32,7 @@ public final class DailyReport {
     }
 
     /**
-     * @param counts  per service, lines of each class over 24 h (in {@link LogClassifier#NAMES} order)
+     * @param counts  per service, lines of each class over 24 h (in {@link LogClass#ALL} order)
      * @param samples the newest classified lines, "time service text"
      * @param slow    the analytics-api profiler's query patterns, slowest first; null when it could not be asked
      */
@@ -65,7 +65,7 @@ public final class DailyReport {
     private List<Section> sections(Data d) {
         List<Section> out = new ArrayList<>();
         List<List<String>> logRows = new ArrayList<>();
-        long[] total = new long[LogClassifier.NAMES.size()];
+        long[] total = new long[LogClass.ALL.size()];
         d.counts().forEach((service, c) -> {
             List<String> row = new ArrayList<>(List.of(service));
             for (int i = 0; i < c.length; i++) {
@@ -79,8 +79,8 @@ public final class DailyReport {
             sum.add(String.valueOf(t));
         }
         logRows.add(sum);
-        List<String> header = List.of("service", "errors", "slow query lines", "auth failures",
-                "destructive statements");
+        List<String> header = new ArrayList<>(List.of("service"));
+        LogClass.ALL.forEach(c -> header.add(c.plural()));
         out.add(new Section("Log review, last 24 hours", header, logRows, d.counts().isEmpty()
                 ? "no container logs could be read" : null));
         out.add(new Section("Newest classified lines", List.of("line"), d.samples().stream().map(List::of).toList(),

@@ -5,6 +5,7 @@ import io.hcdjg.cockpit.logs.LogClassifier;
 import io.hcdjg.cockpit.logs.LogCounters;
 import io.hcdjg.cockpit.logs.LogIngest;
 import io.hcdjg.cockpit.model.ContainerInfo;
+import io.hcdjg.cockpit.model.LogClass;
 import io.hcdjg.cockpit.model.LogSummary;
 import io.hcdjg.cockpit.podman.Podman;
 
@@ -134,10 +135,10 @@ public final class LogHub implements AutoCloseable {
             List<Integer> hour = new ArrayList<>();
             List<Integer> day = new ArrayList<>();
             List<Integer> recent = new ArrayList<>();
-            for (int i = 0; i < LogClassifier.NAMES.size(); i++) {
-                hour.add(c.count(1 << i, Duration.ofHours(1), now));
-                day.add(c.count(1 << i, Duration.ofDays(1), now));
-                recent.add(c.count(1 << i, recentWindow, now));
+            for (LogClass k : LogClass.ALL) {
+                hour.add(c.count(k.bit(), Duration.ofHours(1), now));
+                day.add(c.count(k.bit(), Duration.ofDays(1), now));
+                recent.add(c.count(k.bit(), recentWindow, now));
             }
             long lines = list.stream().mapToLong(f -> f.buffer().size()).sum();
             long dropped = list.stream().mapToLong(f -> f.buffer().dropped()).sum();

@@ -1,5 +1,7 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.model.LogClass;
+
 import java.util.regex.Pattern;
 
 /** Pure text work for the log pane: ANSI escapes out, control characters visible, very long lines cut, styles. */
@@ -7,7 +9,8 @@ public final class LogFormat {
     /** What the view shows of a line at most; the full text is a double-click away. */
     public static final int SHOWN = 2000;
     private static final Pattern ANSI = Pattern.compile("\\u001B(?:\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])");
-    public static final String[] CLASS_STYLES = {"ck-log-error", "ck-log-slow", "ck-log-auth", "ck-log-destructive"};
+    /** The style of each class, in {@link LogClass#ALL} order. */
+    public static final String[] CLASS_STYLES = LogClass.ALL.stream().map(LogFormat::style).toArray(String[]::new);
     /** Colours cycled over the services of a merged view. */
     public static final String[] SERVICE_COLORS = {"#5aa9e6", "#e6a35a", "#9d7ce6", "#5ae6b0", "#e65a8f", "#c9e65a",
             "#e6df5a", "#5ad2e6"};
@@ -41,6 +44,16 @@ public final class LogFormat {
             return c.substring(0, Math.min(c.length(), SHOWN)) + "  … [" + storedBytes + " bytes; double-click for all]";
         }
         return c;
+    }
+
+    /** A class's style (the stylesheet and {@link LogCanvas} colour these names). */
+    public static String style(LogClass c) {
+        return switch (c) {
+            case ERROR -> "ck-log-error";
+            case SLOW_QUERY -> "ck-log-slow";
+            case AUTH_FAILURE -> "ck-log-auth";
+            case DESTRUCTIVE -> "ck-log-destructive";
+        };
     }
 
     /** The style of a line: its first class, else its level word. */

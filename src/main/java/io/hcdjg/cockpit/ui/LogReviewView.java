@@ -1,8 +1,10 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.model.LogClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -11,7 +13,6 @@ import java.util.function.BiConsumer;
  * destructive statements over the last hour and 24 hours. A click on a count opens those lines.
  */
 final class LogReviewView extends GridPane {
-    private static final String[] HEAD = {"service", "errors", "slow queries", "auth failures", "destructive", "lines"};
     private final BiConsumer<String, Integer> open;
     private List<WallModel.LogReview> shown = List.of();
 
@@ -29,8 +30,11 @@ final class LogReviewView extends GridPane {
         }
         shown = rows;
         getChildren().clear();
-        for (int c = 0; c < HEAD.length; c++) {
-            Label h = new Label(c == 0 || c == 5 ? HEAD[c] : HEAD[c] + " 1 h / 24 h");
+        List<String> head = new ArrayList<>(List.of("service"));
+        LogClass.ALL.forEach(c -> head.add(c.plural() + " 1 h / 24 h"));
+        head.add("lines");
+        for (int c = 0; c < head.size(); c++) {
+            Label h = new Label(head.get(c));
             h.getStyleClass().add("ck-log-review-head");
             add(h, c, 0);
         }
@@ -40,8 +44,8 @@ final class LogReviewView extends GridPane {
             name.getStyleClass().add("ck-log-review-service");
             name.setOnMouseClicked(e -> open.accept(row.service(), 0));
             add(name, 0, r + 1);
-            for (int i = 0; i < 4; i++) {
-                int bit = 1 << i;
+            for (int i = 0; i < LogClass.ALL.size(); i++) {
+                int bit = LogClass.ALL.get(i).bit();
                 Label l = new Label(row.hour().get(i) + " / " + row.day().get(i));
                 l.setId("review-" + row.service() + "-" + i);
                 l.getStyleClass().addAll("ck-log-count", LogFormat.CLASS_STYLES[i]);
@@ -51,7 +55,7 @@ final class LogReviewView extends GridPane {
             }
             Label lines = new Label(row.lines() + (row.status().isEmpty() ? "" : " · " + row.status()));
             lines.getStyleClass().add("ck-muted");
-            add(lines, 5, r + 1);
+            add(lines, LogClass.ALL.size() + 1, r + 1);
         }
     }
 }

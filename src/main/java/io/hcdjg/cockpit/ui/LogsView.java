@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.model.LogClass;
 import javafx.animation.AnimationTimer;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
@@ -46,8 +47,9 @@ final class LogsView extends BorderPane {
     private final Supplier<List<LogSource>> sources;
     private final CheckComboBox<String> services = new CheckComboBox<>();
     private final ToggleButton follow = new ToggleButton("Follow");
-    private final ChoiceBox<String> classes = new ChoiceBox<>(FXCollections.observableArrayList(
-            "all lines", "errors", "slow queries", "auth failures", "destructive"));
+    private static final String ALL_LINES = "all lines";
+    private final ChoiceBox<String> classes = new ChoiceBox<>(FXCollections.observableArrayList(java.util.stream.Stream
+            .concat(java.util.stream.Stream.of(ALL_LINES), LogClass.ALL.stream().map(LogClass::plural)).toList()));
     private final TextField filter = new TextField();
     private final Spinner<Integer> context = new Spinner<>(0, 20, 0);
     private final TextField find = new TextField();
@@ -79,7 +81,7 @@ final class LogsView extends BorderPane {
             }
         });
         classes.setId("log-classes");
-        classes.setValue("all lines");
+        classes.setValue(ALL_LINES);
         classes.setOnAction(e -> rebuild());
         filter.setId("log-filter");
         filter.setPromptText("filter: regular expression");
@@ -157,7 +159,7 @@ final class LogsView extends BorderPane {
     void show(String service, int classBit) {
         services.getCheckModel().clearChecks();
         services.getCheckModel().check(service);
-        classes.setValue(classBit == 0 ? "all lines" : classes.getItems().get(Integer.numberOfTrailingZeros(classBit) + 1));
+        classes.setValue(classBit == 0 ? ALL_LINES : LogClass.in(classBit).get(0).plural());
         rebuild();
     }
 
@@ -181,7 +183,8 @@ final class LogsView extends BorderPane {
         }
         notice = "";
         int idx = classes.getItems().indexOf(classes.getValue());
-        feed.show(new LogFeed.View(chosenSources, idx <= 0 ? 0 : 1 << (idx - 1), p, context.getValue()));
+        feed.show(new LogFeed.View(chosenSources, idx <= 0 ? 0 : LogClass.ALL.get(idx - 1).bit(), p,
+                context.getValue()));
     }
 
     /** Once per frame: takes the rows that arrived, drops those whose lines fell off, follows the end. */

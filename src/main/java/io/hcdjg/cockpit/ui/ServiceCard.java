@@ -2,6 +2,7 @@ package io.hcdjg.cockpit.ui;
 
 import eu.hansolo.tilesfx.Tile;
 import io.hcdjg.cockpit.model.ActionRequest;
+import io.hcdjg.cockpit.model.LogClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.control.MenuButton;
@@ -120,8 +121,6 @@ final class ServiceCard extends VBox {
         }
     }
 
-    private static final String[] SHORT = {"errors", "slow", "auth", "destructive"};
-
     /** The last hour's log counters; a click opens the log pane on those lines. */
     private void applyLogs(String service, WallModel.LogReview logs) {
         if (logs == null) {
@@ -130,8 +129,8 @@ final class ServiceCard extends VBox {
             return;
         }
         if (logCounts.getChildren().isEmpty()) {
-            for (int i = 0; i < SHORT.length; i++) {
-                int bit = 1 << i;
+            for (int i = 0; i < LogClass.ALL.size(); i++) {
+                int bit = LogClass.ALL.get(i).bit();
                 Label l = new Label();
                 l.setId("logcount-" + service + "-" + i);
                 l.getStyleClass().addAll("ck-log-count", LogFormat.CLASS_STYLES[i]);
@@ -139,12 +138,13 @@ final class ServiceCard extends VBox {
                 logCounts.getChildren().add(l);
             }
         }
-        for (int i = 0; i < SHORT.length; i++) {
+        for (int i = 0; i < LogClass.ALL.size(); i++) {
             Label l = (Label) logCounts.getChildren().get(i);
             int n = logs.hour().get(i);
-            l.setText(n + " " + SHORT[i]);
+            String tag = LogClass.ALL.get(i).tag();
+            l.setText(n + " " + tag);
             l.setOpacity(n == 0 ? 0.45 : 1);
-            Tooltip.install(l, new Tooltip(n + " " + SHORT[i] + " in the last hour, " + logs.day().get(i)
+            Tooltip.install(l, new Tooltip(n + " " + tag + " in the last hour, " + logs.day().get(i)
                     + " in 24 h — click to see them"));
         }
         logCounts.setVisible(true);

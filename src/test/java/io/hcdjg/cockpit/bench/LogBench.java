@@ -86,7 +86,7 @@ public final class LogBench {
         long matched = 0;
         for (int r = 0; r < RUNS + 2; r++) { // two warm-up runs for the JIT
             long t0 = System.nanoTime();
-            matched = io.hcdjg.cockpit.logs.LogFiles.classify(file, classifier)[LogClassifier.NAMES.size() + 1];
+            matched = io.hcdjg.cockpit.logs.LogFiles.classify(file, classifier)[io.hcdjg.cockpit.model.LogClass.ALL.size() + 1];
             double ms = (System.nanoTime() - t0) / 1e6;
             if (r >= 2) {
                 ours.add(ms);

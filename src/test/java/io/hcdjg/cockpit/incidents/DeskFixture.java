@@ -8,6 +8,7 @@ import io.hcdjg.cockpit.model.ProbeKind;
 import io.hcdjg.cockpit.model.ServiceStatus;
 import io.hcdjg.cockpit.model.StackSnapshot;
 import io.hcdjg.cockpit.ops.AuditLog;
+import io.hcdjg.cockpit.ops.Escalator;
 import io.hcdjg.cockpit.podman.ProcessGateway;
 import io.hcdjg.cockpit.testing.MutableClock;
 
@@ -21,15 +22,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A desk on the shipped config (or another ladder), a store in a temp dir and a clock moved by hand. */
-final class DeskFixture {
+/**
+ * A desk on the shipped config (or another ladder), a store in a temp dir and a clock moved by hand. It escalates
+ * through the real {@code ops.Escalator}, as {@code app} wires it; public for the escalation test in {@code ops}.
+ */
+public final class DeskFixture {
     static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z"); // a Friday
 
     final MutableClock clock = new MutableClock(T0);
     final CockpitConfig config;
     final Path dir;
-    final AuditLog audit;
-    final IncidentDesk desk;
+    public final AuditLog audit;
+    public final IncidentDesk desk;
     private StackSnapshot snapshot;
     private int rounds;
 
@@ -37,7 +41,7 @@ final class DeskFixture {
         this(dir, null);
     }
 
-    DeskFixture(Path dir, List<IncidentConfig.Level> ladder) throws Exception {
+    public DeskFixture(Path dir, List<IncidentConfig.Level> ladder) throws Exception {
         this.dir = dir;
         CockpitConfig shipped = new ConfigLoader(Map.of("HOME", dir.toString())).load(Optional.empty()).config();
         IncidentConfig ic = shipped.incidents();
@@ -58,7 +62,7 @@ final class DeskFixture {
     }
 
     /** One finished round in which the named services answer with {@code h}; the others as before. */
-    StackSnapshot round(Health h, String... names) {
+    public StackSnapshot round(Health h, String... names) {
         // each round ends at its own instant, as real rounds do, even while the test's clock stands still
         snapshot = services(h, names).withRoundFinished(clock.instant().plusNanos(++rounds), Duration.ofSeconds(1));
         desk.observe(snapshot);

@@ -46,6 +46,7 @@ class DailyReportTest {
         assertEquals(List.of("daily-report-2026-11-28.md", "daily-report-2026-11-28.html"),
                 files.stream().map(p -> p.getFileName().toString()).toList());
         String md = Files.readString(files.get(0));
+        assertTrue(md.contains("| service | errors | slow queries | auth failures | destructive |\n"), md);
         assertTrue(md.contains("| analytics-api | 30 | 2 | 60 | 1 |\n| hcd-server | 4 | 0 | 0 | 0 |\n| all | 34 | 2 | 60 | 1 |"),
                 md);
         assertTrue(md.contains("| p95 query latency | 0.0400 s | 0.127 s | 1.50 s | 96 |"), md);

@@ -1,10 +1,10 @@
-package io.hcdjg.cockpit.incidents;
+package io.hcdjg.cockpit.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcdjg.cockpit.config.IncidentConfig;
+import io.hcdjg.cockpit.incidents.EscalationChannel;
 import io.hcdjg.cockpit.model.Incident;
-import io.hcdjg.cockpit.ops.AuditLog;
 import io.hcdjg.cockpit.podman.ProcessException;
 import io.hcdjg.cockpit.podman.ProcessGateway;
 import io.hcdjg.cockpit.podman.ProcessResult;
@@ -21,15 +21,11 @@ import java.util.List;
 /**
  * Runs a level's escalation action: its command (argv, placeholders filled in, never through a shell) and/or a POST
  * of a JSON body to its webhook. Each call is recorded in the audit log; a webhook's query string (where tokens tend
- * to live) is never recorded or shown.
+ * to live) is never recorded or shown. The incident desk reaches it through {@link EscalationChannel}.
  */
-public final class Escalator {
+public final class Escalator implements EscalationChannel {
     static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** @param ok false when an action failed; true when all succeeded or none is configured */
-    public record Result(boolean ok, String text) {
-    }
 
     private final ProcessGateway processes;
     private final HttpClient http;
@@ -41,6 +37,7 @@ public final class Escalator {
         this.audit = audit;
     }
 
+    @Override
     public Result escalate(Incident i, IncidentConfig.Level level, String summary, String link) throws IOException {
         String action = "escalate " + i.id() + " to " + level.name();
         List<String> said = new ArrayList<>();

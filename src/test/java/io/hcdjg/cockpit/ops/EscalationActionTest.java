@@ -1,9 +1,10 @@
-package io.hcdjg.cockpit.incidents;
+package io.hcdjg.cockpit.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.hcdjg.cockpit.config.IncidentConfig;
+import io.hcdjg.cockpit.incidents.DeskFixture;
 import io.hcdjg.cockpit.model.Health;
 import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.model.IncidentEvent;
@@ -30,7 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The escalation actions for real: a webhook on a local HTTP server that records the request, and a command. */
+/**
+ * The escalation actions for real, through the desk as the window and the CLI run them: a webhook on a local HTTP
+ * server that records the request, and a command.
+ */
 class EscalationActionTest {
     private record Request(String method, String path, String query, String contentType, String body) {
     }
