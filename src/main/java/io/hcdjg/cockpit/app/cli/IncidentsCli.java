@@ -146,31 +146,36 @@ final class IncidentsCli {
         }
     }
 
-    @Command(name = "resolve", description = "Resolves the incident.")
-    static final class Resolve extends OnIncident {
-        @Option(names = "--comment", paramLabel = "TEXT", converter = ArgTypes.Text.class, description = "How.")
+    /** A verb that takes a note for the timeline. */
+    abstract static class WithComment extends OnIncident {
+        @Option(names = "--comment", paramLabel = "TEXT", converter = ArgTypes.Text.class,
+                description = "A note for the timeline: how, why, what was seen.")
         String comment;
+    }
 
+    @Command(name = "resolve", description = "Resolves the incident.")
+    static final class Resolve extends WithComment {
         Incident apply(IncidentDesk desk, String who) throws Exception {
             return desk.resolve(id, comment);
         }
     }
 
     @Command(name = "reopen", description = "Reopens a resolved incident.")
-    static final class Reopen extends OnIncident {
-        @Option(names = "--comment", paramLabel = "TEXT", converter = ArgTypes.Text.class, description = "Why.")
-        String comment;
-
+    static final class Reopen extends WithComment {
         Incident apply(IncidentDesk desk, String who) throws Exception {
             return desk.reopen(id, comment);
         }
     }
 
-    @Command(name = "note", description = "Adds a note to the incident's timeline.")
-    static final class Note extends OnIncident {
-        @Option(names = "--comment", required = true, paramLabel = "TEXT", converter = ArgTypes.Text.class,
-                description = "The note.")
-        String comment;
+    @Command(name = "note", description = "Adds a note (--comment) to the incident's timeline.")
+    static final class Note extends WithComment {
+        @Override
+        public Integer call() throws Exception {
+            if (comment == null) {
+                throw usage("incident note needs --comment TEXT");
+            }
+            return super.call();
+        }
 
         Incident apply(IncidentDesk desk, String who) throws Exception {
             return desk.note(id, comment);

@@ -110,6 +110,8 @@ class CockpitCliTest {
                 {"incident", "open", "--title", "x", "--priority", "P9"},
                 {"incident", "open", "--title", "x", "--priority", "P1", "hcd-server|x"},
                 {"incident", "escalate", "INC-0001", "--level", "L6"},
+                {"incident", "note", "INC-0001"},
+                {"incident", "ack", "INC-0001", "--comment", "x"},
                 {"check", "--format", "xml"},
                 {"check", "--config", ""},
                 {"report", "--out", ""},
