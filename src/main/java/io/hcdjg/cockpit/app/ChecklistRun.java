@@ -33,20 +33,20 @@ import java.util.concurrent.TimeUnit;
  * Runs the morning checklist on a cockpit and saves the result with its time. The window takes what its pollers already
  * know (containers, host, the log counters of the last hour); the CLI asks for all of it once.
  */
-final class ChecklistRun {
+public final class ChecklistRun {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
     /** The results and the file they were saved to. */
-    record Saved(List<CheckResult> results, Instant at, Path file) {
+    public record Saved(List<CheckResult> results, Instant at, Path file) {
     }
 
     private ChecklistRun() {
     }
 
     /** @param running true in the window: its pollers already run; false in the CLI: one of everything is asked now */
-    static Saved run(Cockpit c, Map<String, String> env, boolean running) throws Exception {
+    public static Saved run(Cockpit c, Map<String, String> env, boolean running) throws Exception {
         RunbookConfig rc = c.loaded.config().runbook();
         Instant now = Instant.now();
         StackSnapshot s;
@@ -72,7 +72,7 @@ final class ChecklistRun {
                 try {
                     containers = c.podman.podman().containers(c.actions.project());
                     Map<String, Integer> found = new LinkedHashMap<>();
-                    LogsCli.classify(c, "1h", 0).counts().forEach((svc, n) -> found.put(svc, (int) n[0]));
+                    LogTails.classify(c, "1h", 0).counts().forEach((svc, n) -> found.put(svc, (int) n[0]));
                     errors = found;
                 } catch (Exception e) {
                     podmanProblem = e.getMessage();
@@ -107,18 +107,10 @@ final class ChecklistRun {
         return file;
     }
 
-    static String json(Saved s) throws IOException {
+    public static String json(Saved s) throws IOException {
         ObjectNode root = JSON.createObjectNode().put("at", s.at().toString()).put("saved", s.file().toString());
         ArrayNode a = root.putArray("checks");
         s.results().forEach(r -> a.addObject().put("check", r.name()).put("result", r.word()).put("value", r.value()));
         return JSON.writeValueAsString(root);
-    }
-
-    /** 0 all pass, 1 any fail, 4 warnings only. */
-    static int exitCode(List<CheckResult> results) {
-        if (results.stream().anyMatch(r -> r.word().equals("fail"))) {
-            return 1;
-        }
-        return results.stream().anyMatch(r -> r.word().equals("warn")) ? 4 : 0;
     }
 }

@@ -18,7 +18,6 @@ import io.hcdjg.cockpit.ops.Playbooks;
 import io.hcdjg.cockpit.ops.MaintenanceWizard;
 import io.hcdjg.cockpit.config.AppDirs;
 import io.hcdjg.cockpit.ops.RunbookPaths;
-import io.hcdjg.cockpit.ops.DemoCompose;
 import io.hcdjg.cockpit.ops.Silences;
 import io.hcdjg.cockpit.probes.MonitoringClient;
 import io.hcdjg.cockpit.runtime.MonitoringPoller;
@@ -33,19 +32,22 @@ import io.hcdjg.cockpit.runtime.ContainerPoller;
 import io.hcdjg.cockpit.runtime.HealthPoller;
 import io.hcdjg.cockpit.runtime.IncidentWatcher;
 import io.hcdjg.cockpit.runtime.RunbookPoller;
+import io.hcdjg.cockpit.incidents.ActionHistory;
+import io.hcdjg.cockpit.ops.Escalator;
 import io.hcdjg.cockpit.incidents.IncidentDesk;
-import io.hcdjg.cockpit.model.ActionOutcome;
+import io.hcdjg.cockpit.incidents.IncidentReport;
+import io.hcdjg.cockpit.incidents.IncidentRules;
+import io.hcdjg.cockpit.incidents.IncidentStore;
 import io.hcdjg.cockpit.model.ContainerStatus;
 import io.hcdjg.cockpit.model.Incident;
-import io.hcdjg.cockpit.podman.ProcessException;
 import io.hcdjg.cockpit.model.RunbookState;
 import io.hcdjg.cockpit.runtime.SnapshotStore;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,7 @@ import java.util.function.Function;
  * The composition root: the whole object graph, wired by hand, in the order it is built. The window and the CLI both
  * start here, so they run the same probes through the same poller.
  */
-final class Cockpit implements AutoCloseable {
+public final class Cockpit implements AutoCloseable {
     private final List<AutoCloseable> closers = new ArrayList<>();
     final ConfigLoader.Loaded loaded;
     final SnapshotStore store;
@@ -84,8 +86,8 @@ final class Cockpit implements AutoCloseable {
     /**
      * @param demoWhenUnreachable start the demo stack when nothing of the configured stack answers (the window's default)
      */
-    Cockpit(Options options, Map<String, String> env, boolean demoWhenUnreachable, Consumer<StackSnapshot> listener)
-            throws Exception {
+    public Cockpit(CockpitOptions options, Map<String, String> env, boolean demoWhenUnreachable,
+                   Consumer<StackSnapshot> listener) throws Exception {
         this.env = env;
         loaded = new ConfigLoader(env).load(options.config());
         CockpitConfig config = loaded.config();
@@ -184,12 +186,34 @@ final class Cockpit implements AutoCloseable {
                 () -> logs.followed().keySet().stream().map(name -> podman.podman().logFile(name))
                         .flatMap(java.util.Optional::stream).toList());
 
-        desk = IncidentsCli.desk(cfg, env, actions.audit(), Clock.systemUTC());
+        desk = incidentDesk(cfg, env, actions.audit(), Clock.systemUTC());
         ScheduledExecutorService incidentThread = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("incident-watcher").daemon(true).factory());
         closers.add(incidentThread::shutdownNow);
         incidents = new IncidentWatcher(desk, store, Clock.systemUTC(), incidentThread);
         closers.add(incidents);
+    }
+
+    // What the subcommands (package app.cli) use; the window's code in this package reads the fields.
+    public ConfigLoader.Loaded loaded() { return loaded; }
+    public HealthPoller poller() { return poller; }
+    public PodmanTarget podman() { return podman; }
+    public ContainerPoller containers() { return containers; }
+    public Actions actions() { return actions; }
+    public MonitoringPoller monitoring() { return monitoring; }
+    public Silences silences() { return silences; }
+    public LogHub logs() { return logs; }
+    public Backups backups() { return backups; }
+
+    /** The desk on the config's rules, the XDG data dir's store and the audit log: the window's and the CLI's. */
+    public static IncidentDesk incidentDesk(CockpitConfig config, Map<String, String> env, AuditLog audit,
+                                            Clock clock) {
+        IncidentStore store = new IncidentStore(IncidentStore.defaultFile(env));
+        IncidentRules rules = new IncidentRules(config.incidents(), ZoneId.systemDefault());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return new IncidentDesk(rules, config.dependencies(), store, new Escalator(new ProcessGateway(), http, audit),
+                new ActionHistory(audit.file()), new IncidentReport(store.file().resolveSibling("reports"),
+                ZoneId.systemDefault(), rules), clock);
     }
 
     /** An incident's key log lines from the followed containers' buffers, for its report and escalations. */
@@ -202,7 +226,7 @@ final class Cockpit implements AutoCloseable {
      * The proof, backups and certificates: as the runbook poller last read them (the window), or read now (the CLI,
      * or before the first read), with the project listed first because its containers say where the checkout is.
      */
-    RunbookState runbookState(boolean running) {
+    public RunbookState runbookState(boolean running) {
         RunbookState r = store.get().runbook();
         if (running && r.at() != null) {
             return r;
@@ -215,46 +239,6 @@ final class Cockpit implements AutoCloseable {
     MaintenanceWizard maintenanceWizard(java.time.Duration window, String reason) {
         return new MaintenanceWizard(new MaintenanceWizard.Parts(maintenance, backups, actions, verifier, podman.podman(),
                 loaded.config().runbook()), window, reason, System.getProperty("user.name"), env, Clock.systemUTC());
-    }
-
-    /**
-     * {@code demo up}: builds what is missing, starts the demo compose project under this cockpit's project name and
-     * waits until each of its probed services answers; {@code demo down} removes it. Audited like every action.
-     */
-    ActionOutcome demo(boolean up, Consumer<String> progress) throws InterruptedException {
-        String action = up ? "demo up" : "demo down";
-        if (podman.problem() != null) {
-            return new ActionOutcome(ActionOutcome.Status.FAILED, "podman " + podman.label() + ": " + podman.problem(),
-                    List.of());
-        }
-        try {
-            DemoCompose demo = new DemoCompose(podman.podman(), actions.project(), DemoCompose.defaultDir(env),
-                    actions.audit(), podman.label());
-            if (up) {
-                demo.up(progress);
-                for (String service : DemoCompose.PROBED) {
-                    Verifier.Result v = verifier.await(service, progress);
-                    if (!v.ok()) {
-                        actions.audit().outcome(podman.label(), action, "not_verified", v.message());
-                        return new ActionOutcome(ActionOutcome.Status.NOT_VERIFIED, v.message(), List.of());
-                    }
-                    progress.accept(v.message());
-                }
-            } else {
-                demo.down(progress);
-            }
-            String done = actions.project() + " (demo) is " + (up ? "up " : "down ") + podman.label();
-            actions.audit().outcome(podman.label(), action, "done", done);
-            containers.list(false);
-            return new ActionOutcome(ActionOutcome.Status.DONE, done, List.of());
-        } catch (ProcessException | IOException | IllegalArgumentException e) {
-            try {
-                actions.audit().outcome(podman.label(), action, "failed", e.getMessage());
-            } catch (IOException ignored) {
-                // the outcome below still says what failed
-            }
-            return new ActionOutcome(ActionOutcome.Status.FAILED, e.getMessage(), List.of());
-        }
     }
 
     /** Starts the background services: probe rounds, container listings and events. */

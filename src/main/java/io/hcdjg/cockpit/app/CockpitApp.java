@@ -20,25 +20,23 @@ import java.time.ZoneId;
 
 /** The window. The cockpit behind it starts on a background thread, so a slow demo start never blocks the UI. */
 public final class CockpitApp extends Application {
-    private static volatile Options options;
+    private static volatile CockpitOptions options;
     private volatile Cockpit cockpit;
     private MainView view;
     private final WallPresenter presenter = new WallPresenter(ZoneId.systemDefault());
     private final FxPublisher<WallModel> toFx = new FxPublisher<>(Platform::runLater, m -> view.apply(m));
 
-    static void launchWith(Options opts) {
+    static void launchWith(CockpitOptions opts) {
         options = opts;
         Application.launch(CockpitApp.class);
     }
 
     @Override
     public void start(Stage stage) {
-        Options opts = options != null ? options
-                : new Options(null, java.util.Optional.empty(), null, "text", null, null, false, null, java.util.List.of(),
-                java.util.Map.of(), java.util.Set.of());
+        CockpitOptions opts = options != null ? options : CockpitOptions.defaults();
         var loaded = new ConfigLoader(System.getenv()).load(opts.config());
         String project = opts.project() != null ? opts.project() : loaded.config().stack().project();
-        CockpitCommands commands = new CockpitCommands(() -> cockpit, name -> restart(withConnection(opts, name)),
+        CockpitCommands commands = new CockpitCommands(() -> cockpit, name -> restart(opts.withConnection(name)),
                 project);
         view = new MainView(loaded.config().round().history(), commands, project);
         Scene scene = new Scene(view, 1420, 900);
@@ -59,13 +57,8 @@ public final class CockpitApp extends Application {
         restart(opts);
     }
 
-    private static Options withConnection(Options o, String name) {
-        return new Options(o.command(), o.config(), o.demo(), o.format(), name, o.project(), o.all(), o.confirm(), o.rest(),
-                o.values(), o.flags());
-    }
-
     /** Starts (or, after a connection switch, restarts) the cockpit behind the window, off the FX thread. */
-    private void restart(Options opts) {
+    private void restart(CockpitOptions opts) {
         Thread.ofPlatform().name("cockpit-start").daemon(true).start(() -> {
             Cockpit old = cockpit;
             cockpit = null;

@@ -76,7 +76,7 @@ final class CockpitCommands implements Commands {
             return STARTING;
         }
         try {
-            return c.demo(up, progress);
+            return DemoRun.run(c, up, progress);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ActionOutcome(ActionOutcome.Status.FAILED, (up ? "demo up" : "demo down") + " was cancelled",

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.app;
 
+import io.hcdjg.cockpit.app.cli.CockpitCli;
 import io.hcdjg.cockpit.podman.ProcessException;
 import io.hcdjg.cockpit.podman.ProcessGateway;
 
@@ -23,50 +24,21 @@ public final class CockpitMain {
     }
 
     static int run(String[] args) {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (Options.UsageException e) {
-            if (e.getMessage() == null) {
-                System.out.println(Options.USAGE);
-                return 0;
+        return CockpitCli.run(args, System.getenv(), System.out, System.err, options -> window(options, args));
+    }
+
+    /** The window, on a low-pause collector (started again under it when this JVM has another one). */
+    private static int window(CockpitOptions options, String[] args) throws InterruptedException {
+        var again = LowPauseLaunch.relaunch(args);
+        if (again.isPresent()) {
+            try {
+                return new ProcessGateway().runAttached(again.get());
+            } catch (ProcessException e) {
+                System.err.println("cockpit: staying on this JVM's collector: " + e.getMessage());
             }
-            System.err.println("cockpit: " + e.getMessage() + "\n" + Options.USAGE);
-            return CheckCli.CONFIG_ERROR;
         }
-        try {
-            if (options.command() == null) {
-                var again = LowPauseLaunch.relaunch(args);
-                if (again.isPresent()) {
-                    try {
-                        return new ProcessGateway().runAttached(again.get());
-                    } catch (ProcessException e) {
-                        System.err.println("cockpit: staying on this JVM's collector: " + e.getMessage());
-                    }
-                }
-                CockpitApp.launchWith(options);
-                return 0;
-            }
-            return switch (options.command()) {
-                case "check" -> CheckCli.run(options, System.getenv(), System.out, System.err);
-                case "containers" -> ContainersCli.run(options, System.getenv(), System.out, System.err);
-                case "action", "exec" -> ActionCli.run(options, System.getenv(), System.out, System.err);
-                case "demo" -> DemoCli.run(options, System.getenv(), System.out, System.err);
-                case "metrics", "alerts", "silence" -> MonitoringCli.run(options, System.getenv(), System.out, System.err);
-                case "logs" -> LogsCli.run(options, System.getenv(), System.out, System.err);
-                case "security" -> SecurityCli.run(options, System.getenv(), System.out, System.err);
-                case "incidents", "incident" -> IncidentsCli.run(options, System.getenv(), System.out, System.err);
-                case "checklist", "report", "backup", "backups", "restore", "proof-status", "recovery" ->
-                        RunbookCli.run(options, System.getenv(), System.out, System.err);
-                default -> {
-                    System.err.println("cockpit: unknown command '" + options.command() + "'\n" + Options.USAGE);
-                    yield CheckCli.CONFIG_ERROR;
-                }
-            };
-        } catch (Exception e) {
-            System.err.println("cockpit: " + e);
-            return CheckCli.CONFIG_ERROR;
-        }
+        CockpitApp.launchWith(options);
+        return 0;
     }
 
     /** The network drivers log every refused connection; the tiles already say it, so keep the console for errors. */

@@ -17,14 +17,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Gathers the recovery chain's live checks on a cockpit: the connection, the image, the containers, the probes. */
-final class RecoveryRun {
+public final class RecoveryRun {
     static final String HCD_IMAGE = "localhost/hcd:1.2.3";
 
     private RecoveryRun() {
     }
 
     /** @param running true in the window (its pollers hold the probes' answers); false in the CLI: one round now */
-    static List<RecoveryStep> run(Cockpit c, boolean running) throws Exception {
+    public static List<RecoveryStep> run(Cockpit c, boolean running) throws Exception {
         if (!running) {
             c.poller.runRound().get(60, TimeUnit.SECONDS);
         }

@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Gathers the daily report (§1.2) from a cockpit and writes it; the window uses what its log hub holds. */
-final class ReportRun {
+public final class ReportRun {
     private ReportRun() {
     }
 
-    static List<Path> run(Cockpit c, boolean running, Path dir) throws Exception {
+    public static List<Path> run(Cockpit c, boolean running, Path dir) throws Exception {
         Instant now = Instant.now();
         CockpitConfig cfg = c.loaded.config();
         Map<String, long[]> counts = new LinkedHashMap<>();
@@ -33,7 +33,7 @@ final class ReportRun {
             }
             samples = c.logs.keyLines(services, now.minus(Duration.ofDays(1)), now, 25);
         } else if (c.podman.problem() == null) {
-            LogsCli.Classified found = LogsCli.classify(c, "24h", 25);
+            LogTails.Classified found = LogTails.classify(c, "24h", 25);
             counts.putAll(found.counts());
             samples = found.samples();
         } else {

@@ -42,7 +42,7 @@ class ActionFlowTest {
         state = Files.createTempDirectory("cockpit-state");
         Map<String, String> env = new java.util.HashMap<>(PodmanStack.env(state));
         env.put("XDG_STATE_HOME", state.toString());
-        cockpit = new Cockpit(Options.parse(new String[]{"--no-demo"}), env, false, s -> { });
+        cockpit = new Cockpit(new CockpitOptions(java.util.Optional.empty(), false, null, null), env, false, s -> { });
         view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, PodmanStack.PROJECT), PodmanStack.PROJECT);
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);

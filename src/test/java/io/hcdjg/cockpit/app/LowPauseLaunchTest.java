@@ -43,6 +43,6 @@ class LowPauseLaunchTest {
         ProcessResult r = new ProcessGateway().runAllowingFailure(argv, Duration.ofSeconds(60));
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("Using The Z Garbage Collector"), r.stdout());
-        assertTrue(r.stdout().contains("logs SERVICE"), r.stdout());
+        assertTrue(r.stdout().contains("Usage: cockpit ") && r.stdout().contains("\n  logs "), r.stdout());
     }
 }

@@ -2,6 +2,7 @@ package io.hcdjg.cockpit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hcdjg.cockpit.app.cli.CockpitCli;
 import io.hcdjg.cockpit.model.MonitoringState;
 import io.hcdjg.cockpit.model.Silence;
 import io.hcdjg.cockpit.testing.MonitoringServers;
@@ -61,7 +62,7 @@ class MonitoringFlowTest {
                 + "\n  alertmanager: " + servers.alertmanagerUrl() + "\nmetrics:\n  - name: vertices\n    title: vertices\n"
                 + "    query: sum(janusgraph_vertices_total)\n  - name: broken\n    query: \"sum(\"\n");
         env = Map.of("HOME", home.toString(), "XDG_STATE_HOME", home.resolve("state").toString(), "USER", "ops-test");
-        cockpit = new Cockpit(Options.parse(new String[]{"--no-demo", "--config", config.toString()}), env, false, s -> { });
+        cockpit = new Cockpit(new CockpitOptions(java.util.Optional.of(config), false, null, null), env, false, s -> { });
     }
 
     @AfterEach
@@ -89,8 +90,7 @@ class MonitoringFlowTest {
     }
 
     private int cli(ByteArrayOutputStream out, String... args) throws Exception {
-        Options o = Options.parse(args);
-        return MonitoringCli.run(o, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return CockpitCli.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 

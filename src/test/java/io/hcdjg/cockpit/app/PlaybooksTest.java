@@ -52,7 +52,7 @@ class PlaybooksTest {
 
     @Test
     void everyPlaybookRunsItsDiagnosis(PodmanStack.Handle stack) throws Exception {
-        try (Cockpit c = new Cockpit(Options.parse(new String[]{"--no-demo"}), PodmanStack.env(home), false,
+        try (Cockpit c = new Cockpit(new CockpitOptions(java.util.Optional.empty(), false, null, null), PodmanStack.env(home), false,
                 s -> { })) {
             CockpitCommands commands = new CockpitCommands(() -> c, n -> { }, PodmanStack.PROJECT);
             c.containers.list(false);

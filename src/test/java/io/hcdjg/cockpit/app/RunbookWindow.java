@@ -26,7 +26,7 @@ record RunbookWindow(Cockpit cockpit, MainView view, Path home) {
         Path home = Files.createTempDirectory("cockpit-" + keyspace);
         Path config = home.resolve("cockpit.yaml");
         Files.writeString(config, PodmanStack.CONFIG + "runbook:\n  keyspace: " + keyspace + "\n");
-        Cockpit cockpit = new Cockpit(Options.parse(new String[]{"--no-demo", "--config", config.toString()}),
+        Cockpit cockpit = new Cockpit(new CockpitOptions(java.util.Optional.of(config), false, null, null),
                 Map.of("HOME", home.toString()), false, s -> { });
         MainView view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, PodmanStack.PROJECT),
                 PodmanStack.PROJECT);

@@ -3,6 +3,7 @@ package io.hcdjg.cockpit.app;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hcdjg.cockpit.app.cli.CockpitCli;
 import io.hcdjg.cockpit.testing.DemoCql;
 import io.hcdjg.cockpit.testing.PodmanStack;
 import io.hcdjg.cockpit.ui.MainView;
@@ -60,7 +61,7 @@ class SecurityFlowTest {
     @Start
     void start(Stage stage) throws Exception {
         Path state = Files.createTempDirectory("cockpit-security");
-        cockpit = new Cockpit(Options.parse(new String[]{"--no-demo"}), PodmanStack.env(state), false, s -> { });
+        cockpit = new Cockpit(new CockpitOptions(java.util.Optional.empty(), false, null, null), PodmanStack.env(state), false, s -> { });
         view = new MainView(30, new CockpitCommands(() -> cockpit, n -> { }, PodmanStack.PROJECT), PodmanStack.PROJECT);
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
@@ -75,7 +76,7 @@ class SecurityFlowTest {
 
     private JsonNode security() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = SecurityCli.run(Options.parse(new String[]{"security", "--since", "1h", "--format", "json"}),
+        int code = CockpitCli.run(new String[]{"security", "--since", "1h", "--format", "json"},
                 PodmanStack.env(home), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertTrue(code == 0 || code == 1, "exit " + code);
         return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package io.hcdjg.cockpit.app;
+package io.hcdjg.cockpit.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +33,7 @@ class RunbookCliTest {
                 + "\n");
         List<String> argv = new java.util.ArrayList<>(List.of(args));
         argv.addAll(List.of("--config", config.toString()));
-        return RunbookCli.run(Options.parse(argv.toArray(String[]::new)), Map.of("HOME", tmp.toString()),
+        return CockpitCli.run(argv.toArray(String[]::new), Map.of("HOME", tmp.toString()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
     }
 

@@ -1,73 +1,44 @@
-package io.hcdjg.cockpit.app;
+package io.hcdjg.cockpit.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcdjg.cockpit.app.Cockpit;
+import io.hcdjg.cockpit.app.cli.ExitCodes.Help;
 import io.hcdjg.cockpit.model.ConfigProblem;
 import io.hcdjg.cockpit.model.ServiceStatus;
 import io.hcdjg.cockpit.model.StackSnapshot;
 import io.hcdjg.cockpit.ui.HealthFormat;
+import picocli.CommandLine.Command;
 
-import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code check}: one round of every probe, as a table or JSON. Exit 0 when every service is UP, 1 when any is not,
- * 2 when the config is broken (nothing is probed then).
+ * 2 when the config is broken (nothing is probed then; with {@code --format json} the problems are JSON too).
  */
-final class CheckCli {
-    static final int ALL_UP = 0;
-    static final int NOT_ALL_UP = 1;
-    static final int CONFIG_ERROR = 2;
-
-    private CheckCli() {
-    }
-
-    static int run(Options options, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
-        try (Cockpit cockpit = new Cockpit(options, env, false, s -> { })) {
-            boolean json = options.format().equals("json");
-            if (!cockpit.loaded.ok()) {
-                if (json) {
+@Command(name = "check", description = "One round of every probe, as a table or JSON.",
+        exitCodeList = {"0:every service UP", "1:any service not UP", Help.USAGE})
+final class CheckCli extends CliCommand {
+    @Override
+    public Integer call() throws Exception {
+        try (Cockpit cockpit = new Cockpit(root().options(), env(), false, s -> { })) {
+            if (!cockpit.loaded().ok()) {
+                if (json()) {
                     ObjectNode root = JSON.createObjectNode();
-                    root.put("config", cockpit.loaded.source());
-                    root.set("problems", problems(cockpit.loaded.problems()));
-                    out.println(JSON.writeValueAsString(root));
+                    root.put("config", cockpit.loaded().source());
+                    root.set("problems", problems(cockpit.loaded().problems()));
+                    out().println(JSON.writeValueAsString(root));
                 } else {
-                    configErrors(cockpit, err);
+                    configErrors(cockpit.loaded());
                 }
-                return CONFIG_ERROR;
+                return ExitCodes.USAGE;
             }
-            StackSnapshot s = cockpit.poller.runRound().get();
-            out.println(json ? JSON.writeValueAsString(json(s)) : table(s));
-            return s.upCount() == s.services().size() ? ALL_UP : NOT_ALL_UP;
+            StackSnapshot s = cockpit.poller().runRound().get();
+            out().println(json() ? JSON.writeValueAsString(json(s)) : table(s));
+            return s.upCount() == s.services().size() ? ExitCodes.OK : ExitCodes.NOT_OK;
         }
-    }
-
-    /**
-     * The prologue of the commands that act through podman: the config's errors (exit 2) or podman's problem (exit 1)
-     * printed; null when the command can go on.
-     */
-    static Integer notReady(Cockpit cockpit, PrintStream err) {
-        if (configErrors(cockpit, err)) {
-            return CONFIG_ERROR;
-        }
-        if (cockpit.podman.problem() != null) {
-            err.println("cockpit: podman " + cockpit.podman.label() + ": " + cockpit.podman.problem());
-            return 1;
-        }
-        return null;
-    }
-
-    /** Prints every config error; true when there was any (the command then does nothing and exits 2). */
-    static boolean configErrors(Cockpit cockpit, PrintStream err) {
-        if (cockpit.loaded.ok()) {
-            return false;
-        }
-        err.println("cockpit: the config has errors; nothing was done:");
-        cockpit.loaded.problems().forEach(p -> err.println("  " + p));
-        return true;
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

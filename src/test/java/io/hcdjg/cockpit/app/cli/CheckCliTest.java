@@ -1,4 +1,4 @@
-package io.hcdjg.cockpit.app;
+package io.hcdjg.cockpit.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,7 +59,7 @@ class CheckCliTest {
     }
 
     private int run(String... args) throws Exception {
-        return CheckCli.run(Options.parse(args), Map.of("HOME", home.toString()),
+        return CockpitCli.run(args, Map.of("HOME", home.toString()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -111,10 +111,13 @@ class CheckCliTest {
     }
 
     @Test
-    void usageErrorsExitTwo() {
-        assertEquals(2, CockpitMain.run(new String[]{"check", "--format", "xml"}));
-        assertEquals(2, CockpitMain.run(new String[]{"check", "--bogus"}));
-        assertEquals(2, CockpitMain.run(new String[]{"frobnicate"}));
-        assertEquals(0, CockpitMain.run(new String[]{"--help"}));
+    void usageErrorsExitTwo() throws Exception {
+        assertEquals(2, run("check", "--format", "xml"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("cockpit: Invalid value for option '--format': "
+                + "text or json, not 'xml'\nUsage: cockpit check "), err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, run("check", "--bogus"));
+        assertEquals(2, run("frobnicate"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("cockpit: unknown command 'frobnicate'"));
+        assertEquals(0, run("--help"));
     }
 }

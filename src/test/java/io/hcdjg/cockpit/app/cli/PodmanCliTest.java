@@ -1,7 +1,8 @@
-package io.hcdjg.cockpit.app;
+package io.hcdjg.cockpit.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hcdjg.cockpit.app.CockpitMain;
 import io.hcdjg.cockpit.podman.ProcessGateway;
 import io.hcdjg.cockpit.podman.ProcessResult;
 import io.hcdjg.cockpit.testing.PodmanStack;
@@ -31,13 +32,8 @@ class PodmanCliTest {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> env, String... args) throws Exception {
-        Options o = Options.parse(args);
-        PrintStream po = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream pe = new PrintStream(err, true, StandardCharsets.UTF_8);
-        return switch (o.command()) {
-            case "containers" -> ContainersCli.run(o, env, po, pe);
-            default -> ActionCli.run(o, env, po, pe);
-        };
+        return CockpitCli.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test

@@ -1,23 +1,23 @@
-package io.hcdjg.cockpit.app;
+package io.hcdjg.cockpit.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcdjg.cockpit.config.Durations;
+import io.hcdjg.cockpit.app.LogTails;
+import io.hcdjg.cockpit.app.cli.ExitCodes.Help;
 import io.hcdjg.cockpit.logs.SecurityLedger;
 import io.hcdjg.cockpit.model.ContainerInfo;
 import io.hcdjg.cockpit.model.SecurityEvent;
 import io.hcdjg.cockpit.model.SecurityState;
 import io.hcdjg.cockpit.runtime.SecurityWatcher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code security [--since 1h|24h] [--format json]}: runbook §8.1 as the Security tab shows it — failed
@@ -25,40 +25,34 @@ import java.util.Optional;
  * and per user or address, from the containers' logs and the audit log inside the analytics-api's container. Exit 0
  * when nothing was found in the window, 1 when something was, 2 usage or config error.
  */
-final class SecurityCli {
+@Command(name = "security", description = "Auth failures, denials, rejected queries, destructive statements and Vault "
+        + "access, per service and per user or address (runbook §8.1).",
+        exitCodeList = {"0:nothing found in the window", "1:events found, or podman failed", Help.USAGE})
+final class SecurityCli extends CliCommand {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private SecurityCli() {
-    }
+    @Option(names = "--since", paramLabel = "DURATION", converter = ArgTypes.SpanType.class,
+            description = "The window: 1h, 24h (default 24h).")
+    ArgTypes.Span since = ArgTypes.Span.DAY;
 
-    static int run(Options o, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
-        String since = o.values().getOrDefault("since", "24h");
-        Optional<Duration> window = Durations.parse(since).filter(d -> !d.isZero() && !d.isNegative());
-        if (window.isEmpty() || !o.rest().isEmpty()) {
-            err.println("cockpit: security [--since 1h|24h] [--format json]" + (window.isEmpty() ? " ('" + since
-                    + "' is not a duration)" : "") + "\n" + Options.USAGE);
-            return CheckCli.CONFIG_ERROR;
-        }
-        try (Cockpit cockpit = new Cockpit(o, env, false, s -> { })) {
-            Integer refused = CheckCli.notReady(cockpit, err);
-            if (refused != null) {
-                return refused;
-            }
-            List<ContainerInfo> containers = cockpit.podman.podman().containers(cockpit.actions.project());
-            List<SecurityWatcher.Buffer> buffers = LogsCli.readAll(cockpit, since).stream()
+    @Override
+    public Integer call() throws Exception {
+        return withCockpit(true, cockpit -> {
+            List<ContainerInfo> containers = cockpit.podman().podman().containers(cockpit.actions().project());
+            List<SecurityWatcher.Buffer> buffers = LogTails.readAll(cockpit, since.podman()).stream()
                     .map(t -> new SecurityWatcher.Buffer(t.container(), t.service(), t.buffer())).toList();
-            SecurityState state = new SecurityWatcher(cockpit.podman.podman(), () -> buffers, () -> containers,
-                    cockpit.loaded.config().shownServices().stream().anyMatch(s -> s.name().equals("vault")),
-                    new SecurityLedger(cockpit.logs.classifier(), SecurityWatcher.CAP), Clock.systemUTC()).tick();
-            Instant from = state.at().minus(window.get());
+            SecurityState state = new SecurityWatcher(cockpit.podman().podman(), () -> buffers, () -> containers,
+                    cockpit.loaded().config().shownServices().stream().anyMatch(s -> s.name().equals("vault")),
+                    new SecurityLedger(cockpit.logs().classifier(), SecurityWatcher.CAP), Clock.systemUTC()).tick();
+            Instant from = state.at().minus(since.length());
             List<SecurityEvent> events = state.events().stream().filter(e -> !e.at().isBefore(from)).toList();
-            if (o.format().equals("json")) {
-                out.println(JSON.writeValueAsString(json(state, since, events)));
+            if (json()) {
+                out().println(JSON.writeValueAsString(json(state, since.text(), events)));
             } else {
-                text(state, since, events, out);
+                text(state, since.text(), events, out());
             }
-            return events.isEmpty() ? 0 : 1;
-        }
+            return events.isEmpty() ? ExitCodes.OK : ExitCodes.NOT_OK;
+        });
     }
 
     private static ObjectNode json(SecurityState state, String since, List<SecurityEvent> events) {

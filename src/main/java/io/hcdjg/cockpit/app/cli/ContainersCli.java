@@ -1,42 +1,39 @@
-package io.hcdjg.cockpit.app;
+package io.hcdjg.cockpit.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcdjg.cockpit.app.cli.ExitCodes.Help;
 import io.hcdjg.cockpit.model.ContainerInfo;
 import io.hcdjg.cockpit.model.ContainerStatus;
 import io.hcdjg.cockpit.model.PodmanState;
 import io.hcdjg.cockpit.ui.ContainerFormat;
+import picocli.CommandLine.Command;
 
-import java.io.PrintStream;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * {@code containers}: the project's containers on the podman connection, with state, health, uptime, restarts, CPU and
  * memory — the same listing the tiles show. Exit 0 listed, 1 podman failed, 2 config or usage error.
  */
-final class ContainersCli {
-    static final int PODMAN_FAILED = 1;
+@Command(name = "containers", description = "The project's containers: state, health, uptime, restarts, CPU, memory.",
+        exitCodeList = {"0:listed", "1:podman failed", Help.USAGE})
+final class ContainersCli extends CliCommand {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ContainersCli() {
-    }
-
-    static int run(Options options, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
-        try (Cockpit cockpit = new Cockpit(options, env, false, s -> { })) {
-            if (CheckCli.configErrors(cockpit, err)) {
-                return CheckCli.CONFIG_ERROR;
-            }
-            PodmanState s = cockpit.containers.list(true);
+    @Override
+    public Integer call() throws Exception {
+        // podman's problem is the listing's own (exit 1 with the target it tried), so only the config is checked first
+        return withCockpit(false, cockpit -> {
+            PodmanState s = cockpit.containers().list(true);
             if (s.problem() != null) {
-                err.println("cockpit: podman " + s.target() + ": " + s.problem());
-                return PODMAN_FAILED;
+                err().println("cockpit: podman " + s.target() + ": " + s.problem());
+                return ExitCodes.NOT_OK;
             }
-            out.println(options.format().equals("json") ? JSON.writeValueAsString(json(s)) : table(s, Instant.now()));
-            return 0;
-        }
+            out().println(json() ? JSON.writeValueAsString(json(s)) : table(s, Instant.now()));
+            return ExitCodes.OK;
+        });
     }
 
     static String table(PodmanState s, Instant now) {

@@ -1,4 +1,4 @@
-package io.hcdjg.cockpit.app;
+package io.hcdjg.cockpit.app.cli;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.hcdjg.cockpit.model.ContainerInfo;
@@ -41,7 +41,7 @@ class BackupRestoreTest {
                 + "\n  retentionDays: 7\n  gpgRecipient: backup@example.org\n  gpgHome: " + tmp.resolve("gnupg") + "\n");
         List<String> argv = new java.util.ArrayList<>(List.of(args));
         argv.addAll(List.of("--config", config.toString()));
-        return RunbookCli.run(Options.parse(argv.toArray(String[]::new)), Map.of("HOME", tmp.toString()),
+        return CockpitCli.run(argv.toArray(String[]::new), Map.of("HOME", tmp.toString()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -160,7 +160,7 @@ class BackupRestoreTest {
                     + tmp.resolve("graph-backups") + "\n");
             ByteArrayOutputStream o = new ByteArrayOutputStream();
             ByteArrayOutputStream e = new ByteArrayOutputStream();
-            assertEquals(0, RunbookCli.run(Options.parse(new String[]{"backup", "--config", config.toString()}),
+            assertEquals(0, CockpitCli.run(new String[]{"backup", "--config", config.toString()},
                     Map.of("HOME", tmp.toString()), new PrintStream(o, true), new PrintStream(e, true)), o + "\n" + e);
             Path archive;
             try (var files = Files.list(tmp.resolve("graph-backups"))) {
@@ -172,8 +172,8 @@ class BackupRestoreTest {
             }
             g.close();
             o.reset();
-            assertEquals(0, RunbookCli.run(Options.parse(new String[]{"restore", archive.getFileName().toString(),
-                            "--confirm", PodmanStack.PROJECT, "--config", config.toString()}),
+            assertEquals(0, CockpitCli.run(new String[]{"restore", archive.getFileName().toString(),
+                            "--confirm", PodmanStack.PROJECT, "--config", config.toString()},
                     Map.of("HOME", tmp.toString()), new PrintStream(o, true), new PrintStream(e, true)), o + "\n" + e);
             assertTrue(o.toString().contains("creating keyspace janusgraph"), o.toString());
             // a client of its own: the old one's connections went with the restarted server

@@ -1,21 +1,20 @@
-package io.hcdjg.cockpit.app;
+package io.hcdjg.cockpit.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcdjg.cockpit.config.Durations;
-import io.hcdjg.cockpit.model.ActionOutcome;
+import io.hcdjg.cockpit.app.cli.ExitCodes.Help;
 import io.hcdjg.cockpit.model.Alert;
 import io.hcdjg.cockpit.model.HealthLevel;
 import io.hcdjg.cockpit.model.MetricReading;
 import io.hcdjg.cockpit.model.MonitoringState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code metrics}, {@code alerts} and {@code silence}: the metric tiles, the alerts panel and its Acknowledge button,
@@ -27,16 +26,45 @@ final class MonitoringCli {
     private MonitoringCli() {
     }
 
-    static int run(Options o, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
-        try (Cockpit cockpit = new Cockpit(o, env, false, s -> { })) {
-            if (CheckCli.configErrors(cockpit, err)) {
-                return CheckCli.CONFIG_ERROR;
-            }
-            return switch (o.command()) {
-                case "metrics" -> metrics(cockpit.monitoring.refresh(), o.format().equals("json"), out, err);
-                case "alerts" -> alerts(cockpit.monitoring.refresh(), o.format().equals("json"), out, err);
-                default -> silence(cockpit, o, env, out, err);
-            };
+    @Command(name = "metrics", description = "The configured Prometheus metrics against their thresholds.",
+            exitCodeList = {"0:every metric within its thresholds", "1:any not, or Prometheus unreachable",
+                    Help.USAGE})
+    static final class Metrics extends CliCommand {
+        @Override
+        public Integer call() throws Exception {
+            return withCockpit(false, c -> metrics(c.monitoring().refresh(), json(), out(), err()));
+        }
+    }
+
+    @Command(name = "alerts", description = "Alertmanager's alerts, firing first.",
+            exitCodeList = {"0:none firing", "1:any firing, or Alertmanager unreachable", Help.USAGE})
+    static final class Alerts extends CliCommand {
+        @Override
+        public Integer call() throws Exception {
+            return withCockpit(false, c -> alerts(c.monitoring().refresh(), json(), out(), err()));
+        }
+    }
+
+    @Command(name = "silence", description = "Silences one alert in Alertmanager (the alerts panel's Acknowledge).",
+            exitCodeList = {"0:silenced", Help.FAILED, Help.USAGE, "3:refused"})
+    static final class Silence extends CliCommand {
+        @Parameters(paramLabel = "ALERTNAME", converter = ArgTypes.Text.class, description = "The alert's name.")
+        String alert;
+        @Option(names = "--for", required = true, paramLabel = "DURATION", converter = ArgTypes.SpanType.class,
+                description = "How long: 30m, 2h, 1d.")
+        ArgTypes.Span length;
+        @Option(names = "--comment", required = true, paramLabel = "TEXT", converter = ArgTypes.Text.class,
+                description = "Why, e.g. the incident: 'INC-1042: redeploying'.")
+        String comment;
+        @Option(names = "--author", paramLabel = "NAME", converter = ArgTypes.Text.class,
+                description = "Who (default: $USER).")
+        String author;
+
+        @Override
+        public Integer call() throws Exception {
+            String who = author != null ? author : env().getOrDefault("USER", "cockpit");
+            return withCockpit(false, c -> outcome(c.silences().silence(alert, Map.of(), length.length(), who,
+                    comment)));
         }
     }
 
@@ -103,23 +131,5 @@ final class MonitoringCli {
                     + "inhibited");
         }
         return s.firing().isEmpty() ? 0 : 1;
-    }
-
-    private static int silence(Cockpit cockpit, Options o, Map<String, String> env, PrintStream out, PrintStream err)
-            throws Exception {
-        if (o.rest().size() != 1 || !o.values().containsKey("for") || !o.values().containsKey("comment")) {
-            err.println("cockpit: silence ALERTNAME --for 2h --comment TEXT [--author NAME]\n" + Options.USAGE);
-            return CheckCli.CONFIG_ERROR;
-        }
-        Optional<Duration> d = Durations.parse(o.values().get("for"));
-        if (d.isEmpty()) {
-            err.println("cockpit: --for takes a duration like 30m, 2h or 1h, not '" + o.values().get("for") + "'");
-            return CheckCli.CONFIG_ERROR;
-        }
-        String author = o.values().getOrDefault("author", env.getOrDefault("USER", "cockpit"));
-        ActionOutcome r = cockpit.silences.silence(o.rest().get(0), Map.of(), d.get(), author, o.values().get("comment"));
-        (r.status() == ActionOutcome.Status.DONE ? out : err).println(r.status().name().toLowerCase(Locale.ROOT) + ": "
-                + r.message());
-        return r.status().exitCode;
     }
 }

@@ -1,13 +1,22 @@
-package io.hcdjg.cockpit.app;
+package io.hcdjg.cockpit.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcdjg.cockpit.model.ActionOutcome;
+import io.hcdjg.cockpit.app.ChecklistRun;
+import io.hcdjg.cockpit.app.Cockpit;
+import io.hcdjg.cockpit.app.RecoveryRun;
+import io.hcdjg.cockpit.app.ReportRun;
+import io.hcdjg.cockpit.app.cli.ExitCodes.Help;
+import io.hcdjg.cockpit.config.AppDirs;
 import io.hcdjg.cockpit.model.BackupInfo;
+import io.hcdjg.cockpit.model.CheckResult;
 import io.hcdjg.cockpit.model.HealthLevel;
 import io.hcdjg.cockpit.model.ProofStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -15,11 +24,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The runbook's procedures for scripts and cron: {@code checklist}, {@code report}, {@code backup}, {@code backups},
- * {@code restore}, {@code proof-status}.
+ * {@code restore}, {@code proof-status}, {@code recovery}.
  */
 final class RunbookCli {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -27,59 +35,101 @@ final class RunbookCli {
     private RunbookCli() {
     }
 
-    static int run(Options o, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
-        try (Cockpit cockpit = new Cockpit(o, env, false, s -> { })) {
-            if (CheckCli.configErrors(cockpit, err)) {
-                return CheckCli.CONFIG_ERROR;
+    @Command(name = "checklist", description = "The morning checklist (runbook §1.1), saved with its time.",
+            exitCodeList = {"0:every check passes", "1:any fails", Help.USAGE, "4:warnings only"})
+    static final class Checklist extends CliCommand {
+        @Override
+        public Integer call() throws Exception {
+            return withCockpit(false, c -> {
+                ChecklistRun.Saved saved = ChecklistRun.run(c, env(), false);
+                if (json()) {
+                    out().println(ChecklistRun.json(saved));
+                } else {
+                    saved.results().forEach(r -> out().printf("%-4s  %-24s  %s%n", r.word().toUpperCase(Locale.ROOT),
+                            r.name(), r.value()));
+                    out().println("saved " + saved.file());
+                }
+                return exitCode(saved.results());
+            });
+        }
+
+        private static int exitCode(List<CheckResult> results) {
+            if (results.stream().anyMatch(r -> r.word().equals("fail"))) {
+                return ExitCodes.NOT_OK;
             }
-            boolean json = o.format().equals("json");
-            return switch (o.command()) {
-                case "backups" -> backups(cockpit.backups.list(), json, out);
-                case "backup" -> outcome(cockpit.backups.backup(out::println), out, err);
-                case "restore" -> {
-                    if (o.rest().size() != 1) {
-                        err.println("cockpit: restore FILE --confirm PROJECT (FILE from `backups`)");
-                        yield CheckCli.CONFIG_ERROR;
-                    }
-                    Path file = Path.of(o.rest().get(0));
-                    if (!file.isAbsolute() && !file.toFile().exists()) {
-                        file = cockpit.backups.dir().resolve(file);
-                    }
-                    yield outcome(cockpit.backups.restore(file, o.confirm(), out::println), out, err);
-                }
-                case "checklist" -> {
-                    ChecklistRun.Saved saved = ChecklistRun.run(cockpit, env, false);
-                    if (json) {
-                        out.println(ChecklistRun.json(saved));
-                    } else {
-                        saved.results().forEach(r -> out.printf("%-4s  %-24s  %s%n", r.word().toUpperCase(Locale.ROOT),
-                                r.name(), r.value()));
-                        out.println("saved " + saved.file());
-                    }
-                    yield ChecklistRun.exitCode(saved.results());
-                }
-                case "report" -> {
-                    Path dir = Path.of(o.values().getOrDefault("out", io.hcdjg.cockpit.config.AppDirs.data(env)
-                            .resolve("reports").toString()));
-                    ReportRun.run(cockpit, false, dir).forEach(out::println);
-                    yield 0;
-                }
-                case "recovery" -> recovery(RecoveryRun.run(cockpit, false), json, out);
-                default -> proof(cockpit, json, out);
-            };
+            return results.stream().anyMatch(r -> r.word().equals("warn")) ? ExitCodes.NOT_VERIFIED : ExitCodes.OK;
         }
     }
 
-    /** 0 done, 1 failed, 3 refused, 4 done but not verified: the codes of {@code action}. */
-    static int outcome(ActionOutcome o, PrintStream out, PrintStream err) {
-        String word = o.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        (o.status() == ActionOutcome.Status.DONE ? out : err).println(word + ": " + o.message());
-        return switch (o.status()) {
-            case DONE -> 0;
-            case REFUSED -> 3;
-            case NOT_VERIFIED -> 4;
-            default -> 1;
-        };
+    @Command(name = "report", description = "The daily report (runbook §1.2), Markdown and HTML; prints the files.",
+            exitCodeList = {"0:written", Help.USAGE})
+    static final class Report extends CliCommand {
+        @Option(names = "--out", paramLabel = "DIR", converter = ArgTypes.FilePath.class,
+                description = "Where (default: the data dir's reports/).")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            Path to = dir != null ? dir : AppDirs.data(env()).resolve("reports");
+            return withCockpit(false, c -> {
+                ReportRun.run(c, false, to).forEach(out()::println);
+                return ExitCodes.OK;
+            });
+        }
+    }
+
+    @Command(name = "backup", description = "A nodetool snapshot of hcd-server, packed (encrypted if configured).",
+            exitCodeList = {Help.DONE, Help.FAILED, Help.USAGE, "3:refused", Help.NOT_VERIFIED})
+    static final class Backup extends CliCommand {
+        @Override
+        public Integer call() throws Exception {
+            return withCockpit(false, c -> outcome(c.backups().backup(out()::println)));
+        }
+    }
+
+    @Command(name = "backups", description = "The backups kept, newest first.", exitCodeList = {"0:listed", Help.USAGE})
+    static final class Backups extends CliCommand {
+        @Override
+        public Integer call() throws Exception {
+            return withCockpit(false, c -> backups(c.backups().list(), json(), out()));
+        }
+    }
+
+    @Command(name = "restore", description = "Stops the stack, restores the backup, starts and verifies it.",
+            exitCodeList = {Help.DONE, Help.FAILED, Help.USAGE, Help.REFUSED, Help.NOT_VERIFIED})
+    static final class Restore extends CliCommand {
+        @Parameters(paramLabel = "FILE", converter = ArgTypes.FilePath.class,
+                description = "The archive: a path, or a name from `backups`.")
+        Path file;
+        @Option(names = "--confirm", paramLabel = "PROJECT", converter = ArgTypes.ProjectName.class,
+                description = "The project's name, typed in: a restore stops the stack.")
+        String confirm;
+
+        @Override
+        public Integer call() throws Exception {
+            return withCockpit(false, c -> {
+                Path archive = !file.isAbsolute() && !file.toFile().exists() ? c.backups().dir().resolve(file) : file;
+                return outcome(c.backups().restore(archive, confirm, out()::println));
+            });
+        }
+    }
+
+    @Command(name = "proof-status", description = "The deterministic proof's verdict, from the checkout's exports/.",
+            exitCodeList = {"0:pass", "1:fail, stale or not proven", Help.USAGE})
+    static final class Proof extends CliCommand {
+        @Override
+        public Integer call() throws Exception {
+            return withCockpit(false, c -> proof(c, json(), out()));
+        }
+    }
+
+    @Command(name = "recovery", description = "The fresh-machine recovery chain, step by step, with R-codes.",
+            exitCodeList = {"0:every step passes", "1:any does not", Help.USAGE})
+    static final class Recovery extends CliCommand {
+        @Override
+        public Integer call() throws Exception {
+            return withCockpit(false, c -> recovery(RecoveryRun.run(c, false), json(), out()));
+        }
     }
 
     private static int backups(List<BackupInfo> list, boolean json, PrintStream out) throws Exception {

@@ -1,4 +1,4 @@
-package io.hcdjg.cockpit.app;
+package io.hcdjg.cockpit.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +25,7 @@ class IncidentsCliTest {
     private int run(String... args) throws Exception {
         out = new ByteArrayOutputStream();
         err = new ByteArrayOutputStream();
-        return IncidentsCli.run(Options.parse(args), Map.of("HOME", home.toString(), "USER", "cron"),
+        return CockpitCli.run(args, Map.of("HOME", home.toString(), "USER", "cron"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -78,9 +78,16 @@ class IncidentsCliTest {
     void badRequestsAreRefusedClearly() throws Exception {
         assertEquals(3, run("incident", "escalate", "INC-0042"));
         assertEquals("cockpit: no incident INC-0042\n", err.toString(StandardCharsets.UTF_8));
-        assertEquals(3, run("incident", "open", "--title", "x", "--priority", "P9"));
-        assertEquals("cockpit: --priority takes P0, P1, P2 or P3, not 'P9'\n", err.toString(StandardCharsets.UTF_8));
+        // a malformed value is a usage error (2), refused before the store is read; a wrong incident is refused (3)
+        assertEquals(2, run("incident", "open", "--title", "x", "--priority", "P9"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("cockpit: Invalid value for option '--priority': "
+                + "expected one of [P0, P1, P2, P3] (case-insensitive) but was 'P9'\nUsage: cockpit incident open "),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, run("incident", "open", "--title", "", "--priority", "P1"));
+        assertEquals(2, run("incident", "escalate", "INC-0001", "--level", "L9"));
         assertEquals(2, run("incident", "resolve"));
-        assertEquals(3, run("incident", "frobnicate", "INC-0001"));
+        assertEquals(2, run("incident", "frobnicate", "INC-0001"));
+        assertEquals(0, run("incidents"), "none of these opened anything");
+        assertEquals("no open incidents\n", out());
     }
 }
