@@ -77,8 +77,14 @@ final class ConfigReader {
         List<Layer> logsL = section(roots, "logs", LOGS);
 
         String defaultHost = text(stackL, "host").orElse("127.0.0.1");
-        var stack = new CockpitConfig.Stack(text(stackL, "project").orElse("janusgraph-demo"), defaultHost,
-                strings(stackL, "overlays"));
+        String project = text(stackL, "project").orElse("janusgraph-demo");
+        if (!CockpitConfig.Stack.isProjectName(project)) {
+            // an empty name would reach podman as label=io.podman.compose.project=, which matches every project
+            problems.add(locate(stackL, "project", "must be a compose project name ([a-z0-9][a-z0-9_.-]*), not '"
+                    + project + "'"));
+            project = "janusgraph-demo";
+        }
+        var stack = new CockpitConfig.Stack(project, defaultHost, strings(stackL, "overlays"));
         var round = new CockpitConfig.Round(
                 duration(roundL, "interval").orElse(Duration.ofSeconds(5)),
                 duration(roundL, "timeout").orElse(Duration.ofSeconds(3)),
@@ -358,7 +364,7 @@ final class ConfigReader {
         return value(layers, field).flatMap(v -> {
             Optional<Duration> d = parseDuration(v.node().asText());
             if (d.isEmpty() || d.get().isZero()) {
-                problems.add(v.doc().problem(v.path(), "must be a positive duration like 500ms, 3s, 2m or 1h, not '"
+                problems.add(v.doc().problem(v.path(), "must be a positive duration like 500ms, 3s, 2m or 1h (at most 3650d), not '"
                         + v.node().asText() + "'"));
                 return Optional.empty();
             }
@@ -371,15 +377,23 @@ final class ConfigReader {
         if (!m.matches()) {
             return Optional.empty();
         }
-        long n = Long.parseLong(m.group(1));
-        return Optional.of(switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        });
+        try {
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+            // beyond ten years a duration is a typo, and Instant arithmetic on it would throw later, far from here
+            return d.compareTo(LONGEST) <= 0 ? Optional.of(d) : Optional.empty();
+        } catch (NumberFormatException | ArithmeticException tooLong) {
+            return Optional.empty();
+        }
     }
+
+    private static final Duration LONGEST = Duration.ofDays(3650);
 
     /** Edit distance counting a swap of two neighbours as one edit ("prot" is one edit from "port"). */
     private static int distance(String a, String b) {

@@ -39,6 +39,9 @@ public final class LocatedYaml {
             JsonToken first = parser.nextToken();
             JsonNode root = first == null ? JsonNodeFactory.instance.objectNode() : read(parser, "", locations);
             return new LocatedYaml(file, root, locations);
+        } catch (DuplicateKey e) {
+            throw new ConfigException(java.util.List.of(new ConfigProblem(file, e.at.getLineNr(), e.at.getColumnNr(),
+                    e.field, "set twice (first on line " + e.firstLine + "); keep one")));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String message = e.getOriginalMessage().lines().findFirst().orElse("not valid YAML");
@@ -58,6 +61,11 @@ public final class LocatedYaml {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     String child = path.isEmpty() ? name : path + "." + name;
+                    if (node.has(name)) {
+                        // YAML's last-wins would silently drop the first value: make the operator choose
+                        JsonLocation first = locations.get(child);
+                        throw new DuplicateKey(child, p.currentTokenLocation(), first == null ? 0 : first.getLineNr());
+                    }
                     locations.put(child, p.currentTokenLocation());
                     p.nextToken();
                     JsonLocation keyAt = locations.get(child);
@@ -110,5 +118,19 @@ public final class LocatedYaml {
             at = locations.get(p);
         }
         return new ConfigProblem(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), path, message);
+    }
+
+    /** A key given twice in one mapping. */
+    private static final class DuplicateKey extends IOException {
+        final String field;
+        final transient JsonLocation at;
+        final int firstLine;
+
+        DuplicateKey(String field, JsonLocation at, int firstLine) {
+            super(field + " set twice");
+            this.field = field;
+            this.at = at;
+            this.firstLine = firstLine;
+        }
     }
 }

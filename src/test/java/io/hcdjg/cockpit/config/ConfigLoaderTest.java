@@ -127,7 +127,7 @@ class ConfigLoaderTest {
         List<String> got = loaded.problems().stream().map(ConfigProblem::toString).toList();
         List<String> expected = List.of(
                 file + ":3:3: stack.hots: unknown field 'hots'; did you mean 'host'? (allowed: host, overlays, project)",
-                file + ":5:3: round.interval: must be a positive duration like 500ms, 3s, 2m or 1h, not '5 seconds'",
+                file + ":5:3: round.interval: must be a positive duration like 500ms, 3s, 2m or 1h (at most 3650d), not '5 seconds'",
                 file + ":6:3: round.history: must be a whole number from 2 to 500, not '1'",
                 file + ":17:5: services[3].prot: unknown field 'prot'; did you mean 'port'? (allowed: datacenter, enabled, "
                         + "host, name, overlay, path, port, probe, timeout)",
@@ -175,7 +175,7 @@ class ConfigLoaderTest {
                         + "  - name: x\n    probe: http\n    port: 80\n    enabled: sometimes\n");
         List<String> got = loader().load(Optional.of(file)).problems().stream().map(ConfigProblem::message).toList();
         assertEquals(List.of("must be a mapping",
-                "must be a positive duration like 500ms, 3s, 2m or 1h, not '0s'",
+                "must be a positive duration like 500ms, 3s, 2m or 1h (at most 3650d), not '0s'",
                 "must be a mapping with at least name and probe",
                 "'Bad Name!' is not a name (lower case letters, digits, '-', '_', '.')",
                 "must be true or false, not 'sometimes'"), got);
@@ -183,5 +183,40 @@ class ConfigLoaderTest {
 
     private static ServiceConfig service(CockpitConfig c, String name) {
         return c.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private ConfigLoader.Loaded loadText(String name, String text) throws Exception {
+        Path file = home.resolve(name);
+        Files.writeString(file, text);
+        return loader().load(Optional.of(file));
+    }
+
+    @Test
+    void anEmptyOrMalformedProjectNameIsALocatedErrorNotEveryProject() throws Exception {
+        for (String bad : List.of("\"\"", "\"-rf\"", "\"Janus Graph\"", "\"a;b\"")) {
+            ConfigLoader.Loaded loaded = loadText("p.yaml", "stack:\n  project: " + bad + "\n");
+            assertEquals(List.of(home.resolve("p.yaml") + ":2:3: stack.project: must be a compose project name "
+                    + "([a-z0-9][a-z0-9_.-]*), not '" + bad.replace("\"", "") + "'"),
+                    loaded.problems().stream().map(Object::toString).toList());
+            assertEquals("janusgraph-demo", loaded.config().stack().project(), "the shipped default stays in use");
+        }
+    }
+
+    @Test
+    void aKeyGivenTwiceIsALocatedErrorNotLastWins() throws Exception {
+        ConfigLoader.Loaded loaded = loadText("d.yaml", "round:\n  interval: 5s\n  timeout: 2s\n  interval: 1s\n");
+        assertEquals(List.of(home.resolve("d.yaml") + ":4:3: round.interval: set twice (first on line 2); keep one"),
+                loaded.problems().stream().map(Object::toString).toList());
+        assertEquals(Duration.ofSeconds(5), loaded.config().round().interval(), "the shipped defaults stay in use");
+    }
+
+    @Test
+    void aHugeDurationIsALocatedErrorNotAnOverflow() throws Exception {
+        for (String huge : List.of("99999999999999999999999h", "9223372036854775807d", "3651d")) {
+            ConfigLoader.Loaded loaded = loadText("h.yaml", "round:\n  interval: " + huge + "\n");
+            assertEquals(1, loaded.problems().size(), huge);
+            assertTrue(loaded.problems().get(0).toString().startsWith(home.resolve("h.yaml") + ":2:3: round.interval: "
+                    + "must be a positive duration like 500ms, 3s, 2m or 1h (at most 3650d)"), loaded.problems().toString());
+        }
     }
 }
