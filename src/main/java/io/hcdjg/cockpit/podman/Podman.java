@@ -40,12 +40,12 @@ public final class Podman {
         return connection;
     }
 
-    /** The argv of a podman call on this connection. */
-    public List<String> argv(String... args) {
+    /** The argv of a podman call on this connection: only this class builds one. */
+    private List<String> argv(String... args) {
         return argv(List.of(args));
     }
 
-    List<String> argv(List<String> args) {
+    private List<String> argv(List<String> args) {
         List<String> argv = new ArrayList<>(List.of("podman"));
         connection.ifPresent(c -> argv.addAll(List.of("--connection", c)));
         argv.addAll(args);
@@ -53,12 +53,8 @@ public final class Podman {
     }
 
     /** For processes that run podman themselves (podman-compose): the connection as podman's own variable. */
-    public Map<String, String> environment() {
+    private Map<String, String> environment() {
         return connection.map(c -> Map.of("CONTAINER_CONNECTION", c)).orElse(Map.of());
-    }
-
-    public ProcessGateway gateway() {
-        return gateway;
     }
 
     /** Every container of the project (running or not), matched by the compose project label. */
