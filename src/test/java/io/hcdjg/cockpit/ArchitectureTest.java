@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.hcdjg.cockpit.podman.Podman;
+import io.hcdjg.cockpit.podman.ProcessGateway;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The package table of docs/architecture.md, held: each package uses only the packages its row names (a package not in
- * the table is used by nobody), JavaFX stays in ui and app, processes start only in podman, and the FX thread is
- * reached only through the seam. Main classes only: tests wire things the way app does.
+ * the table is used by nobody), JavaFX stays in ui and app, processes start only in podman, podman is reached only
+ * through its verbs, and the FX thread is reached only through the seam. Main classes only: tests wire things the way
+ * app does.
  */
 @AnalyzeClasses(packages = ArchitectureTest.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -65,6 +68,20 @@ class ArchitectureTest {
             .should().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class, Process.class)
             .orShould().callMethodWhere(runtimeExec())
             .as("processes are started only in podman (ProcessGateway)");
+
+    /**
+     * The classes outside podman that run commands of their own through ProcessGateway, none of them podman's: the
+     * operator's escalation commands (ops.Escalator) and the JVM started again on a low-pause collector
+     * (app.CockpitMain). Host tools (tar, gpg, jlink, ...) go through podman.HostTools, which refuses podman.
+     */
+    static final Set<String> OWN_COMMANDS = Set.of("ops.Escalator", "app.CockpitMain");
+
+    @ArchTest
+    static final ArchRule podmanOnlyThroughItsVerbs = noClasses()
+            .that().resideOutsideOfPackage(ROOT + ".podman..").and(not(topLevelIn(OWN_COMMANDS)))
+            .should().callMethodWhere(podmanArgvOrAProcessRun())
+            .as("podman is reached through Podman's verbs: outside podman no podman argv is built and no process is "
+                    + "run through ProcessGateway (but for the commands of " + OWN_COMMANDS + ")");
 
     /**
      * The one hop to the FX thread: {@code ui.FxPublisher}, which gets {@code Platform::runLater} handed in, and
@@ -109,6 +126,13 @@ class ArchitectureTest {
     private static DescribedPredicate<JavaMethodCall> runtimeExec() {
         return DescribedPredicate.describe("Runtime.exec", c -> c.getTargetOwner().isEquivalentTo(Runtime.class)
                 && c.getName().equals("exec"));
+    }
+
+    /** Any call that runs a process on a ProcessGateway, or that would hand out Podman's argv, environment or gateway. */
+    private static DescribedPredicate<JavaMethodCall> podmanArgvOrAProcessRun() {
+        return DescribedPredicate.describe("ProcessGateway's methods or Podman.argv/environment/gateway", c ->
+                c.getTargetOwner().isEquivalentTo(ProcessGateway.class) || c.getTargetOwner().isEquivalentTo(Podman.class)
+                        && Set.of("argv", "environment", "gateway").contains(c.getName()));
     }
 
     /** A call of {@code Platform.runLater} or a method reference to it ({@code Platform::runLater}). */

@@ -26,6 +26,7 @@ import io.hcdjg.cockpit.runtime.SecurityWatcher;
 import io.hcdjg.cockpit.logs.SecurityLedger;
 import io.hcdjg.cockpit.logs.LogClassifier;
 import io.hcdjg.cockpit.ops.Verifier;
+import io.hcdjg.cockpit.podman.HostTools;
 import io.hcdjg.cockpit.podman.PodmanTarget;
 import io.hcdjg.cockpit.podman.ProcessGateway;
 import io.hcdjg.cockpit.runtime.ContainerPoller;
@@ -67,6 +68,7 @@ public final class Cockpit implements AutoCloseable {
     final SnapshotStore store;
     final HealthPoller poller;
     final PodmanTarget podman;
+    final HostTools hostTools;
     final ContainerPoller containers;
     final Actions actions;
     final Verifier verifier;
@@ -125,8 +127,10 @@ public final class Cockpit implements AutoCloseable {
         poller = new HealthPoller(config, store, probes, host::read, Clock.systemUTC(), scheduler, probeThreads);
         closers.add(poller);
 
-        podman = PodmanTarget.resolve(new ProcessGateway(), options.connection(), config.podman().connection(),
+        ProcessGateway processes = new ProcessGateway();
+        podman = PodmanTarget.resolve(processes, options.connection(), config.podman().connection(),
                 env.get("PODMAN_CONNECTION"));
+        hostTools = new HostTools(processes);
         // Its own thread: a slow podman call must never delay the probes' timeouts.
         ScheduledExecutorService podmanThread = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("podman-poller").daemon(true).factory());
@@ -171,8 +175,8 @@ public final class Cockpit implements AutoCloseable {
         closers.add(security);
         securityThread = logThread;
 
-        backups = new Backups(podman.podman(), podman.label(), project, cfg.runbook(), cfg.shownServices().stream()
-                .filter(s -> s.name().equals("hcd-server")).findFirst().orElse(null),
+        backups = new Backups(podman.podman(), hostTools, podman.label(), project, cfg.runbook(),
+                cfg.shownServices().stream().filter(s -> s.name().equals("hcd-server")).findFirst().orElse(null),
                 RunbookPaths.backups(cfg.runbook(), env), actions.audit(), verifier, Clock.systemUTC());
 
         ScheduledExecutorService runbookThread = Executors.newSingleThreadScheduledExecutor(

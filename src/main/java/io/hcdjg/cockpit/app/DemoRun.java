@@ -25,8 +25,8 @@ public final class DemoRun {
                     + c.podman.problem(), List.of());
         }
         try {
-            DemoCompose demo = new DemoCompose(c.podman.podman(), c.actions.project(), DemoCompose.defaultDir(c.env),
-                    c.actions.audit(), c.podman.label());
+            DemoCompose demo = new DemoCompose(c.podman.podman(), c.hostTools, c.actions.project(),
+                    DemoCompose.defaultDir(c.env), c.actions.audit(), c.podman.label());
             if (up) {
                 demo.up(progress);
                 for (String service : DemoCompose.PROBED) {

@@ -39,12 +39,10 @@ public final class RecoveryRun {
                 containers = c.podman.podman().containers(c.actions.project());
                 image = containers.stream().filter(x -> x.service().equals("hcd-server")).map(ContainerInfo::image)
                         .findFirst().orElse(HCD_IMAGE);
-                imageExists = c.podman.podman().gateway().runAllowingFailure(c.podman.podman().argv("image", "exists",
-                        image), Duration.ofSeconds(30)).ok();
+                imageExists = c.podman.podman().imageExists(image, Duration.ofSeconds(30));
                 var api = containers.stream().filter(x -> x.service().equals("analytics-api")).findFirst();
                 if (api.isPresent()) {
-                    ProcessResult r = c.podman.podman().gateway().runAllowingFailure(c.podman.podman().argv("logs",
-                            "--tail", "200", api.get().name()), Duration.ofSeconds(30));
+                    ProcessResult r = c.podman.podman().logTail(api.get().name(), 200, Duration.ofSeconds(30));
                     apiLog = (r.stdout() + "\n" + r.stderr()).lines().toList();
                 }
             } catch (Exception e) {

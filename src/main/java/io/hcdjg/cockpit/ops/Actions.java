@@ -6,7 +6,6 @@ import io.hcdjg.cockpit.model.ActionRequest;
 import io.hcdjg.cockpit.model.ContainerInfo;
 import io.hcdjg.cockpit.podman.Podman;
 import io.hcdjg.cockpit.podman.ProcessException;
-import io.hcdjg.cockpit.podman.ProcessGateway;
 import io.hcdjg.cockpit.podman.ProcessResult;
 
 import java.io.IOException;
@@ -115,13 +114,16 @@ public final class Actions {
             progress.accept(r.describe() + " " + connectionLabel);
         }
         switch (r.kind()) {
-            case RESTART -> exec(r, ran, progress, "restart", "-t", seconds(STOP_GRACE), targets);
-            case STOP -> exec(r, ran, progress, "stop", "-t", seconds(STOP_GRACE), targets);
-            case START -> exec(r, ran, progress, "start", null, null, targets);
-            case UP -> compose(r, ran, progress, compose, List.of(), r.service() == null ? List.of("up", "-d")
-                    : List.of("up", "-d", r.service()));
+            case RESTART -> checked(audited(r, ran, podman.restart(some(r, "restart", targets), STOP_GRACE,
+                    ACTION_TIMEOUT, progress)));
+            case STOP -> checked(audited(r, ran, podman.stop(some(r, "stop", targets), STOP_GRACE, ACTION_TIMEOUT,
+                    progress)));
+            case START -> checked(audited(r, ran, podman.start(some(r, "start", targets), ACTION_TIMEOUT, progress)));
+            case UP -> checked(audited(r, ran, podman.composeUp(project, compose.files(), r.service(), ACTION_TIMEOUT,
+                    composeLines(progress))));
             case DOWN -> {
-                compose(r, ran, progress, compose, List.of(), List.of("down"));
+                checked(audited(r, ran, podman.composeDown(project, compose.files(), ACTION_TIMEOUT,
+                        composeLines(progress))));
                 return leftovers(r, ran, progress);
             }
             case SCALE -> {
@@ -132,10 +134,7 @@ public final class Actions {
                 if (first == null) {
                     return refuse("no running container of " + r.service() + " to exec in");
                 }
-                List<String> argv = new ArrayList<>(List.of("exec", first.name()));
-                argv.addAll(r.command());
-                ProcessResult res = audited(r, ran, podman.gateway().runAllowingFailure(podman.argv(argv.toArray(String[]::new)),
-                        ACTION_TIMEOUT, null, progress));
+                ProcessResult res = audited(r, ran, podman.exec(first.name(), r.command(), ACTION_TIMEOUT, progress));
                 return new Ended(res.ok() ? Status.DONE : Status.FAILED, first.name() + ": exit " + res.exitCode());
             }
         }
@@ -178,7 +177,10 @@ public final class Actions {
             try {
                 Files.writeString(override, "version: \"3\"\nservices:\n  " + r.service() + ":\n    deploy:\n      replicas: "
                         + want + "\n");
-                compose(r, ran, progress, compose, List.of(override), List.of("up", "-d", r.service()));
+                List<Path> files = new ArrayList<>(compose.files());
+                files.add(override);
+                checked(audited(r, ran, podman.composeUp(project, files, r.service(), ACTION_TIMEOUT,
+                        composeLines(progress))));
             } finally {
                 Files.deleteIfExists(override);
             }
@@ -188,8 +190,7 @@ public final class Actions {
                     .limit(mine.size() - want).toList();
             for (ContainerInfo c : extra) {
                 progress.accept("removing " + c.name());
-                checked(audited(r, ran, podman.gateway().runAllowingFailure(
-                        podman.argv("rm", "-f", "-t", seconds(STOP_GRACE), c.name()), ACTION_TIMEOUT)));
+                checked(audited(r, ran, podman.rm(c.name(), STOP_GRACE, ACTION_TIMEOUT, null)));
             }
         }
         // The tool's exit code says little (podman-compose exits 0 with replicas stuck in Created): count what runs.
@@ -207,51 +208,31 @@ public final class Actions {
         List<ContainerInfo> left = podman.containers(project);
         for (ContainerInfo c : left) {
             progress.accept("removing leftover " + c.name());
-            checked(audited(r, ran, podman.gateway().runAllowingFailure(
-                    podman.argv("rm", "-f", "-t", seconds(STOP_GRACE), c.name()), ACTION_TIMEOUT)));
+            checked(audited(r, ran, podman.rm(c.name(), STOP_GRACE, ACTION_TIMEOUT, null)));
         }
-        ProcessResult net = podman.gateway().runAllowingFailure(podman.argv("network", "rm", project + "_default"),
-                Duration.ofSeconds(30));
-        audited(r, ran, net);
+        audited(r, ran, podman.networkRm(project + "_default", Duration.ofSeconds(30)));
         int remaining = podman.containers(project).size();
         return remaining == 0 ? new Ended(Status.DONE, project + " is down: no container left")
                 : new Ended(Status.NOT_VERIFIED, remaining + " containers of " + project + " are still there");
     }
 
-    private void exec(ActionRequest r, List<ProcessResult> ran, Consumer<String> progress, String verb, String flag,
-                      String value, List<String> targets) throws ProcessException, IOException {
+    /** The containers an action on them acts on; none is a failure that says so. */
+    private List<String> some(ActionRequest r, String verb, List<String> targets) throws ProcessException {
         if (targets.isEmpty()) {
             throw new ProcessException(List.of("podman", verb), "no container of " + (r.service() == null ? project
                     : r.service()) + " to " + verb);
         }
-        List<String> args = new ArrayList<>(List.of(verb));
-        if (flag != null) {
-            args.addAll(List.of(flag, value));
-        }
-        args.addAll(targets);
-        checked(audited(r, ran, podman.gateway().runAllowingFailure(podman.argv(args.toArray(String[]::new)),
-                ACTION_TIMEOUT, null, progress)));
+        return targets;
     }
 
-    private void compose(ActionRequest r, List<ProcessResult> ran, Consumer<String> progress, ComposeProject compose,
-                         List<Path> extraFiles, List<String> command) throws ProcessException, IOException {
-        List<String> argv = new ArrayList<>(List.of("podman-compose", "-p", project));
-        for (Path f : compose.files()) {
-            argv.addAll(List.of("-f", f.toString()));
-        }
-        for (Path f : extraFiles) {
-            argv.addAll(List.of("-f", f.toString()));
-        }
-        argv.addAll(command);
-        ProcessGateway gateway = podman.gateway().with(podman.environment());
-        checked(audited(r, ran, gateway.runAllowingFailure(argv, ACTION_TIMEOUT, compose.files().get(0).getParent(),
-                line -> {
-                    // podman-compose echoes its merged config and every podman call; the calls and errors are the story.
-                    if (line.startsWith("podman ") || line.startsWith("Error") || line.startsWith("exit code: ")
-                            && !line.equals("exit code: 0")) {
-                        progress.accept(line);
-                    }
-                })));
+    /** podman-compose echoes its merged config and every podman call; the calls and errors are the story. */
+    private static Consumer<String> composeLines(Consumer<String> progress) {
+        return line -> {
+            if (line.startsWith("podman ") || line.startsWith("Error") || line.startsWith("exit code: ")
+                    && !line.equals("exit code: 0")) {
+                progress.accept(line);
+            }
+        };
     }
 
     private ProcessResult audited(ActionRequest r, List<ProcessResult> ran, ProcessResult result) throws IOException {
@@ -286,9 +267,5 @@ public final class Actions {
 
     private static List<ContainerInfo> running(List<ContainerInfo> all, String service) {
         return mine(all, service).stream().filter(ContainerInfo::running).toList();
-    }
-
-    private static String seconds(Duration d) {
-        return String.valueOf(d.toSeconds());
     }
 }

@@ -9,6 +9,7 @@ import io.hcdjg.cockpit.model.ActionOutcome;
 import io.hcdjg.cockpit.model.ActionOutcome.Status;
 import io.hcdjg.cockpit.model.BackupInfo;
 import io.hcdjg.cockpit.model.ContainerInfo;
+import io.hcdjg.cockpit.podman.HostTools;
 import io.hcdjg.cockpit.podman.Podman;
 import io.hcdjg.cockpit.podman.ProcessException;
 import io.hcdjg.cockpit.podman.ProcessResult;
@@ -38,6 +39,7 @@ import java.util.stream.Stream;
  */
 public final class Backups {
     static final Duration STEP_TIMEOUT = Duration.ofMinutes(30);
+    static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final Pattern NAME = Pattern.compile("hcd-(.+)-(\\d{8}T\\d{6}Z)\\.tar\\.gz(\\.gpg)?");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -45,6 +47,7 @@ public final class Backups {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Podman podman;
+    private final HostTools host;
     private final String connectionLabel;
     private final String project;
     private final RunbookConfig config;
@@ -54,9 +57,11 @@ public final class Backups {
     private final Verifier verifier;
     private final Clock clock;
 
-    public Backups(Podman podman, String connectionLabel, String project, RunbookConfig config, ServiceConfig hcd,
-                   Path dir, AuditLog audit, Verifier verifier, Clock clock) {
+    /** @param host tar and gpg */
+    public Backups(Podman podman, HostTools host, String connectionLabel, String project, RunbookConfig config,
+                   ServiceConfig hcd, Path dir, AuditLog audit, Verifier verifier, Clock clock) {
         this.podman = podman;
+        this.host = host;
         this.connectionLabel = connectionLabel;
         this.project = project;
         this.config = config;
@@ -90,10 +95,8 @@ public final class Backups {
         return out;
     }
 
-    /** One step of an action: the process runs, is recorded, and a failure ends the action with its stderr. */
-    private ProcessResult step(String action, List<String> argv, Consumer<String> progress) throws ProcessException,
-            IOException {
-        ProcessResult r = podman.gateway().runAllowingFailure(argv, STEP_TIMEOUT, null, line -> { });
+    /** One step of an action: the process that ran is recorded, and a failure ends the action with its stderr. */
+    private ProcessResult step(String action, ProcessResult r) throws ProcessException, IOException {
         audit.process(connectionLabel, action, r);
         if (!r.ok()) {
             throw new ProcessException.Failed(r);
@@ -114,11 +117,15 @@ public final class Backups {
                 .orElse(null);
     }
 
-    private List<String> nodetool(ContainerInfo c, String... args) {
-        List<String> argv = new ArrayList<>(List.of("exec", c.name()));
-        argv.addAll(config.nodetool());
-        argv.addAll(List.of(args));
-        return podman.argv(argv.toArray(String[]::new));
+    private ProcessResult nodetool(ContainerInfo c, String... args) throws ProcessException {
+        List<String> command = new ArrayList<>(config.nodetool());
+        command.addAll(List.of(args));
+        return podman.exec(c.name(), command, STEP_TIMEOUT, null);
+    }
+
+    /** tar or gpg, here. */
+    private ProcessResult tool(List<String> argv) throws ProcessException {
+        return host.runAllowingFailure(argv, STEP_TIMEOUT, null);
     }
 
     /** Snapshot, copy out, pack, encrypt when configured, drop old backups. */
@@ -149,11 +156,11 @@ public final class Backups {
                 return end(action, Status.REFUSED, "keyspace " + ks + " does not exist on " + HCD);
             }
             progress.accept("nodetool snapshot -t " + tag + " " + ks + " in " + c.name());
-            step(action, nodetool(c, "snapshot", "-t", tag, ks), progress);
+            step(action, nodetool(c, "snapshot", "-t", tag, ks));
             staging = Files.createTempDirectory(dir, ".staging-");
             progress.accept("podman cp " + c.name() + ":" + config.hcdDataDir() + "/" + ks);
-            step(action, podman.argv("cp", c.name() + ":" + config.hcdDataDir() + "/" + ks,
-                    staging.resolve("copied").toString()), progress);
+            step(action, podman.copyOut(c.name(), config.hcdDataDir() + "/" + ks, staging.resolve("copied"),
+                    STEP_TIMEOUT));
             Path archive = staging.resolve("archive");
             List<String> tables = collect(staging.resolve("copied"), archive.resolve(ks), tag);
             Files.writeString(archive.resolve("keyspace.cql"), keyspaceCql + "\n");
@@ -163,22 +170,22 @@ public final class Backups {
             Files.writeString(archive.resolve("backup.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(meta));
             Path out = dir.resolve("hcd-" + ks + "-" + stamp + ".tar.gz");
             progress.accept("packing " + tables.size() + " tables into " + out.getFileName());
-            step(action, List.of("tar", "-czf", out.toString(), "-C", archive.toString(), "."), progress);
+            step(action, tool(List.of("tar", "-czf", out.toString(), "-C", archive.toString(), ".")));
             String encryption;
             if (config.gpgRecipient().isBlank()) {
                 encryption = "not encrypted (runbook.gpgRecipient is empty)";
             } else {
                 progress.accept("gpg --encrypt --recipient " + config.gpgRecipient());
                 Path gpg = Path.of(out + ".gpg");
-                step(action, gpg("--trust-model", "always", "--recipient", config.gpgRecipient(), "--output",
-                        gpg.toString(), "--encrypt", out.toString()), progress);
+                step(action, tool(gpg("--trust-model", "always", "--recipient", config.gpgRecipient(), "--output",
+                        gpg.toString(), "--encrypt", out.toString())));
                 Files.delete(out);
                 out = gpg;
                 encryption = "encrypted to " + config.gpgRecipient();
             }
             progress.accept(encryption);
             progress.accept("nodetool clearsnapshot -t " + tag);
-            step(action, nodetool(c, "clearsnapshot", "-t", tag, "--", ks), progress);
+            step(action, nodetool(c, "clearsnapshot", "-t", tag, "--", ks));
             List<String> removed = retention(now, out);
             removed.forEach(r -> progress.accept("removed " + r + " (older than " + config.retentionDays() + " days)"));
             BackupInfo written = new BackupInfo(out, ks, now, Files.size(out), out.toString().endsWith(".gpg"));
@@ -193,8 +200,8 @@ public final class Backups {
 
     /** What a backup needs on the backup disk: the keyspace copied out once plus its archive, with room to spare. */
     private long headroom(ContainerInfo c, String ks, Consumer<String> progress) throws ProcessException, IOException {
-        ProcessResult du = step("backup " + HCD, podman.argv("exec", c.name(), "du", "-sk",
-                config.hcdDataDir() + "/" + ks), progress);
+        ProcessResult du = step("backup " + HCD, podman.exec(c.name(), List.of("du", "-sk",
+                config.hcdDataDir() + "/" + ks), STEP_TIMEOUT, null));
         long bytes = Long.parseLong(du.stdout().strip().split("\\s+")[0]) * 1024;
         progress.accept("keyspace " + ks + ": " + mb(bytes) + " on disk");
         return bytes * 5 / 2;
@@ -260,11 +267,11 @@ public final class Backups {
             if (file.getFileName().toString().endsWith(".gpg")) {
                 progress.accept("gpg --decrypt " + file.getFileName());
                 archive = staging.resolve("backup.tar.gz");
-                step(action, gpg("--output", archive.toString(), "--decrypt", file.toString()), progress);
+                step(action, tool(gpg("--output", archive.toString(), "--decrypt", file.toString())));
             }
             Path unpacked = staging.resolve("unpacked");
             Files.createDirectories(unpacked);
-            step(action, List.of("tar", "-xzf", archive.toString(), "-C", unpacked.toString()), progress);
+            step(action, tool(List.of("tar", "-xzf", archive.toString(), "-C", unpacked.toString())));
             JsonNode meta = JSON.readTree(unpacked.resolve("backup.json").toFile());
             String ks = meta.path("keyspace").asText();
             for (ContainerInfo other : podman.containers(project)) {
@@ -275,9 +282,8 @@ public final class Backups {
             if (!stopped.isEmpty()) {
                 progress.accept("stopping the rest of the stack: " + String.join(", ",
                         stopped.stream().map(ContainerInfo::service).distinct().toList()));
-                List<String> argv = new ArrayList<>(List.of("stop", "-t", "15"));
-                stopped.forEach(s -> argv.add(s.name()));
-                step(action, podman.argv(argv.toArray(String[]::new)), progress);
+                step(action, podman.stop(stopped.stream().map(ContainerInfo::name).toList(), STOP_GRACE, STEP_TIMEOUT,
+                        null));
             }
             int tables = 0;
             try (CqlAdmin cql = new CqlAdmin(hcd, Duration.ofSeconds(60))) {
@@ -297,14 +303,14 @@ public final class Backups {
                     cql.execute("TRUNCATE " + ks + "." + table);
                     // nodetool import reads keyspace and table from the path: it must end in <keyspace>/<table>-<id>
                     String inside = "/tmp/cockpit-restore/" + ks + "/" + tableDir;
-                    step(action, podman.argv("exec", c.name(), "mkdir", "-p", "/tmp/cockpit-restore/" + ks), progress);
-                    step(action, podman.argv("cp", files.toString(), c.name() + ":" + inside), progress);
-                    step(action, nodetool(c, "import", ks, table, inside), progress);
+                    step(action, podman.exec(c.name(), List.of("mkdir", "-p", "/tmp/cockpit-restore/" + ks),
+                            STEP_TIMEOUT, null));
+                    step(action, podman.copyIn(files, c.name(), inside, STEP_TIMEOUT));
+                    step(action, nodetool(c, "import", ks, table, inside));
                     tables++;
                 }
             } finally {
-                podman.gateway().runAllowingFailure(podman.argv("exec", c.name(), "rm", "-rf", "/tmp/cockpit-restore"),
-                        Duration.ofMinutes(2));
+                podman.exec(c.name(), List.of("rm", "-rf", "/tmp/cockpit-restore"), Duration.ofMinutes(2), null);
             }
             // restart() forgets what it started (so a failure after it does not start it twice): verify a copy
             List<ContainerInfo> started = List.copyOf(stopped);
@@ -326,11 +332,10 @@ public final class Backups {
         if (stopped.isEmpty()) {
             return "";
         }
-        List<String> argv = new ArrayList<>(List.of("start"));
-        stopped.forEach(s -> argv.add(s.name()));
+        List<String> names = stopped.stream().map(ContainerInfo::name).toList();
         progress.accept("starting the rest of the stack again");
         try {
-            step(action, podman.argv(argv.toArray(String[]::new)), progress);
+            step(action, podman.start(names, STEP_TIMEOUT, null));
             return "";
         } catch (ProcessException e) {
             return "; starting the stack again failed: " + e.getMessage();

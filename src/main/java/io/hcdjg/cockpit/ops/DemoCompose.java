@@ -1,6 +1,7 @@
 package io.hcdjg.cockpit.ops;
 
 import io.hcdjg.cockpit.model.ContainerInfo;
+import io.hcdjg.cockpit.podman.HostTools;
 import io.hcdjg.cockpit.podman.Podman;
 import io.hcdjg.cockpit.podman.ProcessException;
 import io.hcdjg.cockpit.podman.ProcessResult;
@@ -53,20 +54,23 @@ public final class DemoCompose {
     static final Duration NAMES_CHECK = Duration.ofSeconds(30);
 
     private final Podman podman;
+    private final HostTools host;
     private final String project;
     private final Path dir;
     private final AuditLog audit;
     private final String connection;
 
     /**
+     * @param host    jlink, busybox, chmod, tar and mvn, which make the images' contents
      * @param project the compose project name (not empty: podman's label filter would then match every project)
      * @param dir     where the project's files are extracted and its images' contexts are prepared
      */
-    public DemoCompose(Podman podman, String project, Path dir, AuditLog audit, String connection) {
+    public DemoCompose(Podman podman, HostTools host, String project, Path dir, AuditLog audit, String connection) {
         if (project == null || !project.matches("[a-z0-9][a-z0-9_.-]*")) {
             throw new IllegalArgumentException("not a compose project name: '" + project + "'");
         }
         this.podman = podman;
+        this.host = host;
         this.project = project;
         this.dir = dir;
         this.audit = audit;
@@ -109,16 +113,16 @@ public final class DemoCompose {
             }
             progress.accept("building " + image);
             prepare(e.getValue(), context, progress);
-            run("demo up", podman.argv("build", "--pull=never", "--label", HASH_LABEL + "=" + h, "-t", image,
-                    "-f", context.resolve("Containerfile").toString(), context.toString()), progress);
+            checked("demo up", podman.build(image, HASH_LABEL + "=" + h, context.resolve("Containerfile"), context,
+                    BUILD, progress));
             rebuilt = true;
         }
         if (rebuilt && !podman.containers(project).isEmpty()) {
             progress.accept("images changed: recreating the project's containers");
-            compose(List.of("down"), progress);
+            checked("demo down", podman.composeDown(project, List.of(composeFile()), BUILD, composeLines(progress)));
         }
         progress.accept("starting " + project + " " + connection);
-        compose(List.of("up", "-d"), progress);
+        checked("demo up", podman.composeUp(project, List.of(composeFile()), null, BUILD, composeLines(progress)));
         checkServiceNames(progress);
     }
 
@@ -126,12 +130,11 @@ public final class DemoCompose {
     public void down(java.util.function.Consumer<String> progress) throws ProcessException, IOException {
         refuseForeignProject();
         extract();
-        compose(List.of("down"), progress);
+        checked("demo down", podman.composeDown(project, List.of(composeFile()), BUILD, composeLines(progress)));
         for (ContainerInfo c : podman.containers(project)) {
-            run("demo down", podman.argv("rm", "-f", c.name()), progress);
+            checked("demo down", podman.rm(c.name(), null, BUILD, progress));
         }
-        audited("demo down", podman.gateway().runAllowingFailure(podman.argv("network", "rm", project + "_default"),
-                Duration.ofSeconds(30)));
+        audited("demo down", podman.networkRm(project + "_default", Duration.ofSeconds(30)));
     }
 
     /** A project of this name whose containers lack the demo's label is someone's real stack: never touch it. */
@@ -158,8 +161,7 @@ public final class DemoCompose {
             if (running.size() >= 2) {
                 ContainerInfo from = running.get(0);
                 String name = running.get(1).service();
-                ProcessResult r = podman.gateway().runAllowingFailure(podman.argv("exec", from.name(), "nslookup",
-                        name), Duration.ofSeconds(15));
+                ProcessResult r = podman.exec(from.name(), List.of("nslookup", name), Duration.ofSeconds(15), null);
                 if (r.ok() && !r.stdout().contains("NXDOMAIN")) {
                     progress.accept(from.service() + " resolves " + name + " by name");
                     return;
@@ -184,25 +186,17 @@ public final class DemoCompose {
                 + NAMES_CHECK.toSeconds() + " s");
     }
 
-    private void compose(List<String> command, java.util.function.Consumer<String> progress)
-            throws ProcessException, IOException {
-        List<String> argv = new ArrayList<>(List.of("podman-compose", "-p", project, "-f", composeFile().toString()));
-        argv.addAll(command);
-        ProcessResult r = audited("demo " + command.get(0), podman.gateway().with(podman.environment())
-                .runAllowingFailure(argv, BUILD, dir, line -> {
-                    if (line.startsWith("podman ") || line.startsWith("Error")) {
-                        progress.accept(line);
-                    }
-                }));
-        if (!r.ok()) {
-            throw new ProcessException.Failed(r);
-        }
+    /** podman-compose echoes every podman call it makes: those and its errors are the progress. */
+    private static java.util.function.Consumer<String> composeLines(java.util.function.Consumer<String> progress) {
+        return line -> {
+            if (line.startsWith("podman ") || line.startsWith("Error")) {
+                progress.accept(line);
+            }
+        };
     }
 
     private boolean hasImage(String image, String hash) throws ProcessException {
-        ProcessResult r = podman.gateway().runAllowingFailure(podman.argv("image", "inspect", "--format",
-                "{{index .Labels \"" + HASH_LABEL + "\"}}", image), Duration.ofSeconds(30));
-        return r.ok() && r.stdout().strip().equals(hash);
+        return podman.imageLabel(image, HASH_LABEL, Duration.ofSeconds(30)).map(hash::equals).orElse(false);
     }
 
     /** JRE 17 by jlink, busybox with its applets, the glibc the JRE needs, minimal /etc; then podman import. */
@@ -215,7 +209,7 @@ public final class DemoCompose {
         Path root = dir.resolve("base/rootfs");
         deleteTree(dir.resolve("base"));
         Files.createDirectories(root.resolve("bin"));
-        run("demo up", List.of(jlink.toString(), "--module-path", JDK17.resolve("jmods").toString(), "--add-modules",
+        tool("demo up", List.of(jlink.toString(), "--module-path", JDK17.resolve("jmods").toString(), "--add-modules",
                 "ALL-MODULE-PATH", "--strip-debug", "--no-header-files", "--no-man-pages", "--compress=2",
                 "--output", root.resolve("opt/java").toString()), progress);
         Path busybox = Path.of("/bin/busybox");
@@ -224,7 +218,7 @@ public final class DemoCompose {
                     + "apt-get install busybox-static");
         }
         Files.copy(busybox, root.resolve("bin/busybox"));
-        for (String applet : podman.gateway().run(List.of(busybox.toString(), "--list"), Duration.ofSeconds(10))
+        for (String applet : host.run(List.of(busybox.toString(), "--list"), Duration.ofSeconds(10))
                 .stdout().split("\n")) {
             if (!applet.isBlank() && !applet.equals("busybox")) {
                 Files.createSymbolicLink(root.resolve("bin").resolve(applet.strip()), Path.of("busybox"));
@@ -245,11 +239,11 @@ public final class DemoCompose {
         Files.writeString(root.resolve("etc/nsswitch.conf"), "hosts: files dns\n");
         Path tmp = Files.createDirectories(root.resolve("tmp"));
         tmp.toFile().setWritable(true, false);
-        run("demo up", List.of("chmod", "1777", tmp.toString()), progress);
+        tool("demo up", List.of("chmod", "1777", tmp.toString()), progress);
         Path tar = dir.resolve("base/base.tar");
-        run("demo up", List.of("tar", "-C", root.toString(), "-cf", tar.toString(), "."), progress);
-        run("demo up", podman.argv("import", "--change", "ENV PATH=/opt/java/bin:/bin", "--change",
-                "ENV JAVA_HOME=/opt/java", "--change", "LABEL " + HASH_LABEL + "=" + hash, tar.toString(), BASE), progress);
+        tool("demo up", List.of("tar", "-C", root.toString(), "-cf", tar.toString(), "."), progress);
+        checked("demo up", podman.importImage(tar, BASE, List.of("ENV PATH=/opt/java/bin:/bin", "ENV JAVA_HOME=/opt/java",
+                "LABEL " + HASH_LABEL + "=" + hash), BUILD, progress));
         deleteTree(root);
         Files.deleteIfExists(tar);
     }
@@ -263,7 +257,7 @@ public final class DemoCompose {
         if (Files.exists(context.resolve("pom.xml"))) {
             deleteTree(context.resolve("lib"));
             progress.accept("resolving " + folder + " jars from Maven Central");
-            run("demo up", List.of("mvn", "-B", "-q", "-f", context.resolve("pom.xml").toString(),
+            tool("demo up", List.of("mvn", "-B", "-q", "-f", context.resolve("pom.xml").toString(),
                     "dependency:copy-dependencies", "-DoutputDirectory=" + context.resolve("lib")), progress);
         }
         switch (folder) {
@@ -351,10 +345,15 @@ public final class DemoCompose {
         }
     }
 
-    private void run(String action, List<String> argv, java.util.function.Consumer<String> progress)
+    /** One of this machine's programs, recorded; a failure ends the action with its stderr. */
+    private void tool(String action, List<String> argv, java.util.function.Consumer<String> progress)
             throws ProcessException, IOException {
-        ProcessResult r = audited(action, podman.gateway().runAllowingFailure(argv, BUILD, null, progress));
-        if (!r.ok()) {
+        checked(action, host.runAllowingFailure(argv, BUILD, progress));
+    }
+
+    /** Records a process that ran; a failure ends the action with its stderr. */
+    private void checked(String action, ProcessResult r) throws ProcessException, IOException {
+        if (!audited(action, r).ok()) {
             throw new ProcessException.Failed(r);
         }
     }

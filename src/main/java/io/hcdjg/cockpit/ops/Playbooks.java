@@ -108,8 +108,8 @@ public final class Playbooks {
                 symptoms.add(new CheckResult("disk over 85 %", used >= 85 ? HealthLevel.DOWN : HealthLevel.UP,
                         d.error() != null ? d.error() : pct(used) + " of " + d.label()));
                 symptoms.add(lines("\"No space left on device\"", live.classifiedLines(), "no space left"));
-                diagnosis.add(run(id, "images, containers and volumes (podman system df)", podman.argv("system", "df",
-                        "-v")));
+                diagnosis.add(run(id, "images, containers and volumes (podman system df)",
+                        () -> podman.systemDf(STEP)));
                 diagnosis.add(logSizes());
             }
             default -> throw new IllegalArgumentException("no playbook " + id + "; one of " + String.join(", ", PlaybookResult.IDS));
@@ -209,9 +209,7 @@ public final class Playbooks {
         if (container == null) {
             return new CheckResult(name, HealthLevel.UNKNOWN, "janusgraph-server is not running");
         }
-        List<String> argv = new ArrayList<>(List.of("exec", container));
-        argv.addAll(List.of(command));
-        CheckResult r = run(id, name, podman.argv(argv.toArray(String[]::new)));
+        CheckResult r = run(id, name, () -> podman.exec(container, List.of(command), STEP, null));
         if (command[0].equals("jstack") && r.level() == HealthLevel.UP) {
             long runnable = r.value().lines().filter(l -> l.contains("java.lang.Thread.State: RUNNABLE")).count();
             return new CheckResult(name, HealthLevel.UP, runnable + " RUNNABLE threads\n" + r.value().lines()
@@ -220,9 +218,14 @@ public final class Playbooks {
         return r;
     }
 
-    private CheckResult run(String id, String name, List<String> argv) throws IOException {
+    /** One diagnosis process; podman failing to run it is a finding, not an error of the playbook. */
+    private interface Step {
+        ProcessResult run() throws ProcessException;
+    }
+
+    private CheckResult run(String id, String name, Step step) throws IOException {
         try {
-            ProcessResult r = podman.gateway().runAllowingFailure(argv, STEP);
+            ProcessResult r = step.run();
             audit.process(connectionLabel, "playbook " + id, r);
             String out = (r.stdout().isBlank() ? r.stderr() : r.stdout()).strip();
             return new CheckResult(name, r.ok() ? HealthLevel.UP : HealthLevel.UNKNOWN, r.ok() ? out
@@ -239,7 +242,8 @@ public final class Playbooks {
         if (container == null) {
             return new CheckResult(name, HealthLevel.UNKNOWN, "janusgraph-server is not running");
         }
-        CheckResult r = run(id, name, podman.argv("exec", container, "cat", "/proc/net/tcp", "/proc/net/tcp6"));
+        CheckResult r = run(id, name, () -> podman.exec(container, List.of("cat", "/proc/net/tcp", "/proc/net/tcp6"),
+                STEP, null));
         if (r.level() != HealthLevel.UP) {
             return r;
         }

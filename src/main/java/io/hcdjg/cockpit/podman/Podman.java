@@ -16,9 +16,14 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The podman CLI on one connection. Every call names the connection explicitly ({@code --connection NAME}): podman
- * itself ignores PODMAN_CONNECTION, and silently using the default connection is a known incident (R-14). Without a
- * connection the local engine is used.
+ * The podman CLI on one connection, as verbs: the rest of the cockpit never sees an argv. Every call names the
+ * connection explicitly ({@code --connection NAME}): podman itself ignores PODMAN_CONNECTION, and silently using the
+ * default connection is a known incident (R-14). Without a connection the local engine is used.
+ * <p>
+ * Queries throw when podman fails. The verbs that change something ({@link #restart}, {@link #rm}, {@link #exec},
+ * compose up and down, ...) return the result whatever the exit code, because their callers record every process in
+ * the audit log before judging it; they throw only when podman could not run, overran its timeout or was cancelled.
+ * Where a verb takes {@code onLine}, each line of output goes to it as it comes (null: none).
  */
 public final class Podman {
     static final Duration QUICK = Duration.ofSeconds(15);
@@ -35,21 +40,21 @@ public final class Podman {
         return connection;
     }
 
-    /** The argv of a podman call on this connection. */
-    public List<String> argv(String... args) {
+    /** The argv of a podman call on this connection: only this class builds one. */
+    private List<String> argv(String... args) {
+        return argv(List.of(args));
+    }
+
+    private List<String> argv(List<String> args) {
         List<String> argv = new ArrayList<>(List.of("podman"));
         connection.ifPresent(c -> argv.addAll(List.of("--connection", c)));
-        argv.addAll(List.of(args));
+        argv.addAll(args);
         return argv;
     }
 
     /** For processes that run podman themselves (podman-compose): the connection as podman's own variable. */
-    public Map<String, String> environment() {
+    private Map<String, String> environment() {
         return connection.map(c -> Map.of("CONTAINER_CONNECTION", c)).orElse(Map.of());
-    }
-
-    public ProcessGateway gateway() {
-        return gateway;
     }
 
     /** Every container of the project (running or not), matched by the compose project label. */
@@ -148,5 +153,153 @@ public final class Podman {
                 // podman prints nothing else on stdout; a torn line at kill time is not an event
             }
         });
+    }
+
+    /**
+     * Reads a container's log with timestamps ({@code podman logs -t}), following it when {@code follow}; stdout and
+     * stderr come undecoded in large reads. Close the handle to stop it.
+     *
+     * @param from where to start, podman's own option: "--tail=N" or "--since=WHEN"
+     */
+    public ProcessGateway.Streaming logs(String container, String from, boolean follow, ProcessGateway.Bytes onBytes)
+            throws ProcessException {
+        List<String> args = new ArrayList<>(List.of("logs", "-t"));
+        if (follow) {
+            args.add("-f");
+        }
+        args.addAll(List.of(from, container));
+        return gateway.streamBytes(argv(args), onBytes);
+    }
+
+    /** The last {@code lines} lines of a container's log, stdout and stderr apart. */
+    public ProcessResult logTail(String container, int lines, Duration timeout) throws ProcessException {
+        return gateway.runAllowingFailure(argv("logs", "--tail", String.valueOf(lines), container), timeout);
+    }
+
+    /** Restarts the containers, each stopped within {@code grace} before it is killed. */
+    public ProcessResult restart(List<String> containers, Duration grace, Duration timeout, Consumer<String> onLine)
+            throws ProcessException {
+        return run(onContainers(List.of("restart", "-t", seconds(grace)), containers), timeout, onLine);
+    }
+
+    /** Stops the containers, each within {@code grace} before it is killed. */
+    public ProcessResult stop(List<String> containers, Duration grace, Duration timeout, Consumer<String> onLine)
+            throws ProcessException {
+        return run(onContainers(List.of("stop", "-t", seconds(grace)), containers), timeout, onLine);
+    }
+
+    public ProcessResult start(List<String> containers, Duration timeout, Consumer<String> onLine)
+            throws ProcessException {
+        return run(onContainers(List.of("start"), containers), timeout, onLine);
+    }
+
+    /** Removes a container, running or not ({@code rm -f}); {@code grace} null leaves the stop to its own timeout. */
+    public ProcessResult rm(String container, Duration grace, Duration timeout, Consumer<String> onLine)
+            throws ProcessException {
+        List<String> args = new ArrayList<>(List.of("rm", "-f"));
+        if (grace != null) {
+            args.addAll(List.of("-t", seconds(grace)));
+        }
+        args.add(container);
+        return run(args, timeout, onLine);
+    }
+
+    /** Runs {@code command} (an argv, no shell) in a running container. */
+    public ProcessResult exec(String container, List<String> command, Duration timeout, Consumer<String> onLine)
+            throws ProcessException {
+        List<String> args = new ArrayList<>(List.of("exec", container));
+        args.addAll(command);
+        return run(args, timeout, onLine);
+    }
+
+    /** Copies {@code path} out of a container to {@code to} on this machine. */
+    public ProcessResult copyOut(String container, String path, Path to, Duration timeout) throws ProcessException {
+        return run(List.of("cp", container + ":" + path, to.toString()), timeout, null);
+    }
+
+    /** Copies {@code from} on this machine into a container at {@code path}. */
+    public ProcessResult copyIn(Path from, String container, String path, Duration timeout) throws ProcessException {
+        return run(List.of("cp", from.toString(), container + ":" + path), timeout, null);
+    }
+
+    public ProcessResult networkRm(String network, Duration timeout) throws ProcessException {
+        return run(List.of("network", "rm", network), timeout, null);
+    }
+
+    /** Disk used by images, containers and volumes, each listed ({@code system df -v}). */
+    public ProcessResult systemDf(Duration timeout) throws ProcessException {
+        return run(List.of("system", "df", "-v"), timeout, null);
+    }
+
+    public boolean imageExists(String image, Duration timeout) throws ProcessException {
+        return run(List.of("image", "exists", image), timeout, null).ok();
+    }
+
+    /** An image's value of {@code label} ("&lt;no value&gt;" where it has none); empty when there is no such image. */
+    public Optional<String> imageLabel(String image, String label, Duration timeout) throws ProcessException {
+        ProcessResult r = run(List.of("image", "inspect", "--format", "{{index .Labels \"" + label + "\"}}", image),
+                timeout, null);
+        return r.ok() ? Optional.of(r.stdout().strip()) : Optional.empty();
+    }
+
+    /**
+     * Builds {@code image} from a local context, never pulling (no registry need be reachable).
+     *
+     * @param label KEY=VALUE set on the image
+     */
+    public ProcessResult build(String image, String label, Path containerfile, Path context, Duration timeout,
+                               Consumer<String> onLine) throws ProcessException {
+        return run(List.of("build", "--pull=never", "--label", label, "-t", image, "-f", containerfile.toString(),
+                context.toString()), timeout, onLine);
+    }
+
+    /** Makes {@code image} from a root file system tarball, with Containerfile instructions ({@code --change}). */
+    public ProcessResult importImage(Path tar, String image, List<String> changes, Duration timeout,
+                                     Consumer<String> onLine) throws ProcessException {
+        List<String> args = new ArrayList<>(List.of("import"));
+        changes.forEach(c -> args.addAll(List.of("--change", c)));
+        args.addAll(List.of(tar.toString(), image));
+        return run(args, timeout, onLine);
+    }
+
+    /**
+     * {@code podman-compose up -d} for the project (one service, or all when {@code service} is null), on this
+     * connection, in the folder of the first file; later files override earlier ones.
+     */
+    public ProcessResult composeUp(String project, List<Path> files, String service, Duration timeout,
+                                   Consumer<String> onLine) throws ProcessException {
+        List<String> command = new ArrayList<>(List.of("up", "-d"));
+        if (service != null) {
+            command.add(service);
+        }
+        return compose(project, files, command, timeout, onLine);
+    }
+
+    /** {@code podman-compose down} for the project, on this connection, in the folder of the first file. */
+    public ProcessResult composeDown(String project, List<Path> files, Duration timeout, Consumer<String> onLine)
+            throws ProcessException {
+        return compose(project, files, List.of("down"), timeout, onLine);
+    }
+
+    private ProcessResult compose(String project, List<Path> files, List<String> command, Duration timeout,
+                                  Consumer<String> onLine) throws ProcessException {
+        List<String> argv = new ArrayList<>(List.of("podman-compose", "-p", project));
+        files.forEach(f -> argv.addAll(List.of("-f", f.toString())));
+        argv.addAll(command);
+        return gateway.with(environment()).runAllowingFailure(argv, timeout, files.get(0).getParent(), onLine);
+    }
+
+    private ProcessResult run(List<String> args, Duration timeout, Consumer<String> onLine) throws ProcessException {
+        return gateway.runAllowingFailure(argv(args), timeout, null, onLine);
+    }
+
+    private static List<String> onContainers(List<String> verb, List<String> containers) {
+        List<String> args = new ArrayList<>(verb);
+        args.addAll(containers);
+        return args;
+    }
+
+    private static String seconds(Duration d) {
+        return String.valueOf(d.toSeconds());
     }
 }

@@ -14,8 +14,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -180,16 +178,10 @@ public final class LogFollower implements AutoCloseable {
         int failures = 0;
         String start = from;
         while (!closed) {
-            List<String> args = new ArrayList<>(List.of("logs", "-t"));
-            if (follow) {
-                args.add("-f");
-            }
-            args.add(start);
-            args.add(container);
             long before = ingest.lines();
             try {
                 status.accept(follow ? "following " + container : "reading " + container);
-                stream = podman.gateway().streamBytes(podman.argv(args.toArray(String[]::new)), (buf, n) -> {
+                stream = podman.logs(container, start, follow, (buf, n) -> {
                     synchronized (ingest) {
                         ingest.accept(buf, 0, n);
                     }

@@ -181,7 +181,9 @@ class SecurityFlowTest {
 
         // The API restarted (same container, same audit file): read on from where the watcher was, nothing twice.
         String api = PodmanStack.container("analytics-api");
-        stack.podman().gateway().run(stack.podman().argv("restart", "-t", "2", api), java.time.Duration.ofSeconds(60));
+        var restarted = stack.podman().restart(List.of(api), java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofSeconds(60), null);
+        assertTrue(restarted.ok(), restarted.stderr());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> stack.containers().stream()
                 .anyMatch(c -> c.name().equals(api) && c.running()));
         cockpit.containers.list(false);

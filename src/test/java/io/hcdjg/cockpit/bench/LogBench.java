@@ -97,17 +97,18 @@ public final class LogBench {
     }
 
     static void tailVsPodmanLogs(LogClassifier classifier) throws Exception {
-        Podman podman = new Podman(new ProcessGateway(), Optional.empty());
+        ProcessGateway processes = new ProcessGateway();
+        Podman podman = new Podman(processes, Optional.empty());
         String name = "cockpit-bench-flood";
-        podman.gateway().runAllowingFailure(podman.argv("rm", "-f", name), Duration.ofSeconds(30));
-        podman.gateway().run(podman.argv("run", "--name", name, "-e", "MODE=flood", "-e", "LINES=" + LINES,
+        podman.rm(name, null, Duration.ofSeconds(30), null);
+        processes.run(List.of("podman", "run", "--name", name, "-e", "MODE=flood", "-e", "LINES=" + LINES,
                 "localhost/cockpit-demo/analytics-api:1"), Duration.ofMinutes(5));
         try {
             List<Double> base = new ArrayList<>();
             List<Double> withTimes = new ArrayList<>();
             for (int r = 0; r < 3; r++) {
-                base.add(podmanLogs(podman.argv("logs", name)));
-                withTimes.add(podmanLogs(podman.argv("logs", "-t", name)));
+                base.add(podmanLogs(List.of("podman", "logs", name)));
+                withTimes.add(podmanLogs(List.of("podman", "logs", "-t", name)));
             }
             List<Double> ours = new ArrayList<>();
             List<Double> remote = new ArrayList<>();
@@ -149,7 +150,7 @@ public final class LogBench {
             System.out.printf("search 1M retained lines for a literal: %.0f ms (%d hits) vs the 100 ms budget: ratio %.2f×%n",
                     median(search), found, median(search) / 100);
         } finally {
-            podman.gateway().runAllowingFailure(podman.argv("rm", "-f", name), Duration.ofSeconds(30));
+            podman.rm(name, null, Duration.ofSeconds(30), null);
         }
     }
 

@@ -54,7 +54,8 @@ public final class PodmanBench {
         ContainerPoller poller = new ContainerPoller(podman, PROJECT, "local", Duration.ofMinutes(30), 10, store,
                 Clock.systemUTC(), scheduler, null);
         List<Long> rawDied = new CopyOnWriteArrayList<>();
-        var raw = podman.gateway().stream(podman.argv("events", "--format", "{{.Status}} {{.Name}}",
+        ProcessGateway processes = new ProcessGateway();
+        var raw = processes.stream(List.of("podman", "events", "--format", "{{.Status}} {{.Name}}",
                 "--filter", "type=container"), line -> {
             if (line.equals("died " + VICTIM)) {
                 rawDied.add(System.nanoTime());
@@ -65,12 +66,12 @@ public final class PodmanBench {
         List<Double> cockpit = new ArrayList<>();
         List<Double> baseline = new ArrayList<>();
         for (int i = 0; i < KILLS; i++) {
-            podman.gateway().run(podman.argv("start", VICTIM), Duration.ofSeconds(30));
+            processes.run(List.of("podman", "start", VICTIM), Duration.ofSeconds(30));
             Thread.sleep(1500);
             published.clear();
             int rawBefore = rawDied.size();
             long t0 = System.nanoTime();
-            podman.gateway().run(podman.argv("kill", VICTIM), Duration.ofSeconds(30));
+            processes.run(List.of("podman", "kill", VICTIM), Duration.ofSeconds(30));
             long seen = 0;
             while (seen == 0 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(20)) {
                 StackSnapshot s = published.poll(100, TimeUnit.MILLISECONDS);
@@ -85,7 +86,7 @@ public final class PodmanBench {
             }
             baseline.add(rawDied.size() > rawBefore ? (rawDied.get(rawBefore) - t0) / 1e6 : Double.NaN);
         }
-        podman.gateway().run(podman.argv("start", VICTIM), Duration.ofSeconds(30));
+        processes.run(List.of("podman", "start", VICTIM), Duration.ofSeconds(30));
         poller.close();
         raw.close();
         scheduler.shutdownNow();

@@ -104,8 +104,7 @@ class PodmanStackTest {
             poller.start();
             awaitEventsLive(published);
             long t0 = System.nanoTime();
-            stack.podman().gateway().run(stack.podman().argv("kill", PodmanStack.container("graph-consumer")),
-                    Duration.ofSeconds(20));
+            stack.cli(Duration.ofSeconds(20), "kill", PodmanStack.container("graph-consumer"));
             Duration seen = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (seen == null && System.nanoTime() < deadline) {

@@ -39,7 +39,7 @@ class LogFollowerTest {
     @AfterEach
     void remove() throws Exception {
         if (stack != null) {
-            stack.podman().gateway().runAllowingFailure(stack.podman().argv("rm", "-f", NAME), Duration.ofSeconds(30));
+            stack.podman().rm(NAME, null, Duration.ofSeconds(30), null);
         }
     }
 
@@ -60,8 +60,8 @@ class LogFollowerTest {
     void aKnownMixIsCountedExactlyAndARestartLosesAndRepeatsNothing(boolean viaPodmanLogs, PodmanStack.Handle stack)
             throws Exception {
         this.stack = stack;
-        stack.podman().gateway().run(stack.podman().argv("run", "-d", "--name", NAME, "-e", "MODE=mix",
-                "localhost/cockpit-demo/analytics-api:1"), Duration.ofSeconds(60));
+        stack.cli(Duration.ofSeconds(60), "run", "-d", "--name", NAME, "-e", "MODE=mix",
+                "localhost/cockpit-demo/analytics-api:1");
         LogBuffer buffer = new LogBuffer(1_000_000);
         LogCounters counters = new LogCounters();
         LogIngest ingest = new LogIngest(LogClassifier.defaults(), buffer, counters, System::currentTimeMillis);
@@ -86,7 +86,7 @@ class LogFollowerTest {
             assertTrue(buffer.length(buffer.first() + 35) > 1_000_000, "the 1 MiB line is kept whole");
 
             // The container restarts mid-follow and writes the mix again: 78 lines, each once.
-            stack.podman().gateway().run(stack.podman().argv("restart", "-t", "1", NAME), Duration.ofSeconds(60));
+            assertTrue(stack.podman().restart(List.of(NAME), Duration.ofSeconds(1), Duration.ofSeconds(60), null).ok());
             awaitMix(buffer, 2);
             assertEquals(78, buffer.size());
             assertEquals(20, count(buffer, LogClassifier.ERROR));
@@ -94,9 +94,9 @@ class LogFollowerTest {
             assertEquals(20, counters.count(LogClassifier.ERROR, Duration.ofHours(1), Instant.now()));
 
             // Removed and created again under the same name (compose up --force-recreate): its new log follows.
-            stack.podman().gateway().run(stack.podman().argv("rm", "-f", "-t", "1", NAME), Duration.ofSeconds(60));
-            stack.podman().gateway().run(stack.podman().argv("run", "-d", "--name", NAME, "-e", "MODE=mix",
-                    "localhost/cockpit-demo/analytics-api:1"), Duration.ofSeconds(60));
+            assertTrue(stack.podman().rm(NAME, Duration.ofSeconds(1), Duration.ofSeconds(60), null).ok());
+            stack.cli(Duration.ofSeconds(60), "run", "-d", "--name", NAME, "-e", "MODE=mix",
+                    "localhost/cockpit-demo/analytics-api:1");
             awaitMix(buffer, 3);
             assertEquals(117, buffer.size());
             assertEquals(30, count(buffer, LogClassifier.ERROR));

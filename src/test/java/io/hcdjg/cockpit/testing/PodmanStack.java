@@ -3,9 +3,11 @@ package io.hcdjg.cockpit.testing;
 import io.hcdjg.cockpit.model.ContainerInfo;
 import io.hcdjg.cockpit.ops.AuditLog;
 import io.hcdjg.cockpit.ops.DemoCompose;
+import io.hcdjg.cockpit.podman.HostTools;
 import io.hcdjg.cockpit.podman.Podman;
 import io.hcdjg.cockpit.podman.ProcessException;
 import io.hcdjg.cockpit.podman.ProcessGateway;
+import io.hcdjg.cockpit.podman.ProcessResult;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +57,16 @@ public final class PodmanStack implements BeforeEachCallback, ParameterResolver 
     public record Handle(Podman podman, Path auditFile) {
         public List<ContainerInfo> containers() throws ProcessException {
             return podman.containers(PROJECT);
+        }
+
+        /**
+         * A podman command the cockpit has no verb for, which tests set the stack up with ({@code run}, {@code kill}),
+         * on the local engine; a non-zero exit throws.
+         */
+        public ProcessResult cli(Duration timeout, String... args) throws ProcessException {
+            List<String> argv = new ArrayList<>(List.of("podman"));
+            argv.addAll(List.of(args));
+            return new ProcessGateway().run(argv, timeout);
         }
     }
 
@@ -122,7 +135,8 @@ public final class PodmanStack implements BeforeEachCallback, ParameterResolver 
 
         /** The cockpit's demo code on the suite's project, building in the run's own cache folder. */
         private static DemoCompose demo(Podman podman, Path auditFile) {
-            return new DemoCompose(podman, PROJECT, DemoCompose.defaultDir(System.getenv()),
+            return new DemoCompose(podman, new HostTools(new ProcessGateway()), PROJECT,
+                    DemoCompose.defaultDir(System.getenv()),
                     new AuditLog(auditFile, Clock.systemUTC()), "on the local engine");
         }
 
