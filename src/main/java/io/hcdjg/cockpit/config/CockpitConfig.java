@@ -54,8 +54,10 @@ public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, 
     /** @param overlays compose overlays that are deployed, e.g. {@code logging}; services of other overlays are hidden */
     public record Stack(String project, String host, List<String> overlays) {
         /** What podman-compose accepts as a project name; never empty (an empty label filter matches everything). */
+        public static final String PROJECT_NAME = "[a-z0-9][a-z0-9_.-]*";
+
         public static boolean isProjectName(String name) {
-            return name != null && name.matches("[a-z0-9][a-z0-9_.-]*");
+            return name != null && name.matches(PROJECT_NAME);
         }
 
         public Stack {

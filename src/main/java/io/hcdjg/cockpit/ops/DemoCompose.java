@@ -66,7 +66,7 @@ public final class DemoCompose {
      * @param dir     where the project's files are extracted and its images' contexts are prepared
      */
     public DemoCompose(Podman podman, HostTools host, String project, Path dir, AuditLog audit, String connection) {
-        if (project == null || !project.matches("[a-z0-9][a-z0-9_.-]*")) {
+        if (!io.hcdjg.cockpit.config.CockpitConfig.Stack.isProjectName(project)) {
             throw new IllegalArgumentException("not a compose project name: '" + project + "'");
         }
         this.podman = podman;

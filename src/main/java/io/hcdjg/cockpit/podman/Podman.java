@@ -59,7 +59,7 @@ public final class Podman {
 
     /** Every container of the project (running or not), matched by the compose project label. */
     public List<ContainerInfo> containers(String project) throws ProcessException {
-        String json = gateway.run(argv("ps", "-a", "--filter", "label=" + PodmanJson.PROJECT + "=" + project,
+        String json = gateway.run(argv("ps", "-a", "--filter", projectFilter(project),
                 "--format", "json"), QUICK).stdout();
         try {
             List<ContainerInfo> containers = PodmanJson.ps(json);
@@ -88,7 +88,7 @@ public final class Podman {
 
     /** Each container of the project (by name) and its value of {@code label}, empty where it has none. */
     public Map<String, String> label(String project, String label) throws ProcessException {
-        String out = gateway.run(argv("ps", "-a", "--filter", "label=" + PodmanJson.PROJECT + "=" + project,
+        String out = gateway.run(argv("ps", "-a", "--filter", projectFilter(project),
                 "--format", "{{.Names}}\t{{index .Labels \"" + label + "\"}}"), QUICK).stdout();
         Map<String, String> values = new java.util.TreeMap<>();
         for (String line : out.split("\n")) {
@@ -146,7 +146,7 @@ public final class Podman {
     /** Follows the project's container events until closed; lines that are not events are skipped. */
     public ProcessGateway.Streaming events(String project, Consumer<PodmanEvent> onEvent) throws ProcessException {
         return gateway.stream(argv("events", "--format", "json", "--filter", "type=container",
-                "--filter", "label=" + PodmanJson.PROJECT + "=" + project), line -> {
+                "--filter", projectFilter(project)), line -> {
             try {
                 onEvent.accept(PodmanJson.event(line));
             } catch (IOException | RuntimeException ignored) {
@@ -301,5 +301,16 @@ public final class Podman {
 
     private static String seconds(Duration d) {
         return String.valueOf(d.toSeconds());
+    }
+
+    /**
+     * The label filter of a compose project. Never empty: podman reads {@code label=io.podman.compose.project=} as
+     * "any value", which would be every project on the machine.
+     */
+    private static String projectFilter(String project) {
+        if (!io.hcdjg.cockpit.config.CockpitConfig.Stack.isProjectName(project)) {
+            throw new IllegalArgumentException("not a compose project name: '" + project + "'");
+        }
+        return "label=" + PodmanJson.PROJECT + "=" + project;
     }
 }

@@ -19,7 +19,7 @@ import java.util.regex.PatternSyntaxException;
  */
 final class ArgTypes {
     /** A compose project name, as podman-compose makes it (and {@code ops.DemoCompose} checks it). */
-    static final Pattern PROJECT = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
+    static final Pattern PROJECT = Pattern.compile(io.hcdjg.cockpit.config.CockpitConfig.Stack.PROJECT_NAME);
     /** A compose service name: letters, digits, {@code _ . -}, not starting with {@code -}. */
     static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
     /** A podman connection name as {@code podman system connection add} takes it. */
