@@ -45,44 +45,76 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
     }
 
     public StackSnapshot withServices(List<ServiceStatus> updated, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, updated, host, problems, lastRoundAt, lastRoundTook, podman, monitoring, logs, incidents, runbook, security);
+        return change(at, c -> c.services = updated);
     }
 
     public StackSnapshot withHost(HostStats stats, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, stats, problems, lastRoundAt, lastRoundTook, podman, monitoring, logs, incidents, runbook, security);
+        return change(at, c -> c.host = stats);
     }
 
     public StackSnapshot withPodman(PodmanState state, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, state, monitoring, logs, incidents, runbook, security);
+        return change(at, c -> c.podman = state);
     }
 
     public StackSnapshot withMonitoring(MonitoringState state, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, podman, state, logs, incidents, runbook, security);
+        return change(at, c -> c.monitoring = state);
     }
 
     public StackSnapshot withLogs(List<LogSummary> summaries, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, podman, monitoring, summaries, incidents, runbook, security);
+        return change(at, c -> c.logs = summaries);
     }
 
     public StackSnapshot withIncidents(IncidentState state, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, podman, monitoring, logs, state, runbook, security);
+        return change(at, c -> c.incidents = state);
     }
 
     public StackSnapshot withRunbook(RunbookState state, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, podman, monitoring, logs, incidents, state, security);
+        return change(at, c -> c.runbook = state);
     }
 
     public StackSnapshot withSecurity(SecurityState state, Instant at) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, lastRoundAt,
-                lastRoundTook, podman, monitoring, logs, incidents, runbook, state);
+        return change(at, c -> c.security = state);
     }
 
     public StackSnapshot withRoundFinished(Instant at, Duration took) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, services, host, problems, at, took, podman, monitoring, logs, incidents, runbook, security);
+        return change(at, c -> {
+            c.lastRoundAt = at;
+            c.lastRoundTook = took;
+        });
+    }
+
+    /** A copy taken at {@code at} with one part replaced: the components are spelled once, here. */
+    private StackSnapshot change(Instant at, java.util.function.Consumer<Parts> edit) {
+        Parts p = new Parts(this);
+        edit.accept(p);
+        return new StackSnapshot(at, configSource, stackLabel, demo, p.services, p.host, problems, p.lastRoundAt,
+                p.lastRoundTook, p.podman, p.monitoring, p.logs, p.incidents, p.runbook, p.security);
+    }
+
+    /** The parts the pollers replace, mutable only while a copy is made. */
+    private static final class Parts {
+        List<ServiceStatus> services;
+        HostStats host;
+        Instant lastRoundAt;
+        Duration lastRoundTook;
+        PodmanState podman;
+        MonitoringState monitoring;
+        List<LogSummary> logs;
+        IncidentState incidents;
+        RunbookState runbook;
+        SecurityState security;
+
+        Parts(StackSnapshot s) {
+            services = s.services;
+            host = s.host;
+            lastRoundAt = s.lastRoundAt;
+            lastRoundTook = s.lastRoundTook;
+            podman = s.podman;
+            monitoring = s.monitoring;
+            logs = s.logs;
+            incidents = s.incidents;
+            runbook = s.runbook;
+            security = s.security;
+        }
     }
 }
