@@ -2,6 +2,7 @@ package io.hcdjg.cockpit.app;
 
 import io.hcdjg.cockpit.config.ConfigLoader;
 import io.hcdjg.cockpit.model.StackSnapshot;
+import io.hcdjg.cockpit.ui.Background;
 import io.hcdjg.cockpit.ui.FxPublisher;
 import io.hcdjg.cockpit.ui.MainView;
 import io.hcdjg.cockpit.ui.WallModel;
@@ -17,6 +18,8 @@ import javafx.stage.Stage;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The window. The cockpit behind it starts on a background thread, so a slow demo start never blocks the UI. */
 public final class CockpitApp extends Application {
@@ -25,6 +28,9 @@ public final class CockpitApp extends Application {
     private MainView view;
     private final WallPresenter presenter = new WallPresenter(ZoneId.systemDefault());
     private final FxPublisher<WallModel> toFx = new FxPublisher<>(Platform::runLater, m -> view.apply(m));
+    /** Where the views' blocking work runs (virtual threads: it waits on I/O); results come back through runLater. */
+    private final ExecutorService uiWork = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("ui-work-", 0).factory());
 
     static void launchWith(CockpitOptions opts) {
         options = opts;
@@ -38,7 +44,8 @@ public final class CockpitApp extends Application {
         String project = opts.project() != null ? opts.project() : loaded.config().stack().project();
         CockpitCommands commands = new CockpitCommands(() -> cockpit, name -> restart(opts.withConnection(name)),
                 project);
-        view = new MainView(loaded.config().round().history(), commands, project);
+        view = new MainView(loaded.config().round().history(), commands, project,
+                new Background(uiWork, Platform::runLater));
         Scene scene = new Scene(view, 1420, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);
@@ -79,6 +86,7 @@ public final class CockpitApp extends Application {
 
     @Override
     public void stop() {
+        uiWork.shutdownNow();
         Cockpit c = cockpit;
         if (c != null) {
             c.close();

@@ -7,7 +7,6 @@ import io.hcdjg.cockpit.model.IncidentState;
 import io.hcdjg.cockpit.model.Priority;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -64,6 +63,7 @@ public final class IncidentsView extends VBox {
 
     private final IncidentCommands commands;
     private final Supplier<Window> owner;
+    private final Background background;
     private final ZoneId zone = ZoneId.systemDefault();
     private final VBox prompts = new VBox(4);
     private final ListView<Incident> list = new ListView<>();
@@ -77,11 +77,17 @@ public final class IncidentsView extends VBox {
     private IncidentState state = IncidentState.none();
     private List<String> services = List.of();
     private Set<String> notified = Set.of();
+    private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+    private final Showing.Switch ticking = new Showing.Switch(() -> {
+        tick();
+        clock.play();
+    }, clock::stop);
 
-    public IncidentsView(IncidentCommands commands, Supplier<Window> owner) {
+    public IncidentsView(IncidentCommands commands, Supplier<Window> owner, Background background) {
         super(8);
         this.commands = commands;
         this.owner = owner;
+        this.background = background;
         setId("incidents");
         setPadding(new Insets(8));
         Button open = new Button("New incident…");
@@ -111,15 +117,18 @@ public final class IncidentsView extends VBox {
         empty.getStyleClass().add("ck-muted");
         VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
         getChildren().addAll(bar, prompts, split);
-        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
-        sceneProperty().addListener((o, a, b) -> {
-            if (b == null) {
-                clock.stop();
-            } else {
-                clock.play();
-            }
-        });
+        ticking.follow(Showing.inWindow(this));
+    }
+
+    /** The once-a-second countdown runs only while {@code shown} holds (MainView: the Incidents tab is selected). */
+    void tickWhile(javafx.beans.value.ObservableValue<Boolean> shown) {
+        ticking.follow(shown);
+    }
+
+    /** Whether the countdown clock runs. */
+    boolean isTicking() {
+        return ticking.on();
     }
 
     /** @param known the services on the wall, for the New incident dialog */
@@ -216,13 +225,12 @@ public final class IncidentsView extends VBox {
     }
 
     private void act(String what, Request r) {
-        Thread.ofVirtual().name("incident-" + what).start(() -> {
-            try {
-                r.run();
-            } catch (IllegalArgumentException e) {
-                Platform.runLater(() -> error(what + " refused", e.getMessage()));
-            } catch (Exception e) {
-                Platform.runLater(() -> error(what + " failed", String.valueOf(e)));
+        // The change comes back with the desk's next snapshot; only a refusal or failure is said here.
+        background.run(r::run, done -> { }, e -> {
+            if (e instanceof IllegalArgumentException) {
+                error(what + " refused", e.getMessage());
+            } else {
+                error(what + " failed", String.valueOf(e));
             }
         });
     }

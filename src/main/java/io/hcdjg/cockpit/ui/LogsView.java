@@ -21,7 +21,6 @@ import javafx.stage.FileChooser;
 import org.controlsfx.control.CheckComboBox;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +38,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The log pane: one container or several merged by time, following or paused, with find (count and next/previous),
  * a class or regular-expression filter with context lines, wrap and timestamp toggles, copy and export. Rows come from
- * a {@link LogFeed} once per frame; the list is virtual, so only the visible lines are turned into text.
+ * a {@link LogFeed} once per frame while the pane is on screen (the frame timer stops when it is hidden); the list is
+ * virtual, so only the visible lines are turned into text.
  */
 final class LogsView extends BorderPane {
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
@@ -59,15 +59,33 @@ final class LogsView extends BorderPane {
     private final LogCanvas list = new LogCanvas();
     private final Label status = new Label();
     private final Button jump = new Button();
-    private final LogFeed feed = new LogFeed();
+    /** How often the feed reads the buffers while the pane is shown. */
+    private static final long FEED_NANOS = 50_000_000;
+    private final Background background;
+    private final LogFeed feed;
+    private final AnimationTimer frames = new AnimationTimer() {
+        private long fed;
+
+        @Override
+        public void handle(long now) {
+            if (now - fed >= FEED_NANOS) {
+                fed = now;
+                feed.request();
+            }
+            pull();
+        }
+    };
+    private final Showing.Switch running = new Showing.Switch(frames::start, frames::stop);
     private LogRows rows = new LogRows();
     private List<LogSource> shown = List.of();
     private Set<Long> hits = Set.of();
     private int unseen;
     private String notice = "";
 
-    LogsView(Supplier<List<LogSource>> sources) {
+    LogsView(Supplier<List<LogSource>> sources, Background background) {
         this.sources = sources;
+        this.background = background;
+        this.feed = new LogFeed(background);
         setId("logs-view");
         getStyleClass().add("ck-logs");
         services.setId("log-services");
@@ -128,12 +146,17 @@ final class LogsView extends BorderPane {
         setTop(new VBox(bar, bar2));
         setCenter(list);
         setBottom(foot);
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                pull();
-            }
-        }.start();
+        runWhile(Showing.inWindow(this));
+    }
+
+    /** The frame timer runs only while {@code shown} holds (MainView: the Logs tab is selected in a showing window). */
+    void runWhile(javafx.beans.value.ObservableValue<Boolean> shown) {
+        running.follow(shown);
+    }
+
+    /** Whether the frame timer runs. */
+    boolean isRunning() {
+        return running.on();
     }
 
     private static Button button(String text, String id, Runnable r) {
@@ -235,27 +258,27 @@ final class LogsView extends BorderPane {
             return;
         }
         LogRows current = rows;
-        Thread.ofVirtual().name("log-find").start(() -> {
+        background.run(() -> {
             Set<Long> found = new HashSet<>();
             for (int i = 0; i < in.size(); i++) {
                 for (long seq : in.get(i).find(term)) {
                     found.add(LogRows.pack(i, seq));
                 }
             }
-            javafx.application.Platform.runLater(() -> {
-                if (term.equals(find.getText()) && current == rows) {
-                    int inView = 0;
-                    for (int i = 0; i < rows.size(); i++) {
-                        if (found.contains(rows.row(i))) {
-                            inView++;
-                        }
+            return found;
+        }, found -> {
+            if (term.equals(find.getText()) && current == rows) {
+                int inView = 0;
+                for (int i = 0; i < rows.size(); i++) {
+                    if (found.contains(rows.row(i))) {
+                        inView++;
                     }
-                    hits = found;
-                    findCount.setText(inView + (inView == 1 ? " match" : " matches"));
-                    list.setHits(hits);
                 }
-            });
-        });
+                hits = found;
+                findCount.setText(inView + (inView == 1 ? " match" : " matches"));
+                list.setHits(hits);
+            }
+        }, e -> findCount.setText("find failed: " + e.getMessage()));
     }
 
     private void next(int direction) {
@@ -310,8 +333,7 @@ final class LogsView extends BorderPane {
         for (int i = 0; i < copy.length; i++) {
             copy[i] = snapshot.row(i);
         }
-        Thread.ofVirtual().name("log-export").start(() -> {
-            String result;
+        background.run(() -> {
             try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 for (long r : copy) {
                     LogSource s = in.get(LogRows.source(r));
@@ -323,13 +345,9 @@ final class LogsView extends BorderPane {
                             + LogFormat.clean(s.text(seq, -1)));
                     w.newLine();
                 }
-                result = "exported " + copy.length + " lines to " + file;
-            } catch (IOException | RuntimeException e) {
-                result = "export failed: " + e.getMessage();
             }
-            String r = " · " + result;
-            javafx.application.Platform.runLater(() -> notice = r);
-        });
+            return " · exported " + copy.length + " lines to " + file;
+        }, done -> notice = done, e -> notice = " · export failed: " + e.getMessage());
     }
 
     /** How the canvas draws a row: time, service (in a merged view), the cleaned text; colour by class or level. */
@@ -369,9 +387,5 @@ final class LogsView extends BorderPane {
         d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
         d.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
         d.show();
-    }
-
-    void close() {
-        feed.close();
     }
 }

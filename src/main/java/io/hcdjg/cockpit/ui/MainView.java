@@ -36,6 +36,7 @@ public final class MainView extends BorderPane {
     private final StatusBar status = new StatusBar();
     private final Map<String, ServiceCard> cards = new LinkedHashMap<>();
     private final ActionController controller;
+    private final Background background;
     private final ComboBox<String> connection = new ComboBox<>();
     private WallModel latest;
     private final MetricsView metricsView;
@@ -52,16 +53,20 @@ public final class MainView extends BorderPane {
     private final Tab securityTab = new Tab("Security");
     private TabPane tabs;
 
-    /** @param project the compose project, shown before the cockpit behind the window has started */
-    public MainView(int history, Commands commands, String project) {
+    /**
+     * @param project    the compose project, shown before the cockpit behind the window has started
+     * @param background where every view's blocking work runs, and how its result comes back
+     */
+    public MainView(int history, Commands commands, String project, Background background) {
         this.history = history;
-        this.controller = new ActionController(commands, () -> getScene().getWindow());
-        this.metricsView = new MetricsView(commands);
-        this.alertsView = new AlertsView(commands, () -> getScene().getWindow());
-        this.logsView = new LogsView(commands::logSources);
+        this.background = background;
+        this.controller = new ActionController(commands, () -> getScene().getWindow(), background);
+        this.metricsView = new MetricsView(commands, background);
+        this.alertsView = new AlertsView(commands, () -> getScene().getWindow(), background);
+        this.logsView = new LogsView(commands::logSources, background);
         this.logReview = new LogReviewView(this::showLogs);
-        this.incidentsView = new IncidentsView(commands.incidents(), () -> getScene().getWindow());
-        this.runbookView = new RunbookView(commands, controller);
+        this.incidentsView = new IncidentsView(commands.incidents(), () -> getScene().getWindow(), background);
+        this.runbookView = new RunbookView(commands, controller, background);
         setId("main");
         getStyleClass().add("ck-root");
         notice.setId("demo-notice");
@@ -109,6 +114,8 @@ public final class MainView extends BorderPane {
         securityTab.setContent(securityView);
         securityTab.setId("tab-security");
         tabs = new TabPane(services, incidentsTab, metrics, alertsTab, logsTab, securityTab, runbookTab);
+        logsView.runWhile(Showing.onTab(logsView, logsTab));
+        incidentsView.tickWhile(Showing.onTab(incidentsView, incidentsTab));
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
@@ -130,7 +137,7 @@ public final class MainView extends BorderPane {
         connection.setOnAction(e -> {
             String picked = connection.getValue();
             if (picked != null && connection.isShowing()) {
-                Thread.ofVirtual().start(() -> commands.useConnection(picked.equals(LOCAL) ? null : picked.split("\\s+")[0]));
+                background.execute(() -> commands.useConnection(picked.equals(LOCAL) ? null : picked.split("\\s+")[0]));
             }
         });
         HBox bar = new HBox(8, project, connection,
@@ -151,11 +158,11 @@ public final class MainView extends BorderPane {
     static final String LOCAL = "local engine";
 
     private void loadConnections(Commands commands) {
-        Thread.ofVirtual().start(() -> {
+        background.run(() -> {
             java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(LOCAL));
             names.addAll(commands.connections());
-            javafx.application.Platform.runLater(() -> connection.getItems().setAll(names));
-        });
+            return names;
+        }, names -> connection.getItems().setAll(names), e -> connection.getItems().setAll(LOCAL));
     }
 
     private static Button button(String text, String key, String id, Runnable action) {
@@ -233,13 +240,10 @@ public final class MainView extends BorderPane {
         d.getDialogPane().setContent(list);
         d.getDialogPane().getStylesheets().add(STYLESHEET);
         d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
-        Thread.ofVirtual().start(() -> {
-            java.util.List<String> lines = controller.commands().auditTail(500).stream().map(AuditFormat::line).toList();
-            javafx.application.Platform.runLater(() -> {
-                list.getItems().setAll(lines);
-                list.scrollTo(Math.max(0, lines.size() - 1));
-            });
-        });
+        background.run(() -> controller.commands().auditTail(500).stream().map(AuditFormat::line).toList(), lines -> {
+            list.getItems().setAll(lines);
+            list.scrollTo(Math.max(0, lines.size() - 1));
+        }, e -> list.getItems().setAll("the audit log could not be read: " + e.getMessage()));
         d.show();
     }
 

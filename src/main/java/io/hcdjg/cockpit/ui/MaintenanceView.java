@@ -1,7 +1,6 @@
 package io.hcdjg.cockpit.ui;
 
 import io.hcdjg.cockpit.model.RunbookState;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -15,21 +14,24 @@ import java.time.ZoneId;
 /** The Maintenance tab (§5): the routine schedule with next due times, the planned-maintenance wizard, maintenance mode. */
 final class MaintenanceView extends VBox {
     private final Commands commands;
+    private final Background background;
     private final ZoneId zone = ZoneId.systemDefault();
     private final GridPane schedule = RunbookView.grid("maintenance-schedule");
     private final Label maintenanceState = new Label();
     private final Button maintenanceMode = new Button("Maintenance mode on…");
     private RunbookState shown;
 
-    MaintenanceView(Commands commands) {
+    MaintenanceView(Commands commands, Background background) {
         super(10);
         this.commands = commands;
+        this.background = background;
         setPadding(new Insets(10));
         Button wizard = new Button("Planned maintenance…");
         wizard.setId("maintenance-wizard-open");
         wizard.setOnAction(e -> window("Planned maintenance", "runs: maintenance mode on → backup → nodetool drain → "
                 + "restart → verify health → maintenance mode off, one step at a time").ifPresent(w ->
-                new MaintenanceWizardView(commands.maintenance(w.duration(), w.reason()), getScene().getWindow()).show()));
+                new MaintenanceWizardView(commands.maintenance(w.duration(), w.reason()), getScene().getWindow(),
+                        background).show()));
         maintenanceMode.setId("maintenance-mode");
         maintenanceMode.setOnAction(e -> toggleMaintenance());
         maintenanceState.setId("maintenance-state");
@@ -93,12 +95,12 @@ final class MaintenanceView extends VBox {
                 : java.util.Optional.of(new MaintenanceWindow(java.time.Duration.ZERO, ""));
         w.ifPresent(x -> {
             maintenanceMode.setDisable(true);
-            Thread.ofVirtual().name("maintenance-mode").start(() -> {
-                var o = commands.maintenanceMode(on, x.duration(), x.reason());
-                Platform.runLater(() -> {
-                    maintenanceMode.setDisable(false);
-                    maintenanceState.setText(o.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + o.message());
-                });
+            background.run(() -> commands.maintenanceMode(on, x.duration(), x.reason()), o -> {
+                maintenanceMode.setDisable(false);
+                maintenanceState.setText(o.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + o.message());
+            }, e -> {
+                maintenanceMode.setDisable(false);
+                maintenanceState.setText("failed: " + e.getMessage());
             });
         });
     }

@@ -1,6 +1,5 @@
 package io.hcdjg.cockpit.ui;
 
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,13 +13,15 @@ import java.util.List;
 /** The fresh-machine recovery chain: seven live checks, the first failing one with its R-code, the R-01..R-18 table. */
 final class RecoveryView extends VBox {
     private final Commands commands;
+    private final Background background;
     private final GridPane recovery = RunbookView.grid("recovery-steps");
     private final GridPane codes = RunbookView.grid("recovery-codes");
     private final Label recoveryAt = new Label("not checked yet");
 
-    RecoveryView(Commands commands) {
+    RecoveryView(Commands commands, Background background) {
         super(10);
         this.commands = commands;
+        this.background = background;
         setPadding(new Insets(10));
         Button check = new Button("Check the chain");
         check.setId("recovery-check");
@@ -38,15 +39,12 @@ final class RecoveryView extends VBox {
     private void checkRecovery(Button check) {
         check.setDisable(true);
         recoveryAt.setText("checking…");
-        Thread.ofVirtual().name("recovery").start(() -> {
-            try {
-                List<io.hcdjg.cockpit.model.RecoveryStep> steps = commands.recovery();
-                Platform.runLater(() -> showRecovery(steps));
-            } catch (Exception e) {
-                Platform.runLater(() -> recoveryAt.setText("the chain could not be checked: " + e.getMessage()));
-            } finally {
-                Platform.runLater(() -> check.setDisable(false));
-            }
+        background.run(commands::recovery, steps -> {
+            check.setDisable(false);
+            showRecovery(steps);
+        }, e -> {
+            check.setDisable(false);
+            recoveryAt.setText("the chain could not be checked: " + e.getMessage());
         });
     }
 

@@ -5,7 +5,6 @@ import io.hcdjg.cockpit.model.CertStatus;
 import io.hcdjg.cockpit.model.CheckResult;
 import io.hcdjg.cockpit.model.ProofStatus;
 import io.hcdjg.cockpit.model.RunbookState;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -31,6 +30,7 @@ import java.util.List;
 public final class RunbookView extends VBox {
     private final Commands commands;
     private final ActionController actions;
+    private final Background background;
     private final ZoneId zone = ZoneId.systemDefault();
     private final HBox tiles = new HBox(12);
     private final GridPane checklist = grid("checklist-results");
@@ -47,13 +47,14 @@ public final class RunbookView extends VBox {
     private final MaintenanceView maintenance;
     private final RecoveryView recovery;
 
-    public RunbookView(Commands commands, ActionController actions) {
+    public RunbookView(Commands commands, ActionController actions, Background background) {
         super(10);
         this.commands = commands;
         this.actions = actions;
-        this.playbooks = new PlaybookView(commands);
-        this.maintenance = new MaintenanceView(commands);
-        this.recovery = new RecoveryView(commands);
+        this.background = background;
+        this.playbooks = new PlaybookView(commands, background);
+        this.maintenance = new MaintenanceView(commands, background);
+        this.recovery = new RecoveryView(commands, background);
         setId("runbook");
         setPadding(new Insets(10));
         tiles.setId("runbook-tiles");
@@ -236,30 +237,21 @@ public final class RunbookView extends VBox {
     /** Writes the daily report (§1.2) off the FX thread and says where. */
     private void exportReport(java.nio.file.Path dir) {
         reportAt.setText("writing the daily report…");
-        Thread.ofVirtual().name("daily-report").start(() -> {
-            try {
-                List<java.nio.file.Path> files = commands.report(dir);
-                Platform.runLater(() -> reportAt.setText("report: " + files.stream().map(Object::toString)
-                        .collect(java.util.stream.Collectors.joining(", "))));
-            } catch (Exception e) {
-                Platform.runLater(() -> reportAt.setText("the report could not be written: " + e.getMessage()));
-            }
-        });
+        background.run(() -> commands.report(dir), files -> reportAt.setText("report: " + files.stream()
+                        .map(Object::toString).collect(java.util.stream.Collectors.joining(", "))),
+                e -> reportAt.setText("the report could not be written: " + e.getMessage()));
     }
 
     /** Runs the checklist off the FX thread; its results arrive with the next snapshot, and here at once. */
     public void runChecklist() {
         runChecklist.setDisable(true);
         checklistAt.setText("running…");
-        Thread.ofVirtual().name("checklist").start(() -> {
-            try {
-                List<CheckResult> results = commands.checklist();
-                Platform.runLater(() -> showChecklist(results, Instant.now()));
-            } catch (Exception e) {
-                Platform.runLater(() -> checklistAt.setText("the checklist could not run: " + e.getMessage()));
-            } finally {
-                Platform.runLater(() -> runChecklist.setDisable(false));
-            }
+        background.run(commands::checklist, results -> {
+            runChecklist.setDisable(false);
+            showChecklist(results, Instant.now());
+        }, e -> {
+            runChecklist.setDisable(false);
+            checklistAt.setText("the checklist could not run: " + e.getMessage());
         });
     }
 }

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.app;
 
+import io.hcdjg.cockpit.testing.FxBackground;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,7 +63,8 @@ class SecurityFlowTest {
     void start(Stage stage) throws Exception {
         Path state = Files.createTempDirectory("cockpit-security");
         cockpit = new Cockpit(new CockpitOptions(java.util.Optional.empty(), false, null, null), PodmanStack.env(state), false, s -> { });
-        view = new MainView(30, new CockpitCommands(() -> cockpit, n -> { }, PodmanStack.PROJECT), PodmanStack.PROJECT);
+        view = new MainView(30, new CockpitCommands(() -> cockpit, n -> { }, PodmanStack.PROJECT),
+                PodmanStack.PROJECT, FxBackground.threads());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);

@@ -36,7 +36,7 @@ class CommandPaletteTest {
                 ran.add(request.describe());
                 return new ActionOutcome(ActionOutcome.Status.DONE, "recorded", List.of());
             }
-        }, "janusgraph-demo");
+        }, "janusgraph-demo", Background.direct());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);

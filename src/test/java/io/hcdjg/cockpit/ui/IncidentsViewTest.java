@@ -63,7 +63,7 @@ class IncidentsViewTest {
         desk = new IncidentDesk(rules, config.dependencies(), new IncidentStore(dir.resolve("incidents.jsonl")),
                 new Escalator(new ProcessGateway(), HttpClient.newHttpClient(), audit), new ActionHistory(audit.file()),
                 new IncidentReport(dir.resolve("reports"), ZoneOffset.UTC, rules), clock);
-        view = new IncidentsView(new DeskCommands(), stage::getOwner);
+        view = new IncidentsView(new DeskCommands(), stage::getOwner, Background.direct());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);
