@@ -46,7 +46,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule runtime = mayUse("runtime", "model", "config", "podman", "probes", "logs", "incidents", "ops");
     @ArchTest
-    static final ArchRule ui = mayUse("ui", "model", "config", "runtime");
+    static final ArchRule present = mayUse("present", "model", "config");
+    @ArchTest
+    static final ArchRule ui = mayUse("ui", "model", "config", "runtime", "present");
     @ArchTest
     static final ArchRule demo = mayUse("demo", "model", "config", "probes");
 

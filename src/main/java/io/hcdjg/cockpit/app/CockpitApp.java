@@ -1,7 +1,7 @@
 package io.hcdjg.cockpit.app;
 
 import io.hcdjg.cockpit.config.ConfigLoader;
-import io.hcdjg.cockpit.model.StackSnapshot;
+import io.hcdjg.cockpit.present.SnapshotFeed;
 import io.hcdjg.cockpit.ui.Background;
 import io.hcdjg.cockpit.ui.FxPublisher;
 import io.hcdjg.cockpit.ui.MainView;
@@ -28,6 +28,11 @@ public final class CockpitApp extends Application {
     private MainView view;
     private final WallPresenter presenter = new WallPresenter(ZoneId.systemDefault());
     private final FxPublisher<WallModel> toFx = new FxPublisher<>(Platform::runLater, m -> view.apply(m));
+    /** One thread presents, in snapshot order, the latest snapshot; then the one hop (docs/architecture.md). */
+    private final ExecutorService presenterThread = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("wall-presenter").daemon(true).factory());
+    private final SnapshotFeed<WallModel> feed = new SnapshotFeed<>(presenterThread,
+            s -> presenter.present(s, Clock.systemUTC().instant()), toFx);
     /** Where the views' blocking work runs (virtual threads: it waits on I/O); results come back through runLater. */
     private final ExecutorService uiWork = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("ui-work-", 0).factory());
@@ -73,10 +78,9 @@ public final class CockpitApp extends Application {
                 old.close();
             }
             try {
-                Cockpit c = new Cockpit(opts, System.getenv(), true,
-                        (StackSnapshot s) -> toFx.accept(presenter.present(s, Clock.systemUTC().instant())));
+                Cockpit c = new Cockpit(opts, System.getenv(), true, feed);
                 cockpit = c;
-                toFx.accept(presenter.present(c.store.get(), Clock.systemUTC().instant()));
+                feed.accept(c.store.get()); // before its pollers start: nothing updates the store yet
                 c.start();
             } catch (Exception e) {
                 Platform.runLater(() -> view.showFatal("The cockpit could not start: " + e));
@@ -87,6 +91,7 @@ public final class CockpitApp extends Application {
     @Override
     public void stop() {
         uiWork.shutdownNow();
+        presenterThread.shutdownNow();
         Cockpit c = cockpit;
         if (c != null) {
             c.close();
