@@ -19,6 +19,7 @@ public final class SnapshotFeed<T> implements Consumer<StackSnapshot> {
     private final Executor presenter;
     private final Function<StackSnapshot, T> present;
     private final Consumer<T> out;
+    private StackSnapshot presented; // presenter thread only
 
     /**
      * @param presenter one thread (the app: {@code wall-presenter}); two would present out of order
@@ -42,6 +43,10 @@ public final class SnapshotFeed<T> implements Consumer<StackSnapshot> {
 
     private void presentLatest() {
         pending.set(false);
-        out.accept(present.apply(latest.get()));
+        StackSnapshot s = latest.get();
+        if (s != presented) { // a run scheduled just after the previous one read it: nothing new
+            presented = s;
+            out.accept(present.apply(s));
+        }
     }
 }
