@@ -1,4 +1,4 @@
-package io.hcdjg.cockpit.ui;
+package io.hcdjg.cockpit.present;
 
 import io.hcdjg.cockpit.model.LogClass;
 
@@ -46,7 +46,7 @@ public final class LogFormat {
         return c;
     }
 
-    /** A class's style (the stylesheet and {@link LogCanvas} colour these names). */
+    /** A class's style (the stylesheet and the log canvas colour these names). */
     public static String style(LogClass c) {
         return switch (c) {
             case ERROR -> "ck-log-error";

@@ -1,4 +1,4 @@
-package io.hcdjg.cockpit.ui;
+package io.hcdjg.cockpit.present;
 
 import io.hcdjg.cockpit.model.Alert;
 import io.hcdjg.cockpit.model.ContainerStatus;
@@ -23,8 +23,8 @@ import java.util.Locale;
 
 /** Maps a snapshot to what the wall shows. Pure, runs off the FX thread. */
 public final class WallPresenter {
-    static final double GAUGE_WARN = 85;
-    static final double GAUGE_CRIT = 95;
+    public static final double GAUGE_WARN = 85;
+    public static final double GAUGE_CRIT = 95;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.LogFormat;
 import io.hcdjg.cockpit.model.LogClass;
 import javafx.animation.AnimationTimer;
 import javafx.collections.FXCollections;

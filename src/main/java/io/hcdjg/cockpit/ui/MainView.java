@@ -1,5 +1,7 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.WallModel;
+import io.hcdjg.cockpit.present.AuditFormat;
 import javafx.geometry.Insets;
 import io.hcdjg.cockpit.model.ActionRequest;
 import javafx.scene.control.Button;

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.HealthFormat;
 import io.hcdjg.cockpit.model.ActionOutcome;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;

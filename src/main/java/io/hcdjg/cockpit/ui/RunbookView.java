@@ -1,5 +1,7 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.HealthFormat;
+import io.hcdjg.cockpit.present.RunbookFormat;
 import io.hcdjg.cockpit.model.BackupInfo;
 import io.hcdjg.cockpit.model.CertStatus;
 import io.hcdjg.cockpit.model.CheckResult;

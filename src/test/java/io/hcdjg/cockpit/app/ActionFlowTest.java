@@ -3,7 +3,7 @@ package io.hcdjg.cockpit.app;
 import io.hcdjg.cockpit.testing.FxBackground;
 import io.hcdjg.cockpit.testing.PodmanStack;
 import io.hcdjg.cockpit.ui.MainView;
-import io.hcdjg.cockpit.ui.WallPresenter;
+import io.hcdjg.cockpit.present.WallPresenter;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;

@@ -8,7 +8,7 @@ import io.hcdjg.cockpit.model.MonitoringState;
 import io.hcdjg.cockpit.model.Silence;
 import io.hcdjg.cockpit.testing.MonitoringServers;
 import io.hcdjg.cockpit.ui.MainView;
-import io.hcdjg.cockpit.ui.WallPresenter;
+import io.hcdjg.cockpit.present.WallPresenter;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;

@@ -5,7 +5,7 @@ import io.hcdjg.cockpit.testing.PodmanStack;
 
 import io.hcdjg.cockpit.testing.DemoCql;
 import io.hcdjg.cockpit.ui.MainView;
-import io.hcdjg.cockpit.ui.WallPresenter;
+import io.hcdjg.cockpit.present.WallPresenter;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;

@@ -1,5 +1,8 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.WallPresenter;
+import io.hcdjg.cockpit.present.WallModel;
+import io.hcdjg.cockpit.present.HealthFormat;
 import io.hcdjg.cockpit.model.ConfigProblem;
 import io.hcdjg.cockpit.testing.Snapshots;
 import io.hcdjg.cockpit.testing.UnusedCommands;
