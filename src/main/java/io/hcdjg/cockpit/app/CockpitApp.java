@@ -26,7 +26,8 @@ public final class CockpitApp extends Application {
     private static volatile CockpitOptions options;
     private volatile Cockpit cockpit;
     private MainView view;
-    private final WallPresenter presenter = new WallPresenter(ZoneId.systemDefault());
+    /** Set in start(), with the config's escalation ladder, before the first snapshot. */
+    private volatile WallPresenter presenter;
     private final FxPublisher<WallModel> toFx = new FxPublisher<>(Platform::runLater, m -> view.apply(m));
     /** One thread presents, in snapshot order, the latest snapshot; then the one hop (docs/architecture.md). */
     private final ExecutorService presenterThread = Executors.newSingleThreadExecutor(
@@ -47,6 +48,7 @@ public final class CockpitApp extends Application {
         CockpitOptions opts = options != null ? options : CockpitOptions.defaults();
         var loaded = new ConfigLoader(System.getenv()).load(opts.config());
         String project = opts.project() != null ? opts.project() : loaded.config().stack().project();
+        presenter = new WallPresenter(ZoneId.systemDefault(), loaded.config().incidents().ladder());
         CockpitCommands commands = new CockpitCommands(() -> cockpit, name -> restart(opts.withConnection(name)),
                 project);
         view = new MainView(loaded.config().round().history(), commands, project,

@@ -72,4 +72,19 @@ public final class LogFormat {
         }
         return "ck-log-info";
     }
+
+    /** The pane's status line: "200 lines · dropped: 3 · following" (or "· paused"). */
+    public static String status(int lines, long dropped, boolean following) {
+        return lines + " lines" + (dropped > 0 ? " · dropped: " + dropped : "") + (following ? " · following" : " · paused");
+    }
+
+    /** "1 match", "3 matches". */
+    public static String matches(int n) {
+        return n + (n == 1 ? " match" : " matches");
+    }
+
+    /** The button that resumes following. */
+    public static String jump(int unseen) {
+        return unseen + " new lines — jump to end";
+    }
 }

@@ -1,6 +1,6 @@
 package io.hcdjg.cockpit.ui;
 
-import io.hcdjg.cockpit.model.RunbookState;
+import io.hcdjg.cockpit.present.RunbookModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -9,17 +9,15 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import java.time.ZoneId;
 
 /** The Maintenance tab (§5): the routine schedule with next due times, the planned-maintenance wizard, maintenance mode. */
 final class MaintenanceView extends VBox {
     private final Commands commands;
     private final Background background;
-    private final ZoneId zone = ZoneId.systemDefault();
     private final GridPane schedule = RunbookView.grid("maintenance-schedule");
     private final Label maintenanceState = new Label();
     private final Button maintenanceMode = new Button("Maintenance mode on…");
-    private RunbookState shown;
+    private RunbookModel shown;
 
     MaintenanceView(Commands commands, Background background) {
         super(10);
@@ -43,20 +41,15 @@ final class MaintenanceView extends VBox {
 
     }
 
-    void apply(RunbookState r) {
+    void apply(RunbookModel r) {
         shown = r;
         schedule.getChildren().clear();
         int row = 0;
-        for (var t : r.schedule()) {
-            schedule.addRow(row++, new Label(t.task()), new Label(t.when()), new Label(io.hcdjg.cockpit.config.Durations
-                    .words(t.duration())), new Label(t.next() == null ? "—" : "next " + java.time.format.DateTimeFormatter
-                    .ofPattern("EEE yyyy-MM-dd HH:mm", java.util.Locale.ROOT).format(t.next().atZone(zone))));
+        for (RunbookModel.ScheduleRow t : r.schedule()) {
+            schedule.addRow(row++, new Label(t.task()), new Label(t.when()), new Label(t.duration()), new Label(t.next()));
         }
-        var w = r.maintenance();
-        maintenanceState.setText(w == null ? "not in maintenance" : "in maintenance until "
-                + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(w.until().atZone(zone)) + " — "
-                + w.reason() + " (" + w.by() + "); every alert silenced");
-        maintenanceMode.setText(w == null ? "Maintenance mode on…" : "End maintenance mode");
+        maintenanceState.setText(r.maintenance());
+        maintenanceMode.setText(r.maintenanceButton());
     }
 
     /** The maintenance window's length and reason. */
@@ -90,7 +83,7 @@ final class MaintenanceView extends VBox {
     }
 
     private void toggleMaintenance() {
-        boolean on = shown == null || shown.maintenance() == null;
+        boolean on = shown == null || !shown.inMaintenance();
         java.util.Optional<MaintenanceWindow> w = on ? window("Maintenance mode", "every alert silenced, tiles marked")
                 : java.util.Optional.of(new MaintenanceWindow(java.time.Duration.ZERO, ""));
         w.ifPresent(x -> {

@@ -3,7 +3,6 @@ package io.hcdjg.cockpit.ui;
 import io.hcdjg.cockpit.present.HealthFormat;
 import io.hcdjg.cockpit.model.CheckResult;
 import io.hcdjg.cockpit.model.Incident;
-import io.hcdjg.cockpit.model.IncidentState;
 import io.hcdjg.cockpit.model.PlaybookResult;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -68,8 +67,8 @@ final class PlaybookView extends VBox {
         getChildren().addAll(picks, title, result, toIncident);
     }
 
-    void offerIncidents(IncidentState s) {
-        List<String> open = s.incidents().stream().filter(i -> !i.resolved()).map(i -> i.id() + "  " + i.title()).toList();
+    /** @param open "INC-0001  title" of each open incident */
+    void offerIncidents(List<String> open) {
         if (!open.equals(incident.getItems())) {
             String keep = incident.getValue();
             incident.getItems().setAll(open);
