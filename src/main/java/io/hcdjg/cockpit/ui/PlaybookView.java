@@ -72,7 +72,7 @@ final class PlaybookView extends VBox {
         if (!open.equals(incident.getItems())) {
             String keep = incident.getValue();
             incident.getItems().setAll(open);
-            incident.setValue(open.contains(keep) ? keep : open.isEmpty() ? null : open.get(0));
+            incident.setValue(keep != null && open.contains(keep) ? keep : open.isEmpty() ? null : open.get(0));
         }
     }
 

@@ -16,15 +16,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A desk's state with one incident of each kind, and the shipped escalation ladder (config/cockpit.yaml). */
-final class IncidentFixtures {
-    static final Instant T0 = Instant.parse("2026-12-02T08:00:00Z");
+public final class IncidentFixtures {
+    public static final Instant T0 = Instant.parse("2026-12-02T08:00:00Z");
     /** Six minutes after INC-0001 opened: its reminder (at five) is recent, its opening is not. */
-    static final Instant NOW = T0.plus(Duration.ofMinutes(6));
+    public static final Instant NOW = T0.plus(Duration.ofMinutes(6));
 
     private IncidentFixtures() {
     }
 
-    static List<IncidentConfig.Level> ladder() {
+    public static List<IncidentConfig.Level> ladder() {
         Path nowhere = Path.of(System.getProperty("java.io.tmpdir"), "cockpit-present-test-home");
         return new ConfigLoader(Map.of("HOME", nowhere.toString())).load(Optional.empty()).config().incidents()
                 .ladder();
@@ -59,7 +59,7 @@ final class IncidentFixtures {
             "degraded", "degraded:opensearch", List.of("opensearch"), T0.minusSeconds(3600), null,
             T0.minusSeconds(1800), 1, Set.of(), List.of(OPENED_3));
 
-    static IncidentState state() {
+    public static IncidentState state() {
         return new IncidentState(List.of(INC_2, INC_1, INC_3),
                 List.of(OPENED_3, HCD_DOWN, OPENED_1, OPENED_2, OTHER_ALERT, RESTART, REMINDER_1),
                 List.of(new IncidentState.Prompt("INC-0001", IncidentState.Prompt.ESCALATE, 2,

@@ -4,6 +4,7 @@ import io.hcdjg.cockpit.present.WallPresenter;
 import io.hcdjg.cockpit.present.WallModel;
 import io.hcdjg.cockpit.present.HealthFormat;
 import io.hcdjg.cockpit.model.ConfigProblem;
+import io.hcdjg.cockpit.present.IncidentFixtures;
 import io.hcdjg.cockpit.testing.Snapshots;
 import io.hcdjg.cockpit.testing.UnusedCommands;
 import javafx.scene.Scene;
@@ -120,5 +121,20 @@ class MainViewTest {
     private static void select(FxRobot robot, TabPane tabs, String id) {
         robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
                 .filter(t -> id.equals(t.getId())).findFirst().orElseThrow()));
+    }
+
+    @Test
+    void incidentsReachTheirTabAndThePlaybooksChoice(FxRobot robot) throws Exception {
+        show(List.of(), false);
+        WallModel m = new WallPresenter(ZoneOffset.UTC, IncidentFixtures.ladder()).present(Snapshots.mixed(List.of(),
+                false).withIncidents(IncidentFixtures.state(), IncidentFixtures.NOW), IncidentFixtures.NOW);
+        // the first open incident once there were none: nothing chosen yet in the playbooks' list
+        WaitForAsyncUtils.asyncFx(() -> view.apply(m)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        assertEquals("Incidents (2 open, 1 due)", tabs.getTabs().stream().filter(t -> "tab-incidents".equals(t.getId()))
+                .findFirst().orElseThrow().getText());
+        assertEquals("INC-0002  Data loss reported", robot.lookup("#playbook-incident")
+                .queryComboBox().getValue());
+        assertEquals("2 open · 3 recorded", text(robot, "#incident-summary"));
     }
 }
