@@ -3,7 +3,6 @@ package io.hcdjg.cockpit;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -15,14 +14,12 @@ import io.hcdjg.cockpit.podman.ProcessGateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The package table of docs/architecture.md, held: each package uses only the packages its row names (a package not in
@@ -52,7 +49,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule runtime = mayUse("runtime", "model", "config", "podman", "probes", "logs", "incidents", "ops");
     @ArchTest
-    static final ArchRule ui = mayUse("ui", "model", "config", "runtime");
+    static final ArchRule present = mayUse("present", "model", "config");
+    @ArchTest
+    static final ArchRule ui = mayUse("ui", "model", "config", "runtime", "present");
     @ArchTest
     static final ArchRule demo = mayUse("demo", "model", "config", "probes");
 
@@ -84,33 +83,23 @@ class ArchitectureTest {
                     + "run through ProcessGateway (but for the commands of " + OWN_COMMANDS + ")");
 
     /**
-     * The one hop to the FX thread: {@code ui.FxPublisher}, which gets {@code Platform::runLater} handed in, and
-     * {@code app.CockpitApp}, which hands it over. HOPS_BY_HAND_TODAY are the views that still hop by hand: 23 calls
-     * when the rule was written, and ProgressView builds a publisher of its own. They move behind the one publisher in
-     * a later step, so the list is frozen: nothing joins it, and the test below fails when a class on it no longer
-     * needs its place.
+     * The one hop to the FX thread: {@code ui.FxPublisher} and {@code ui.Background} get {@code Platform::runLater}
+     * handed in by {@code app.CockpitApp}, the only class that names it. (The views' 23 hand-made hops and
+     * ProgressView's own publisher were a frozen list here; they go through {@code ui.Background} now.)
      */
-    static final Set<String> FX_SEAM = Set.of("ui.FxPublisher", "app.CockpitApp");
-    static final Set<String> HOPS_BY_HAND_TODAY = Set.of("ui.AlertsView", "ui.IncidentsView", "ui.LogsView",
-            "ui.MainView", "ui.MaintenanceView", "ui.MaintenanceWizardView", "ui.MetricsView", "ui.PlaybookView",
-            "ui.ProgressView", "ui.RecoveryView", "ui.RunbookView");
+    static final Set<String> FX_SEAM = Set.of("app.CockpitApp");
 
     @ArchTest
     static final ArchRule runLaterOnlyInTheFxSeam = noClasses()
-            .that(not(topLevelIn(FX_SEAM)).and(not(topLevelIn(HOPS_BY_HAND_TODAY))))
+            .that(not(topLevelIn(FX_SEAM)))
             .should().accessTargetWhere(runLater())
-            .as("Platform.runLater is called or passed on only by the FX seam (ui.FxPublisher, app.CockpitApp)");
+            .as("Platform.runLater is called or passed on only by the FX seam (app.CockpitApp hands it to ui)");
 
     @ArchTest
-    static void theListOfHandHopsOnlyShrinks(JavaClasses classes) {
-        Set<String> stale = new TreeSet<>(HOPS_BY_HAND_TODAY);
-        for (JavaClass c : classes) {
-            if (c.getAccessesFromSelf().stream().anyMatch(runLater())) {
-                stale.remove(topLevelName(c));
-            }
-        }
-        assertEquals(Set.of(), stale, "these no longer call Platform.runLater: take them off HOPS_BY_HAND_TODAY");
-    }
+    static final ArchRule noThreadsInTheViews = noClasses()
+            .that().resideInAPackage(ROOT + ".ui..")
+            .should().accessTargetWhere(threadStart())
+            .as("ui starts no thread: its work goes through ui.Background, on the executor app hands in");
 
     /** {@code pkg} may use classes of its own package and of {@code allowed}; nothing else of ours. */
     private static ArchRule mayUse(String pkg, String... allowed) {
@@ -139,6 +128,15 @@ class ArchitectureTest {
     private static DescribedPredicate<JavaAccess<?>> runLater() {
         return DescribedPredicate.describe("Platform.runLater", a -> a.getTargetOwner().getName()
                 .equals("javafx.application.Platform") && a.getName().equals("runLater"));
+    }
+
+    /** A thread or an executor made by hand: {@code new Thread}, {@code Thread.ofVirtual/ofPlatform}, {@code Executors.*}. */
+    private static DescribedPredicate<JavaAccess<?>> threadStart() {
+        return DescribedPredicate.describe("a thread or executor made by hand", a -> {
+            String owner = a.getTargetOwner().getName();
+            return owner.equals("java.util.concurrent.Executors") || owner.equals("java.lang.Thread")
+                    && Set.of("<init>", "ofVirtual", "ofPlatform", "startVirtualThread").contains(a.getName());
+        });
     }
 
     private static DescribedPredicate<JavaClass> topLevelIn(Set<String> names) {

@@ -1,11 +1,12 @@
 package io.hcdjg.cockpit.app;
 
 import io.hcdjg.cockpit.config.ConfigLoader;
-import io.hcdjg.cockpit.model.StackSnapshot;
+import io.hcdjg.cockpit.present.SnapshotFeed;
+import io.hcdjg.cockpit.ui.Background;
 import io.hcdjg.cockpit.ui.FxPublisher;
 import io.hcdjg.cockpit.ui.MainView;
-import io.hcdjg.cockpit.ui.WallModel;
-import io.hcdjg.cockpit.ui.WallPresenter;
+import io.hcdjg.cockpit.present.WallModel;
+import io.hcdjg.cockpit.present.WallPresenter;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -17,14 +18,25 @@ import javafx.stage.Stage;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The window. The cockpit behind it starts on a background thread, so a slow demo start never blocks the UI. */
 public final class CockpitApp extends Application {
     private static volatile CockpitOptions options;
     private volatile Cockpit cockpit;
     private MainView view;
-    private final WallPresenter presenter = new WallPresenter(ZoneId.systemDefault());
+    /** Set in start(), with the config's escalation ladder, before the first snapshot. */
+    private volatile WallPresenter presenter;
     private final FxPublisher<WallModel> toFx = new FxPublisher<>(Platform::runLater, m -> view.apply(m));
+    /** One thread presents, in snapshot order, the latest snapshot; then the one hop (docs/architecture.md). */
+    private final ExecutorService presenterThread = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("wall-presenter").daemon(true).factory());
+    private final SnapshotFeed<WallModel> feed = new SnapshotFeed<>(presenterThread,
+            s -> presenter.present(s, Clock.systemUTC().instant()), toFx);
+    /** Where the views' blocking work runs (virtual threads: it waits on I/O); results come back through runLater. */
+    private final ExecutorService uiWork = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("ui-work-", 0).factory());
 
     static void launchWith(CockpitOptions opts) {
         options = opts;
@@ -36,9 +48,11 @@ public final class CockpitApp extends Application {
         CockpitOptions opts = options != null ? options : CockpitOptions.defaults();
         var loaded = new ConfigLoader(System.getenv()).load(opts.config());
         String project = opts.project() != null ? opts.project() : loaded.config().stack().project();
+        presenter = new WallPresenter(ZoneId.systemDefault(), loaded.config().incidents().ladder());
         CockpitCommands commands = new CockpitCommands(() -> cockpit, name -> restart(opts.withConnection(name)),
                 project);
-        view = new MainView(loaded.config().round().history(), commands, project);
+        view = new MainView(loaded.config().round().history(), commands, project,
+                new Background(uiWork, Platform::runLater));
         Scene scene = new Scene(view, 1420, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);
@@ -66,10 +80,9 @@ public final class CockpitApp extends Application {
                 old.close();
             }
             try {
-                Cockpit c = new Cockpit(opts, System.getenv(), true,
-                        (StackSnapshot s) -> toFx.accept(presenter.present(s, Clock.systemUTC().instant())));
+                Cockpit c = new Cockpit(opts, System.getenv(), true, feed);
                 cockpit = c;
-                toFx.accept(presenter.present(c.store.get(), Clock.systemUTC().instant()));
+                feed.accept(c.store.get()); // before its pollers start: nothing updates the store yet
                 c.start();
             } catch (Exception e) {
                 Platform.runLater(() -> view.showFatal("The cockpit could not start: " + e));
@@ -79,6 +92,8 @@ public final class CockpitApp extends Application {
 
     @Override
     public void stop() {
+        uiWork.shutdownNow();
+        presenterThread.shutdownNow();
         Cockpit c = cockpit;
         if (c != null) {
             c.close();

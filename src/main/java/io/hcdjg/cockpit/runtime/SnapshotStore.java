@@ -3,16 +3,20 @@ package io.hcdjg.cockpit.runtime;
 import io.hcdjg.cockpit.model.StackSnapshot;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * The latest {@link StackSnapshot}, shared by the pollers: each replaces its own part atomically and the result goes
- * to the listener (the window's FX publisher, or nothing for the CLI).
+ * The latest {@link StackSnapshot}, shared by the pollers: each replaces its own part and the result goes to the
+ * listener (the window's presenter, or nothing for the CLI). The change and the listener's call are one step under a
+ * lock, so the listener sees the snapshots in the order they were made, never an older one after a newer; it must be
+ * quick (hand the snapshot on, as {@code present.SnapshotFeed} does). Readers of {@link #get} never wait.
  */
 public final class SnapshotStore {
     private final AtomicReference<StackSnapshot> latest;
     private final Consumer<StackSnapshot> listener;
+    private final ReentrantLock order = new ReentrantLock();
 
     public SnapshotStore(StackSnapshot initial, Consumer<StackSnapshot> listener) {
         this.latest = new AtomicReference<>(initial);
@@ -24,8 +28,14 @@ public final class SnapshotStore {
     }
 
     public StackSnapshot update(UnaryOperator<StackSnapshot> change) {
-        StackSnapshot s = latest.updateAndGet(change);
-        listener.accept(s);
-        return s;
+        order.lock();
+        try {
+            StackSnapshot s = change.apply(latest.get());
+            latest.set(s);
+            listener.accept(s);
+            return s;
+        } finally {
+            order.unlock();
+        }
     }
 }

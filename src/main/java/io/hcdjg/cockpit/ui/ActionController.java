@@ -23,11 +23,16 @@ import java.util.function.Supplier;
 public final class ActionController {
     private final Commands commands;
     private final Supplier<Window> owner;
+    private final Background background;
 
-    /** @param owner the window dialogs belong to (asked when a dialog opens: the scene may not exist yet) */
-    public ActionController(Commands commands, Supplier<Window> owner) {
+    /**
+     * @param owner      the window dialogs belong to (asked when a dialog opens: the scene may not exist yet)
+     * @param background runs the action's task
+     */
+    public ActionController(Commands commands, Supplier<Window> owner, Background background) {
         this.commands = commands;
         this.owner = owner;
+        this.background = background;
     }
 
     public Commands commands() {
@@ -102,7 +107,7 @@ public final class ActionController {
     }
 
     private void start(String title, Function<Consumer<String>, ActionOutcome> work) {
-        ProgressView view = new ProgressView(title, owner.get());
+        ProgressView view = new ProgressView(title, owner.get(), background);
         Task<ActionOutcome> task = new Task<>() {
             @Override
             protected ActionOutcome call() {
@@ -116,7 +121,7 @@ public final class ActionController {
         task.setOnCancelled(e -> view.finish(new ActionOutcome(ActionOutcome.Status.FAILED, title + " was cancelled",
                 List.of())));
         view.show();
-        Thread.ofPlatform().name("action-" + title).daemon(true).start(task);
+        background.start(task);
     }
 
     private boolean ask(String header, String text) {

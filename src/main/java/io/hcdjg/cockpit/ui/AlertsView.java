@@ -1,7 +1,7 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.WallModel;
 import io.hcdjg.cockpit.model.ActionOutcome;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -38,16 +38,18 @@ final class AlertsView extends VBox {
 
     private final Commands commands;
     private final Supplier<javafx.stage.Window> owner;
+    private final Background background;
     private final ObservableList<WallModel.AlertRow> alerts = FXCollections.observableArrayList();
     private final ObservableList<WallModel.SilenceRow> silences = FXCollections.observableArrayList();
     private final TableView<WallModel.AlertRow> alertTable = new TableView<>(alerts);
     private final TableView<WallModel.SilenceRow> silenceTable = new TableView<>(silences);
     private final Label problem = new Label();
 
-    AlertsView(Commands commands, Supplier<javafx.stage.Window> owner) {
+    AlertsView(Commands commands, Supplier<javafx.stage.Window> owner, Background background) {
         super(8);
         this.commands = commands;
         this.owner = owner;
+        this.background = background;
         setId("alerts-view");
         getStyleClass().add("ck-alerts");
         alertTable.setId("alert-table");
@@ -153,17 +155,17 @@ final class AlertsView extends VBox {
     }
 
     private void run(Supplier<ActionOutcome> work) {
-        Thread.ofVirtual().name("silence").start(() -> {
-            ActionOutcome o = work.get();
-            Platform.runLater(() -> {
-                Alert a = new Alert(o.status() == ActionOutcome.Status.DONE ? Alert.AlertType.INFORMATION
-                        : Alert.AlertType.ERROR, o.message(), ButtonType.OK);
-                a.initOwner(owner.get());
-                a.setHeaderText(o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-                a.getDialogPane().setId("silence-outcome");
-                a.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
-                a.show();
-            });
-        });
+        background.run(work::get, this::outcome, e -> outcome(new ActionOutcome(ActionOutcome.Status.FAILED,
+                String.valueOf(e.getMessage()), List.of())));
+    }
+
+    private void outcome(ActionOutcome o) {
+        Alert a = new Alert(o.status() == ActionOutcome.Status.DONE ? Alert.AlertType.INFORMATION
+                : Alert.AlertType.ERROR, o.message(), ButtonType.OK);
+        a.initOwner(owner.get());
+        a.setHeaderText(o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        a.getDialogPane().setId("silence-outcome");
+        a.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        a.show();
     }
 }

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.WallModel;
 import eu.hansolo.tilesfx.Tile;
 import javafx.scene.layout.VBox;
 

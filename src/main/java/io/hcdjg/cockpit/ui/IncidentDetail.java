@@ -1,9 +1,9 @@
 package io.hcdjg.cockpit.ui;
 
 import io.hcdjg.cockpit.model.Incident;
-import io.hcdjg.cockpit.model.IncidentEvent;
-import io.hcdjg.cockpit.model.IncidentState;
 import io.hcdjg.cockpit.model.Priority;
+import io.hcdjg.cockpit.present.IncidentFormat;
+import io.hcdjg.cockpit.present.IncidentsModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,7 +20,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,8 @@ import java.util.function.BiConsumer;
 
 /**
  * One incident: its timer, the operator's buttons, the §9.2 steps, the escalation ladder and the timeline (its own or
- * the whole stack's, filterable). Only the FX thread touches it; the work behind the buttons goes to {@code act}.
+ * the whole stack's, filterable). Copies a presented {@link IncidentsModel.Row}; only the FX thread touches it; the
+ * work behind the buttons goes to {@code act}.
  */
 final class IncidentDetail extends VBox {
     /** §9.2's sub-steps, shown as each step's tooltip. */
@@ -56,18 +56,13 @@ final class IncidentDetail extends VBox {
     private final TextField filter = new TextField();
     private final ToggleButton wholeStack = new ToggleButton("Whole stack");
     private final ListView<String> timeline = new ListView<>();
-    private final IncidentCommands commands;
-    private final ZoneId zone;
-    private Incident shown;
-    private IncidentState state;
+    private IncidentsModel.Row shown;
+    private List<IncidentsModel.TimelineLine> stackTimeline = List.of();
     private boolean applying;
 
     /** @param act runs a labelled request off the FX thread and reports a refusal */
-    IncidentDetail(IncidentCommands commands, ZoneId zone, BiConsumer<String, IncidentsView.Request> act,
-                   IncidentsView.Dialogs dialogs) {
+    IncidentDetail(IncidentCommands commands, BiConsumer<String, IncidentsView.Request> act, IncidentDialogs dialogs) {
         super(10);
-        this.commands = commands;
-        this.zone = zone;
         setId("incident-detail");
         setPadding(new Insets(12));
         getStyleClass().add("ck-incident-detail");
@@ -101,7 +96,7 @@ final class IncidentDetail extends VBox {
         });
         note.setOnAction(e -> dialogs.text("Note on " + shown.id(), "Note:").filter(t -> !t.isBlank())
                 .ifPresent(t -> act.accept("note", () -> commands.note(shown.id(), t))));
-        export.setOnAction(e -> dialogs.export(shown));
+        export.setOnAction(e -> dialogs.export(shown.id()));
         priority.setOnAction(e -> {
             Priority p = priority.getValue();
             if (!applying && p != null && shown != null && p != shown.priority()) {
@@ -159,34 +154,31 @@ final class IncidentDetail extends VBox {
         return l;
     }
 
-    Incident shown() {
+    IncidentsModel.Row shown() {
         return shown;
     }
 
-    void show(Incident i, IncidentState s, Instant now) {
+    void show(IncidentsModel.Row r, List<IncidentsModel.TimelineLine> stack, Instant now) {
         applying = true;
         try {
-            shown = i;
-            state = s;
-            title.setText(i.id() + " — " + i.title());
-            String level = commands.ladder().stream().filter(l -> l.level() == i.level())
-                    .map(l -> " " + l.role()).findFirst().orElse("");
-            meta.setText(i.priority() + " (" + i.priority().meaning() + ") · " + IncidentFormat.state(i) + " · opened "
-                    + IncidentFormat.event(i.events().get(0), zone).substring(0, 14).strip() + " from " + i.source()
-                    + " · L" + i.level() + level + " · " + (i.services().isEmpty() ? "no service named"
-                    : String.join(", ", i.services())));
-            ack.setDisable(i.state() != Incident.State.OPEN);
-            escalate.setDisable(i.resolved());
-            resolve.setText(i.resolved() ? "Reopen…" : "Resolve…");
-            priority.setValue(i.priority());
-            steps.forEach((name, c) -> c.setSelected(i.stepsDone().contains(name)));
+            shown = r;
+            stackTimeline = stack;
+            IncidentsModel.Detail d = r.detail();
+            title.setText(d.title());
+            meta.setText(d.meta());
+            ack.setDisable(!d.canAcknowledge());
+            escalate.setDisable(r.resolved());
+            escalate.setText(d.escalate());
+            resolve.setText(d.resolve());
+            priority.setValue(r.priority());
+            steps.forEach((name, c) -> c.setSelected(d.stepsDone().contains(name)));
             ladder.getChildren().clear();
             int row = 0;
-            for (IncidentFormat.Rung r : IncidentFormat.ladder(i, commands.ladder(), now, zone)) {
-                Label status = new Label(r.status());
-                status.getStyleClass().add(r.styleClass());
-                ladder.addRow(row++, new Label(r.level()), new Label(r.role()), new Label(r.contact()),
-                        new Label(r.when()), status);
+            for (IncidentFormat.Rung rung : d.ladder()) {
+                Label status = new Label(rung.status());
+                status.getStyleClass().add(rung.styleClass());
+                ladder.addRow(row++, new Label(rung.level()), new Label(rung.role()), new Label(rung.contact()),
+                        new Label(rung.when()), status);
             }
             tick(now);
             showTimeline();
@@ -195,22 +187,16 @@ final class IncidentDetail extends VBox {
         }
     }
 
-    /** Once a second: the countdown and the Escalate button's target. */
+    /** Once a second: the countdown. */
     void tick(Instant now) {
         if (shown == null) {
             return;
         }
-        Instant due = state.deadlines().get(shown.id());
-        countdown.setText(shown.resolved() ? "resolved" : "response " + IncidentFormat.countdown(due, now));
+        countdown.setText(shown.countdown(now));
         countdown.getStyleClass().removeAll("ck-overdue");
-        if (due != null && now.isAfter(due) && !shown.resolved()) {
+        if (shown.overdue(now)) {
             countdown.getStyleClass().add("ck-overdue");
         }
-        String target = state.prompts().stream().filter(p -> p.incident().equals(shown.id())
-                        && p.kind().equals(IncidentState.Prompt.ESCALATE)).map(p -> "L" + p.level()).findFirst()
-                .orElseGet(() -> commands.ladder().stream().filter(l -> l.level() > shown.level()
-                        && l.priorities().contains(shown.priority())).map(l -> l.name()).findFirst().orElse(""));
-        escalate.setText(target.isEmpty() ? "Escalate…" : "Escalate to " + target + "…");
     }
 
     private void showTimeline() {
@@ -223,10 +209,8 @@ final class IncidentDetail extends VBox {
                 on.add(g);
             }
         });
-        List<IncidentEvent> events = wholeStack.isSelected() ? state.timeline()
-                : shown.timeline(state.timeline(), Instant.now());
-        List<String> lines = IncidentFormat.filter(events, on, filter.getText()).stream()
-                .map(e -> IncidentFormat.event(e, zone)).toList();
+        List<String> lines = IncidentFormat.filter(wholeStack.isSelected() ? stackTimeline : shown.detail().timeline(),
+                on, filter.getText());
         if (!lines.equals(timeline.getItems())) {
             timeline.getItems().setAll(lines);
             timeline.scrollTo(Math.max(0, lines.size() - 1));

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.LogFormat;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;

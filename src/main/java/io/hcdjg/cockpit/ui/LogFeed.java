@@ -3,13 +3,15 @@ package io.hcdjg.cockpit.ui;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
  * Works out the log pane's rows off the FX thread: which sources, which classes, which regular expression (with
  * context lines); merges the sources by time; and hands the FX side either a complete new list (the settings changed)
- * or the batch of rows that arrived since the last look. The FX side takes what is there once per frame.
+ * or the batch of rows that arrived since the last look. The FX side takes what is there once per frame, and asks for
+ * the next pass ({@link #request}) while it is shown: a hidden pane costs nothing, and there is no thread of its own.
  */
 final class LogFeed {
     /** What the pane shows: sources by index, a class mask (0: all), a regular expression or null, context lines. */
@@ -25,12 +27,13 @@ final class LogFeed {
 
     private final AtomicReference<View> view = new AtomicReference<>();
     private final AtomicReference<Batch> pending = new AtomicReference<>();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Background background;
     private volatile View built;
     private long[] seen = new long[0];
-    private volatile boolean closed;
 
-    LogFeed() {
-        Thread.ofVirtual().name("log-feed").start(this::loop);
+    LogFeed(Background background) {
+        this.background = background;
     }
 
     void show(View v) {
@@ -42,36 +45,41 @@ final class LogFeed {
         return pending.getAndSet(null);
     }
 
-    void close() {
-        closed = true;
+    /** One pass in the background, unless one is still running (an overlapping pass is dropped, not queued). */
+    void request() {
+        if (running.compareAndSet(false, true)) {
+            background.execute(() -> {
+                try {
+                    pass();
+                } finally {
+                    running.set(false);
+                }
+            });
+        }
     }
 
-    private void loop() {
-        while (!closed) {
-            try {
-                View v = view.get();
-                if (v != null) {
-                    if (v != built) {
-                        long[] ends = new long[v.sources().size()];
-                        long[] rows = rows(v, null, ends);
-                        seen = ends;
-                        built = v;
-                        pending.set(new Batch(rows, rows.length, true, v.sources()));
-                    } else {
-                        long[] ends = new long[v.sources().size()];
-                        long[] rows = rows(v, seen, ends);
-                        seen = ends;
-                        if (rows.length > 0) {
-                            pending.getAndUpdate(old -> merge(old, rows, v.sources()));
-                        }
-                    }
+    /** Reads what is new in the chosen sources; one pass at a time. */
+    private void pass() {
+        View v = view.get();
+        if (v == null) {
+            return;
+        }
+        try {
+            long[] ends = new long[v.sources().size()];
+            if (v != built) {
+                long[] rows = rows(v, null, ends);
+                seen = ends;
+                built = v;
+                pending.set(new Batch(rows, rows.length, true, v.sources()));
+            } else {
+                long[] rows = rows(v, seen, ends);
+                seen = ends;
+                if (rows.length > 0) {
+                    pending.getAndUpdate(old -> merge(old, rows, v.sources()));
                 }
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // a line dropped while we read it: the next pass starts after it
             }
+        } catch (RuntimeException e) {
+            // a line dropped while we read it: the next pass starts after it
         }
     }
 

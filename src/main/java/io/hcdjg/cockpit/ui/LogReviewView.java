@@ -1,5 +1,7 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.WallModel;
+import io.hcdjg.cockpit.present.LogFormat;
 import io.hcdjg.cockpit.model.LogClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;

@@ -36,6 +36,26 @@ final class LogRows {
         return rows[index];
     }
 
+    /** A copy of the rows, for work off the FX thread. */
+    long[] toArray() {
+        long[] copy = new long[size];
+        for (int i = 0; i < size; i++) {
+            copy[i] = row(i);
+        }
+        return copy;
+    }
+
+    /** How many of the rows are in {@code these}. */
+    int count(java.util.Set<Long> these) {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (these.contains(row(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     int size() {
         return size;
     }

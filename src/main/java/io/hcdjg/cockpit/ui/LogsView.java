@@ -1,6 +1,7 @@
 package io.hcdjg.cockpit.ui;
 
 import io.hcdjg.cockpit.model.LogClass;
+import io.hcdjg.cockpit.present.LogFormat;
 import javafx.animation.AnimationTimer;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
@@ -8,11 +9,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -20,15 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.CheckComboBox;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,11 +29,10 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The log pane: one container or several merged by time, following or paused, with find (count and next/previous),
  * a class or regular-expression filter with context lines, wrap and timestamp toggles, copy and export. Rows come from
- * a {@link LogFeed} once per frame; the list is virtual, so only the visible lines are turned into text.
+ * a {@link LogFeed} once per frame while the pane is on screen (the frame timer stops when it is hidden); the list is
+ * virtual, so only the visible lines are turned into text.
  */
 final class LogsView extends BorderPane {
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
-
     private final Supplier<List<LogSource>> sources;
     private final CheckComboBox<String> services = new CheckComboBox<>();
     private final ToggleButton follow = new ToggleButton("Follow");
@@ -57,17 +46,36 @@ final class LogsView extends BorderPane {
     private final CheckBox wrap = new CheckBox("Wrap");
     private final CheckBox timestamps = new CheckBox("Timestamps");
     private final LogCanvas list = new LogCanvas();
+    private final LogLines lines = new LogLines(this::shown, () -> timestamps.isSelected());
     private final Label status = new Label();
     private final Button jump = new Button();
-    private final LogFeed feed = new LogFeed();
+    /** How often the feed reads the buffers while the pane is shown. */
+    private static final long FEED_NANOS = 50_000_000;
+    private final Background background;
+    private final LogFeed feed;
+    private final AnimationTimer frames = new AnimationTimer() {
+        private long fed;
+
+        @Override
+        public void handle(long now) {
+            if (now - fed >= FEED_NANOS) {
+                fed = now;
+                feed.request();
+            }
+            pull();
+        }
+    };
+    private final Showing.Switch running = new Showing.Switch(frames::start, frames::stop);
     private LogRows rows = new LogRows();
     private List<LogSource> shown = List.of();
     private Set<Long> hits = Set.of();
     private int unseen;
     private String notice = "";
 
-    LogsView(Supplier<List<LogSource>> sources) {
+    LogsView(Supplier<List<LogSource>> sources, Background background) {
         this.sources = sources;
+        this.background = background;
+        this.feed = new LogFeed(background);
         setId("logs-view");
         getStyleClass().add("ck-logs");
         services.setId("log-services");
@@ -101,7 +109,7 @@ final class LogsView extends BorderPane {
         timestamps.setId("log-timestamps");
         timestamps.setSelected(true);
         timestamps.setOnAction(e -> list.setLines(lines));
-        Button copy = button("Copy", "log-copy", this::copy);
+        Button copy = button("Copy", "log-copy", () -> lines.copy(list.selection()));
         Button export = button("Export…", "log-export", this::exportDialog);
         HBox bar = new HBox(6, services, follow, classes, filter, new Label("context lines"), context);
         HBox bar2 = new HBox(6, find, findCount, prev, nextB, wrap, timestamps, copy, export);
@@ -118,7 +126,7 @@ final class LogsView extends BorderPane {
         copy.setMinWidth(60);
         list.setLines(lines);
         list.onScrollUp(() -> follow.setSelected(false)); // scrolling up to read pauses the follow
-        list.onOpen(this::full);
+        list.onOpen(row -> lines.full(getScene().getWindow(), row));
         jump.setId("log-jump");
         jump.setOnAction(e -> follow.setSelected(true));
         jump.setVisible(false);
@@ -128,12 +136,17 @@ final class LogsView extends BorderPane {
         setTop(new VBox(bar, bar2));
         setCenter(list);
         setBottom(foot);
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                pull();
-            }
-        }.start();
+        runWhile(Showing.inWindow(this));
+    }
+
+    /** The frame timer runs only while {@code shown} holds (MainView: the Logs tab is selected in a showing window). */
+    void runWhile(javafx.beans.value.ObservableValue<Boolean> shown) {
+        running.follow(shown);
+    }
+
+    /** Whether the frame timer runs. */
+    boolean isRunning() {
+        return running.on();
     }
 
     private static Button button(String text, String id, Runnable r) {
@@ -213,9 +226,8 @@ final class LogsView extends BorderPane {
         }
         list.draw();
         long dropped = shown.stream().mapToLong(LogSource::dropped).sum();
-        status.setText(rows.size() + " lines" + (dropped > 0 ? " · dropped: " + dropped : "")
-                + (follow.isSelected() ? " · following" : " · paused") + notice);
-        jump.setText(unseen + " new lines — jump to end");
+        status.setText(LogFormat.status(rows.size(), dropped, follow.isSelected()) + notice);
+        jump.setText(LogFormat.jump(unseen));
         jump.setVisible(!follow.isSelected() && unseen > 0);
     }
 
@@ -235,27 +247,13 @@ final class LogsView extends BorderPane {
             return;
         }
         LogRows current = rows;
-        Thread.ofVirtual().name("log-find").start(() -> {
-            Set<Long> found = new HashSet<>();
-            for (int i = 0; i < in.size(); i++) {
-                for (long seq : in.get(i).find(term)) {
-                    found.add(LogRows.pack(i, seq));
-                }
+        background.run(() -> LogLines.find(in, term), found -> {
+            if (term.equals(find.getText()) && current == rows) {
+                hits = found;
+                findCount.setText(LogFormat.matches(rows.count(found)));
+                list.setHits(hits);
             }
-            javafx.application.Platform.runLater(() -> {
-                if (term.equals(find.getText()) && current == rows) {
-                    int inView = 0;
-                    for (int i = 0; i < rows.size(); i++) {
-                        if (found.contains(rows.row(i))) {
-                            inView++;
-                        }
-                    }
-                    hits = found;
-                    findCount.setText(inView + (inView == 1 ? " match" : " matches"));
-                    list.setHits(hits);
-                }
-            });
-        });
+        }, e -> findCount.setText("find failed: " + e.getMessage()));
     }
 
     private void next(int direction) {
@@ -273,23 +271,8 @@ final class LogsView extends BorderPane {
         }
     }
 
-    String line(long row, boolean withTime) {
-        LogSource s = shown.get(LogRows.source(row));
-        long seq = LogRows.seq(row);
-        String prefix = (withTime ? TS.format(Instant.ofEpochMilli(s.timestamp(seq))) + " " : "")
-                + (shown.size() > 1 ? s.service() + " | " : "");
-        return prefix + LogFormat.shown(s.text(seq, LogFormat.SHOWN + 1), s.length(seq));
-    }
-
-    private void copy() {
-        List<String> lines = new ArrayList<>();
-        for (Long r : list.selection()) {
-            LogSource s = shown.get(LogRows.source(r));
-            lines.add(LogFormat.clean(s.text(LogRows.seq(r), -1)));
-        }
-        ClipboardContent c = new ClipboardContent();
-        c.putString(String.join("\n", lines));
-        Clipboard.getSystemClipboard().setContent(c);
+    private List<LogSource> shown() {
+        return shown;
     }
 
     private void exportDialog() {
@@ -304,74 +287,9 @@ final class LogsView extends BorderPane {
 
     /** Writes every line in view (all, or the filtered ones), full text with time and service. */
     void export(Path file) {
-        LogRows snapshot = rows;
         List<LogSource> in = shown;
-        long[] copy = new long[snapshot.size()];
-        for (int i = 0; i < copy.length; i++) {
-            copy[i] = snapshot.row(i);
-        }
-        Thread.ofVirtual().name("log-export").start(() -> {
-            String result;
-            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                for (long r : copy) {
-                    LogSource s = in.get(LogRows.source(r));
-                    long seq = LogRows.seq(r);
-                    if (seq < s.first()) {
-                        continue;
-                    }
-                    w.write(Instant.ofEpochMilli(s.timestamp(seq)) + " " + s.service() + " | "
-                            + LogFormat.clean(s.text(seq, -1)));
-                    w.newLine();
-                }
-                result = "exported " + copy.length + " lines to " + file;
-            } catch (IOException | RuntimeException e) {
-                result = "export failed: " + e.getMessage();
-            }
-            String r = " · " + result;
-            javafx.application.Platform.runLater(() -> notice = r);
-        });
-    }
-
-    /** How the canvas draws a row: time, service (in a merged view), the cleaned text; colour by class or level. */
-    private final LogCanvas.Lines lines = new LogCanvas.Lines() {
-        @Override
-        public String text(long row) {
-            return valid(row) ? line(row, timestamps.isSelected()) : "";
-        }
-
-        @Override
-        public String style(long row) {
-            return valid(row) ? LogFormat.style(shown.get(LogRows.source(row)).classes(LogRows.seq(row)),
-                    shown.get(LogRows.source(row)).text(LogRows.seq(row), 80)) : "ck-log-info";
-        }
-
-        @Override
-        public javafx.scene.paint.Color marker(long row) {
-            return shown.size() > 1 ? javafx.scene.paint.Color.web(
-                    LogFormat.SERVICE_COLORS[LogRows.source(row) % LogFormat.SERVICE_COLORS.length]) : null;
-        }
-
-        private boolean valid(long row) {
-            int s = LogRows.source(row);
-            return s < shown.size() && LogRows.seq(row) >= shown.get(s).first();
-        }
-    };
-
-    private void full(long row) {
-        LogSource s = shown.get(LogRows.source(row));
-        TextArea t = new TextArea(LogFormat.clean(s.text(LogRows.seq(row), -1)));
-        t.setWrapText(true);
-        t.setEditable(false);
-        javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
-        d.initOwner(getScene().getWindow());
-        d.setTitle(s.container() + " — full line");
-        d.getDialogPane().setContent(t);
-        d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
-        d.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
-        d.show();
-    }
-
-    void close() {
-        feed.close();
+        long[] copy = rows.toArray();
+        background.run(() -> " · " + LogLines.export(file, in, copy), done -> notice = done,
+                e -> notice = " · export failed: " + e.getMessage());
     }
 }

@@ -1,14 +1,12 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.WallModel;
+import io.hcdjg.cockpit.present.AuditFormat;
 import javafx.geometry.Insets;
 import io.hcdjg.cockpit.model.ActionRequest;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -36,7 +34,8 @@ public final class MainView extends BorderPane {
     private final StatusBar status = new StatusBar();
     private final Map<String, ServiceCard> cards = new LinkedHashMap<>();
     private final ActionController controller;
-    private final ComboBox<String> connection = new ComboBox<>();
+    private final Background background;
+    private final MainToolbar toolbar;
     private WallModel latest;
     private final MetricsView metricsView;
     private final AlertsView alertsView;
@@ -52,16 +51,20 @@ public final class MainView extends BorderPane {
     private final Tab securityTab = new Tab("Security");
     private TabPane tabs;
 
-    /** @param project the compose project, shown before the cockpit behind the window has started */
-    public MainView(int history, Commands commands, String project) {
+    /**
+     * @param project    the compose project, shown before the cockpit behind the window has started
+     * @param background where every view's blocking work runs, and how its result comes back
+     */
+    public MainView(int history, Commands commands, String project, Background background) {
         this.history = history;
-        this.controller = new ActionController(commands, () -> getScene().getWindow());
-        this.metricsView = new MetricsView(commands);
-        this.alertsView = new AlertsView(commands, () -> getScene().getWindow());
-        this.logsView = new LogsView(commands::logSources);
+        this.background = background;
+        this.controller = new ActionController(commands, () -> getScene().getWindow(), background);
+        this.metricsView = new MetricsView(commands, background);
+        this.alertsView = new AlertsView(commands, () -> getScene().getWindow(), background);
+        this.logsView = new LogsView(commands::logSources, background);
         this.logReview = new LogReviewView(this::showLogs);
-        this.incidentsView = new IncidentsView(commands.incidents(), () -> getScene().getWindow());
-        this.runbookView = new RunbookView(commands, controller);
+        this.incidentsView = new IncidentsView(commands.incidents(), () -> getScene().getWindow(), background);
+        this.runbookView = new RunbookView(commands, controller, background);
         setId("main");
         getStyleClass().add("ck-root");
         notice.setId("demo-notice");
@@ -74,7 +77,8 @@ public final class MainView extends BorderPane {
         podmanProblem.setMaxWidth(Double.MAX_VALUE);
         podmanProblem.setWrapText(true);
         podmanTarget.setId("podman-target");
-        banners.getChildren().addAll(toolbar(project), problems, podmanProblem, notice);
+        toolbar = new MainToolbar(project, controller, background, this::showAudit, this::showPalette);
+        banners.getChildren().addAll(toolbar, problems, podmanProblem, notice);
         wall.setId("wall");
         wall.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(wall);
@@ -109,6 +113,8 @@ public final class MainView extends BorderPane {
         securityTab.setContent(securityView);
         securityTab.setId("tab-security");
         tabs = new TabPane(services, incidentsTab, metrics, alertsTab, logsTab, securityTab, runbookTab);
+        logsView.runWhile(Showing.onTab(logsView, logsTab));
+        incidentsView.tickWhile(Showing.onTab(incidentsView, incidentsTab));
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
@@ -117,55 +123,6 @@ public final class MainView extends BorderPane {
         show(problems, false);
         show(notice, false);
         show(podmanProblem, false);
-    }
-
-    private HBox toolbar(String projectName) {
-        Commands commands = controller.commands();
-        Label project = new Label(projectName);
-        project.getStyleClass().add("ck-toolbar-project");
-        connection.setId("connection");
-        connection.setPromptText("podman connection");
-        connection.setTooltip(new Tooltip("The podman connection the cockpit watches and acts on"));
-        connection.setOnShowing(e -> loadConnections(commands));
-        connection.setOnAction(e -> {
-            String picked = connection.getValue();
-            if (picked != null && connection.isShowing()) {
-                Thread.ofVirtual().start(() -> commands.useConnection(picked.equals(LOCAL) ? null : picked.split("\\s+")[0]));
-            }
-        });
-        HBox bar = new HBox(8, project, connection,
-                button("Probe now", "F5", "probe-now", commands::probeNow),
-                button("Up all", null, "up-all", () -> controller.act(ActionRequest.of(ActionRequest.Kind.UP, null))),
-                button("Restart all", null, "restart-all", () -> controller.act(ActionRequest.of(ActionRequest.Kind.RESTART, null))),
-                button("Down…", null, "down-all", () -> controller.act(ActionRequest.of(ActionRequest.Kind.DOWN, null))),
-                button("Demo up", null, "demo-up", () -> controller.demo(true)),
-                button("Demo down", null, "demo-down", () -> controller.demo(false)),
-                button("Audit log", "Ctrl+L", "audit", this::showAudit),
-                button("Commands", "Ctrl+K", "palette", this::showPalette));
-        bar.setId("toolbar");
-        bar.getStyleClass().add("ck-toolbar");
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return bar;
-    }
-
-    static final String LOCAL = "local engine";
-
-    private void loadConnections(Commands commands) {
-        Thread.ofVirtual().start(() -> {
-            java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(LOCAL));
-            names.addAll(commands.connections());
-            javafx.application.Platform.runLater(() -> connection.getItems().setAll(names));
-        });
-    }
-
-    private static Button button(String text, String key, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        if (key != null) {
-            b.setTooltip(new Tooltip(text + " (" + key + ")"));
-        }
-        return b;
     }
 
     /** Opens the log pane on a service's lines of one class (0: all lines). */
@@ -233,25 +190,21 @@ public final class MainView extends BorderPane {
         d.getDialogPane().setContent(list);
         d.getDialogPane().getStylesheets().add(STYLESHEET);
         d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
-        Thread.ofVirtual().start(() -> {
-            java.util.List<String> lines = controller.commands().auditTail(500).stream().map(AuditFormat::line).toList();
-            javafx.application.Platform.runLater(() -> {
-                list.getItems().setAll(lines);
-                list.scrollTo(Math.max(0, lines.size() - 1));
-            });
-        });
+        background.run(() -> controller.commands().auditTail(500).stream().map(AuditFormat::line).toList(), lines -> {
+            list.getItems().setAll(lines);
+            list.scrollTo(Math.max(0, lines.size() - 1));
+        }, e -> list.getItems().setAll("the audit log could not be read: " + e.getMessage()));
         d.show();
     }
 
     public void apply(WallModel m) {
         latest = m;
-        notice.setText(m.demo() ? m.notice() + " — services it does not run are shown as not running." : "");
+        notice.setText(m.demo() ? m.notice() : "");
         show(notice, m.demo());
         if (problems.getChildren().size() != m.problems().size() + (m.problems().isEmpty() ? 0 : 1)) {
             problems.getChildren().clear();
             if (!m.problems().isEmpty()) {
-                Label head = new Label("The config has " + m.problems().size() + " error"
-                        + (m.problems().size() == 1 ? "" : "s") + "; the shipped defaults are in use until it is fixed:");
+                Label head = new Label(m.problemsHead());
                 head.getStyleClass().add("ck-banner-head");
                 problems.getChildren().add(head);
                 m.problems().forEach(p -> {
@@ -272,17 +225,15 @@ public final class MainView extends BorderPane {
         gauges.apply(m.disk(), m.memory());
         metricsView.apply(m.metrics());
         alertsView.apply(m.alerts(), m.silences(), m.monitoringProblem());
-        alertsTab.setText(m.firing() == 0 ? "Alerts" : "Alerts (" + m.firing() + " firing)");
+        alertsTab.setText(m.alertsTitle());
         logReview.apply(m.logs());
         incidentsView.apply(m.incidents(), m.cards().stream().map(WallModel.Card::name).toList());
-        runbookView.apply(m.runbook(), m.incidents());
+        runbookView.apply(m.runbook(), m.incidents().choices());
         securityView.apply(m.security());
-        long open = m.incidents().unresolved();
-        incidentsTab.setText(open == 0 ? "Incidents" : "Incidents (" + open + " open"
-                + (m.incidents().prompts().isEmpty() ? "" : ", " + m.incidents().prompts().size() + " due") + ")");
+        incidentsTab.setText(m.incidents().tabTitle());
         logsView.offer(m.logs().stream().map(WallModel.LogReview::service).toList());
         podmanTarget.setText(m.podman());
-        connection.setPromptText(m.podman().isEmpty() ? "podman connection" : m.podman().split(" · ")[0]);
+        toolbar.connectionPrompt(m.connectionPrompt());
         podmanProblem.setText(m.podmanProblem());
         show(podmanProblem, !m.podmanProblem().isEmpty());
         status.setText(m.status());

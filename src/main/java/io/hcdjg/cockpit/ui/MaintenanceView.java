@@ -1,7 +1,6 @@
 package io.hcdjg.cockpit.ui;
 
-import io.hcdjg.cockpit.model.RunbookState;
-import javafx.application.Platform;
+import io.hcdjg.cockpit.present.RunbookModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -10,26 +9,27 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import java.time.ZoneId;
 
 /** The Maintenance tab (§5): the routine schedule with next due times, the planned-maintenance wizard, maintenance mode. */
 final class MaintenanceView extends VBox {
     private final Commands commands;
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final Background background;
     private final GridPane schedule = RunbookView.grid("maintenance-schedule");
     private final Label maintenanceState = new Label();
     private final Button maintenanceMode = new Button("Maintenance mode on…");
-    private RunbookState shown;
+    private RunbookModel shown;
 
-    MaintenanceView(Commands commands) {
+    MaintenanceView(Commands commands, Background background) {
         super(10);
         this.commands = commands;
+        this.background = background;
         setPadding(new Insets(10));
         Button wizard = new Button("Planned maintenance…");
         wizard.setId("maintenance-wizard-open");
         wizard.setOnAction(e -> window("Planned maintenance", "runs: maintenance mode on → backup → nodetool drain → "
                 + "restart → verify health → maintenance mode off, one step at a time").ifPresent(w ->
-                new MaintenanceWizardView(commands.maintenance(w.duration(), w.reason()), getScene().getWindow()).show()));
+                new MaintenanceWizardView(commands.maintenance(w.duration(), w.reason()), getScene().getWindow(),
+                        background).show()));
         maintenanceMode.setId("maintenance-mode");
         maintenanceMode.setOnAction(e -> toggleMaintenance());
         maintenanceState.setId("maintenance-state");
@@ -41,20 +41,15 @@ final class MaintenanceView extends VBox {
 
     }
 
-    void apply(RunbookState r) {
+    void apply(RunbookModel r) {
         shown = r;
         schedule.getChildren().clear();
         int row = 0;
-        for (var t : r.schedule()) {
-            schedule.addRow(row++, new Label(t.task()), new Label(t.when()), new Label(io.hcdjg.cockpit.config.Durations
-                    .words(t.duration())), new Label(t.next() == null ? "—" : "next " + java.time.format.DateTimeFormatter
-                    .ofPattern("EEE yyyy-MM-dd HH:mm", java.util.Locale.ROOT).format(t.next().atZone(zone))));
+        for (RunbookModel.ScheduleRow t : r.schedule()) {
+            schedule.addRow(row++, new Label(t.task()), new Label(t.when()), new Label(t.duration()), new Label(t.next()));
         }
-        var w = r.maintenance();
-        maintenanceState.setText(w == null ? "not in maintenance" : "in maintenance until "
-                + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(w.until().atZone(zone)) + " — "
-                + w.reason() + " (" + w.by() + "); every alert silenced");
-        maintenanceMode.setText(w == null ? "Maintenance mode on…" : "End maintenance mode");
+        maintenanceState.setText(r.maintenance());
+        maintenanceMode.setText(r.maintenanceButton());
     }
 
     /** The maintenance window's length and reason. */
@@ -88,17 +83,17 @@ final class MaintenanceView extends VBox {
     }
 
     private void toggleMaintenance() {
-        boolean on = shown == null || shown.maintenance() == null;
+        boolean on = shown == null || !shown.inMaintenance();
         java.util.Optional<MaintenanceWindow> w = on ? window("Maintenance mode", "every alert silenced, tiles marked")
                 : java.util.Optional.of(new MaintenanceWindow(java.time.Duration.ZERO, ""));
         w.ifPresent(x -> {
             maintenanceMode.setDisable(true);
-            Thread.ofVirtual().name("maintenance-mode").start(() -> {
-                var o = commands.maintenanceMode(on, x.duration(), x.reason());
-                Platform.runLater(() -> {
-                    maintenanceMode.setDisable(false);
-                    maintenanceState.setText(o.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + o.message());
-                });
+            background.run(() -> commands.maintenanceMode(on, x.duration(), x.reason()), o -> {
+                maintenanceMode.setDisable(false);
+                maintenanceState.setText(o.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + o.message());
+            }, e -> {
+                maintenanceMode.setDisable(false);
+                maintenanceState.setText("failed: " + e.getMessage());
             });
         });
     }

@@ -1,7 +1,6 @@
 package io.hcdjg.cockpit.ui;
 
 import io.hcdjg.cockpit.model.ActionOutcome;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -18,6 +17,8 @@ import javafx.stage.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The planned-maintenance wizard: the steps on the left with their state, the running step's output on the right, and
@@ -31,10 +32,16 @@ final class MaintenanceWizardView {
     private final Button next = new Button("Run step 1");
     private final Button skip = new Button("Skip");
     private final Label outcome = new Label();
+    private final Background background;
+    /** Output lines from the step's thread, appended on the FX thread in batches. */
+    private final Queue<String> arrived = new ConcurrentLinkedQueue<>();
+    private final FxPublisher<Boolean> toFx;
     private int current;
 
-    MaintenanceWizardView(MaintenanceSteps run, Window owner) {
+    MaintenanceWizardView(MaintenanceSteps run, Window owner, Background background) {
         this.run = run;
+        this.background = background;
+        this.toFx = background.publisher(x -> appendArrived());
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
         stage.setTitle("Planned maintenance (runbook §5.2)");
@@ -88,13 +95,25 @@ final class MaintenanceWizardView {
         skip.setDisable(true);
         mark(step, "…", "running");
         output.appendText("== " + (step + 1) + ". " + run.steps().get(step) + "\n");
-        Thread.ofVirtual().name("maintenance-step").start(() -> {
-            ActionOutcome o = run.run(step, line -> Platform.runLater(() -> output.appendText("  " + line + "\n")));
-            Platform.runLater(() -> finish(step, o));
-        });
+        background.run(() -> run.run(step, line -> {
+            arrived.add("  " + line + "\n");
+            toFx.accept(Boolean.TRUE);
+        }), o -> finish(step, o), e -> finish(step, new ActionOutcome(ActionOutcome.Status.FAILED,
+                String.valueOf(e.getMessage()), List.of())));
+    }
+
+    private void appendArrived() {
+        StringBuilder b = new StringBuilder();
+        for (String line = arrived.poll(); line != null; line = arrived.poll()) {
+            b.append(line);
+        }
+        if (!b.isEmpty()) {
+            output.appendText(b.toString());
+        }
     }
 
     private void finish(int step, ActionOutcome o) {
+        appendArrived();
         String word = o.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
         output.appendText("=> " + word + ": " + o.message() + "\n");
         outcome.setText((step + 1) + ". " + run.steps().get(step) + " — " + word + ": " + o.message());

@@ -1,7 +1,7 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.WallModel;
 import eu.hansolo.tilesfx.Tile;
-import javafx.application.Platform;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -26,6 +26,7 @@ import java.util.Objects;
  */
 final class MetricsView extends VBox {
     private final Commands commands;
+    private final Background background;
     private final FlowPane tiles = new FlowPane(12, 12);
     private final Map<String, MetricCard> cards = new LinkedHashMap<>();
     private final LineChart<Number, Number> chart;
@@ -33,9 +34,10 @@ final class MetricsView extends VBox {
     private final ToggleGroup range = new ToggleGroup();
     private String selected;
 
-    MetricsView(Commands commands) {
+    MetricsView(Commands commands, Background background) {
         super(12);
         this.commands = commands;
+        this.background = background;
         setId("metrics-view");
         getStyleClass().add("ck-metrics");
         NumberAxis x = new NumberAxis();
@@ -101,30 +103,28 @@ final class MetricsView extends VBox {
         }
         Duration d = (Duration) range.getSelectedToggle().getUserData();
         MetricCard card = cards.get(metric);
-        chartTitle.setText(card.title() + " — last " + (d.toHours() == 1 ? "hour" : d.toHours() + " hours") + " (loading…)");
-        Thread.ofVirtual().name("metric-range").start(() -> {
-            String title;
+        String span = " — last " + (d.toHours() == 1 ? "hour" : d.toHours() + " hours");
+        chartTitle.setText(card.title() + span + " (loading…)");
+        background.run(() -> {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
-            try {
-                List<double[]> points = commands.range(metric, d);
-                double now = Instant.now().getEpochSecond();
-                for (double[] p : points) {
-                    if (Double.isFinite(p[1])) {
-                        series.getData().add(new XYChart.Data<>((p[0] - now) / 60.0, p[1]));
-                    }
+            List<double[]> points = commands.range(metric, d);
+            double now = Instant.now().getEpochSecond();
+            for (double[] p : points) {
+                if (Double.isFinite(p[1])) {
+                    series.getData().add(new XYChart.Data<>((p[0] - now) / 60.0, p[1]));
                 }
-                title = card.title() + " — last " + (d.toHours() == 1 ? "hour" : d.toHours() + " hours")
-                        + (points.isEmpty() ? ": no data" : "");
-            } catch (Exception e) {
-                title = card.title() + ": " + e.getMessage();
             }
-            String t = title;
-            Platform.runLater(() -> {
-                if (Objects.equals(metric, selected)) {
-                    chartTitle.setText(t);
-                    chart.getData().setAll(List.of(series));
-                }
-            });
+            return series;
+        }, series -> {
+            if (Objects.equals(metric, selected)) {
+                chartTitle.setText(card.title() + span + (series.getData().isEmpty() ? ": no data" : ""));
+                chart.getData().setAll(List.of(series));
+            }
+        }, e -> {
+            if (Objects.equals(metric, selected)) {
+                chartTitle.setText(card.title() + ": " + e.getMessage());
+                chart.getData().clear();
+            }
         });
     }
 

@@ -1,10 +1,9 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.HealthFormat;
 import io.hcdjg.cockpit.model.CheckResult;
 import io.hcdjg.cockpit.model.Incident;
-import io.hcdjg.cockpit.model.IncidentState;
 import io.hcdjg.cockpit.model.PlaybookResult;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -30,6 +29,7 @@ final class PlaybookView extends VBox {
             "Disk space");
 
     private final Commands commands;
+    private final Background background;
     private final Label title = new Label("Pick a playbook: its symptoms are checked and its diagnosis runs now.");
     private final VBox result = new VBox(8);
     private final ComboBox<String> incident = new ComboBox<>();
@@ -38,9 +38,10 @@ final class PlaybookView extends VBox {
     private final List<CheckBox> steps = new ArrayList<>();
     private PlaybookResult shown;
 
-    PlaybookView(Commands commands) {
+    PlaybookView(Commands commands, Background background) {
         super(10);
         this.commands = commands;
+        this.background = background;
         setId("playbooks");
         setPadding(new Insets(10));
         HBox picks = new HBox(8);
@@ -66,12 +67,12 @@ final class PlaybookView extends VBox {
         getChildren().addAll(picks, title, result, toIncident);
     }
 
-    void offerIncidents(IncidentState s) {
-        List<String> open = s.incidents().stream().filter(i -> !i.resolved()).map(i -> i.id() + "  " + i.title()).toList();
+    /** @param open "INC-0001  title" of each open incident */
+    void offerIncidents(List<String> open) {
         if (!open.equals(incident.getItems())) {
             String keep = incident.getValue();
             incident.getItems().setAll(open);
-            incident.setValue(open.contains(keep) ? keep : open.isEmpty() ? null : open.get(0));
+            incident.setValue(keep != null && open.contains(keep) ? keep : open.isEmpty() ? null : open.get(0));
         }
     }
 
@@ -79,14 +80,8 @@ final class PlaybookView extends VBox {
         title.setText("running " + id + "…");
         result.getChildren().clear();
         addToIncident.setDisable(true);
-        Thread.ofVirtual().name("playbook-" + id).start(() -> {
-            try {
-                PlaybookResult r = commands.playbook(id);
-                Platform.runLater(() -> show(r));
-            } catch (Exception e) {
-                Platform.runLater(() -> title.setText(id + " could not run: " + e.getMessage()));
-            }
-        });
+        background.run(() -> commands.playbook(id), this::show,
+                e -> title.setText(id + " could not run: " + e.getMessage()));
     }
 
     private void show(PlaybookResult r) {
@@ -153,13 +148,8 @@ final class PlaybookView extends VBox {
                 .orElse("")).append("; "));
         List<String> done = steps.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList();
         note.append(done.isEmpty() ? "no resolution step done yet" : "done: " + String.join(", ", done));
-        Thread.ofVirtual().name("playbook-note").start(() -> {
-            try {
-                Incident i = commands.incidents().note(id, note.toString());
-                Platform.runLater(() -> said.setText("added to " + i.id() + "'s timeline"));
-            } catch (Exception e) {
-                Platform.runLater(() -> said.setText("not added: " + e.getMessage().toLowerCase(Locale.ROOT)));
-            }
-        });
+        background.run(() -> commands.incidents().note(id, note.toString()),
+                i -> said.setText("added to " + i.id() + "'s timeline"),
+                e -> said.setText("not added: " + String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT)));
     }
 }

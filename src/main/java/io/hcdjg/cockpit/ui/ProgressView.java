@@ -1,7 +1,7 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.HealthFormat;
 import io.hcdjg.cockpit.model.ActionOutcome;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -32,7 +32,7 @@ final class ProgressView {
     private final FxPublisher<String> toFx;
     private Runnable onCancel = () -> { };
 
-    ProgressView(String title, Window owner) {
+    ProgressView(String title, Window owner, Background background) {
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
         stage.setTitle(title);
@@ -52,7 +52,7 @@ final class ProgressView {
         Scene scene = new Scene(root, 720, 420);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);
-        toFx = new FxPublisher<>(Platform::runLater, text -> {
+        toFx = background.publisher(text -> {
             log.setText(text);
             log.positionCaret(text.length());
         });

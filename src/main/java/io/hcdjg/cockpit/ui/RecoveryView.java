@@ -1,6 +1,6 @@
 package io.hcdjg.cockpit.ui;
 
-import javafx.application.Platform;
+import io.hcdjg.cockpit.present.RecoveryFormat;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,13 +14,15 @@ import java.util.List;
 /** The fresh-machine recovery chain: seven live checks, the first failing one with its R-code, the R-01..R-18 table. */
 final class RecoveryView extends VBox {
     private final Commands commands;
+    private final Background background;
     private final GridPane recovery = RunbookView.grid("recovery-steps");
     private final GridPane codes = RunbookView.grid("recovery-codes");
     private final Label recoveryAt = new Label("not checked yet");
 
-    RecoveryView(Commands commands) {
+    RecoveryView(Commands commands, Background background) {
         super(10);
         this.commands = commands;
+        this.background = background;
         setPadding(new Insets(10));
         Button check = new Button("Check the chain");
         check.setId("recovery-check");
@@ -38,40 +40,32 @@ final class RecoveryView extends VBox {
     private void checkRecovery(Button check) {
         check.setDisable(true);
         recoveryAt.setText("checking…");
-        Thread.ofVirtual().name("recovery").start(() -> {
-            try {
-                List<io.hcdjg.cockpit.model.RecoveryStep> steps = commands.recovery();
-                Platform.runLater(() -> showRecovery(steps));
-            } catch (Exception e) {
-                Platform.runLater(() -> recoveryAt.setText("the chain could not be checked: " + e.getMessage()));
-            } finally {
-                Platform.runLater(() -> check.setDisable(false));
-            }
+        background.run(() -> RecoveryFormat.chain(commands.recovery()), chain -> {
+            check.setDisable(false);
+            showRecovery(chain);
+        }, e -> {
+            check.setDisable(false);
+            recoveryAt.setText("the chain could not be checked: " + e.getMessage());
         });
     }
 
-    private void showRecovery(List<io.hcdjg.cockpit.model.RecoveryStep> steps) {
+    private void showRecovery(RecoveryFormat.Chain chain) {
         recovery.getChildren().clear();
         int row = 0;
-        String first = "";
-        for (var s : steps) {
-            String word = s.level() == io.hcdjg.cockpit.model.HealthLevel.UP ? "PASS"
-                    : s.level() == io.hcdjg.cockpit.model.HealthLevel.DOWN ? "FAIL" : "SKIP";
-            Label name = new Label(s.number() + ". " + s.name());
-            Label found = new Label(s.found() + (s.code().isEmpty() ? "" : "   [" + s.code() + "]"));
+        for (RecoveryFormat.Row s : chain.rows()) {
+            Label name = new Label(s.name());
+            Label found = new Label(s.found());
             found.setWrapText(true);
             found.setMaxWidth(760);
-            if (s.level() == io.hcdjg.cockpit.model.HealthLevel.DOWN && first.isEmpty()) {
-                first = s.code().isEmpty() ? "step " + s.number() : s.code();
+            if (s.first()) {
                 name.getStyleClass().add("ck-rb-first");
                 found.getStyleClass().add("ck-rb-first");
                 name.setId("recovery-first");
             }
-            recovery.addRow(row++, RunbookView.badge(word, HealthFormat.styleClass(s.level())), name, found);
+            recovery.addRow(row++, RunbookView.badge(s.badge(), s.styleClass()), name, found);
         }
-        recoveryAt.setText(first.isEmpty() ? "every step passes" : "first failing: " + first);
-        showCodes(steps.stream().filter(s -> s.level() == io.hcdjg.cockpit.model.HealthLevel.DOWN).map(
-                io.hcdjg.cockpit.model.RecoveryStep::code).findFirst().orElse(""));
+        recoveryAt.setText(chain.summary());
+        showCodes(chain.code());
     }
 
     private void showCodes(String highlighted) {

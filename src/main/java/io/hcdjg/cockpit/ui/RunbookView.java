@@ -1,11 +1,7 @@
 package io.hcdjg.cockpit.ui;
 
-import io.hcdjg.cockpit.model.BackupInfo;
-import io.hcdjg.cockpit.model.CertStatus;
-import io.hcdjg.cockpit.model.CheckResult;
-import io.hcdjg.cockpit.model.ProofStatus;
-import io.hcdjg.cockpit.model.RunbookState;
-import javafx.application.Platform;
+import io.hcdjg.cockpit.present.RunbookFormat;
+import io.hcdjg.cockpit.present.RunbookModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -31,6 +27,7 @@ import java.util.List;
 public final class RunbookView extends VBox {
     private final Commands commands;
     private final ActionController actions;
+    private final Background background;
     private final ZoneId zone = ZoneId.systemDefault();
     private final HBox tiles = new HBox(12);
     private final GridPane checklist = grid("checklist-results");
@@ -40,20 +37,21 @@ public final class RunbookView extends VBox {
     private final Label proofSummary = new Label();
     private final Label proofDetail = new Label();
     private final ListView<String> notebooks = new ListView<>();
-    private final ListView<BackupInfo> backups = new ListView<>();
+    private final ListView<RunbookModel.BackupRow> backups = new ListView<>();
     private final GridPane certificates = grid("certificate-list");
-    private RunbookState shown;
+    private RunbookModel shown;
     private final PlaybookView playbooks;
     private final MaintenanceView maintenance;
     private final RecoveryView recovery;
 
-    public RunbookView(Commands commands, ActionController actions) {
+    public RunbookView(Commands commands, ActionController actions, Background background) {
         super(10);
         this.commands = commands;
         this.actions = actions;
-        this.playbooks = new PlaybookView(commands);
-        this.maintenance = new MaintenanceView(commands);
-        this.recovery = new RecoveryView(commands);
+        this.background = background;
+        this.playbooks = new PlaybookView(commands, background);
+        this.maintenance = new MaintenanceView(commands, background);
+        this.recovery = new RecoveryView(commands, background);
         setId("runbook");
         setPadding(new Insets(10));
         tiles.setId("runbook-tiles");
@@ -106,9 +104,9 @@ public final class RunbookView extends VBox {
         backups.getStyleClass().addAll("ck-list", "ck-mono");
         backups.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
-            protected void updateItem(BackupInfo b, boolean empty) {
+            protected void updateItem(RunbookModel.BackupRow b, boolean empty) {
                 super.updateItem(b, empty);
-                setText(empty || b == null ? null : RunbookFormat.backupRow(b, Instant.now()));
+                setText(empty || b == null ? null : b.text());
             }
         });
         VBox.setVgrow(backups, Priority.ALWAYS);
@@ -157,16 +155,15 @@ public final class RunbookView extends VBox {
         return l;
     }
 
-    /** @param incidents for the playbooks' "add to incident" */
-    public void apply(RunbookState r, io.hcdjg.cockpit.model.IncidentState incidents) {
-        playbooks.offerIncidents(incidents);
-        if (r == shown) {
+    /** @param openIncidents "INC-0001  title" of the open incidents, for the playbooks' "add to incident" */
+    public void apply(RunbookModel r, List<String> openIncidents) {
+        playbooks.offerIncidents(openIncidents);
+        if (r.equals(shown)) {
             return;
         }
         shown = r;
-        Instant now = Instant.now();
         tiles.getChildren().clear();
-        for (RunbookFormat.Tile t : RunbookFormat.tiles(r, zone)) {
+        for (RunbookFormat.Tile t : r.tiles()) {
             Label title = new Label(t.title());
             title.getStyleClass().add("ck-card-title");
             Label word = new Label(t.word());
@@ -182,84 +179,56 @@ public final class RunbookView extends VBox {
             HBox.setHgrow(tile, Priority.ALWAYS);
             tiles.getChildren().add(tile);
         }
-        showChecklist(r.checklist(), r.checkedAt());
+        showChecklist(r.checklist());
         maintenance.apply(r);
-        ProofStatus p = r.proof();
-        if (p != null) {
-            proofSummary.setText(p.summary());
-            proofDetail.setText("exports: " + p.exports()
-                    + (p.status().file() == null ? "" : "\nstatus: exit " + p.status().exitCode() + ", written "
-                    + p.status().timestamp() + (p.status().problems().isEmpty() ? ""
-                    : " — " + String.join("; ", p.status().problems())))
-                    + (p.gate().runDir() == null ? "" : "\nrun: " + p.gate().runDir().getFileName() + ", gate "
-                    + (p.gate().token() == null || p.gate().token().isEmpty() ? "(empty)" : p.gate().token()) + " — "
-                    + p.gate().meaning()));
-            List<String> rows = new java.util.ArrayList<>(p.notebooks().rows().stream().map(RunbookFormat::notebookRow)
-                    .toList());
-            p.notebooks().problems().forEach(x -> rows.add("! " + x));
-            notebooks.getItems().setAll(rows);
-        }
-        BackupInfo selected = backups.getSelectionModel().getSelectedItem();
+        proofSummary.setText(r.proofSummary());
+        proofDetail.setText(r.proofDetail());
+        notebooks.getItems().setAll(r.notebooks());
+        RunbookModel.BackupRow selected = backups.getSelectionModel().getSelectedItem();
         backups.getItems().setAll(r.backups());
-        if (selected != null && r.backups().contains(selected)) {
-            backups.getSelectionModel().select(selected);
+        if (selected != null) {
+            r.backups().stream().filter(b -> b.file().equals(selected.file())).findFirst()
+                    .ifPresent(b -> backups.getSelectionModel().select(b));
         }
         certificates.getChildren().clear();
         int row = 0;
-        for (CertStatus c : r.certificates()) {
-            String word = switch (c.level()) {
-                case UP -> "OK";
-                case DEGRADED -> "WARN";
-                case DOWN -> c.notAfter() == null ? "NO TLS" : "CRITICAL";
-                default -> "MISSING";
-            };
-            certificates.addRow(row++, badge(word, HealthFormat.styleClass(c.level())),
-                    new Label(c.source()), new Label(c.subject()), new Label(c.text()));
+        for (RunbookModel.CertRow c : r.certificates()) {
+            certificates.addRow(row++, badge(c.badge(), c.styleClass()), new Label(c.source()), new Label(c.subject()),
+                    new Label(c.text()));
         }
     }
 
-    private void showChecklist(List<CheckResult> results, Instant at) {
+    private void showChecklist(RunbookModel.Checklist c) {
         checklist.getChildren().clear();
         int row = 0;
-        for (CheckResult c : results) {
-            Label value = new Label(c.value());
+        for (RunbookModel.CheckRow r : c.rows()) {
+            Label value = new Label(r.value());
             value.setWrapText(true);
-            checklist.addRow(row++, badge(c.word().toUpperCase(java.util.Locale.ROOT), RunbookFormat.style(c)),
-                    new Label(c.name()), value);
+            checklist.addRow(row++, badge(r.badge(), r.styleClass()), new Label(r.name()), value);
         }
-        if (at != null) {
-            checklistAt.setText("saved " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-                    .format(at.atZone(zone)));
+        if (c.at() != null) {
+            checklistAt.setText(c.at());
         }
     }
 
     /** Writes the daily report (§1.2) off the FX thread and says where. */
     private void exportReport(java.nio.file.Path dir) {
         reportAt.setText("writing the daily report…");
-        Thread.ofVirtual().name("daily-report").start(() -> {
-            try {
-                List<java.nio.file.Path> files = commands.report(dir);
-                Platform.runLater(() -> reportAt.setText("report: " + files.stream().map(Object::toString)
-                        .collect(java.util.stream.Collectors.joining(", "))));
-            } catch (Exception e) {
-                Platform.runLater(() -> reportAt.setText("the report could not be written: " + e.getMessage()));
-            }
-        });
+        background.run(() -> commands.report(dir), files -> reportAt.setText("report: " + files.stream()
+                        .map(Object::toString).collect(java.util.stream.Collectors.joining(", "))),
+                e -> reportAt.setText("the report could not be written: " + e.getMessage()));
     }
 
     /** Runs the checklist off the FX thread; its results arrive with the next snapshot, and here at once. */
     public void runChecklist() {
         runChecklist.setDisable(true);
         checklistAt.setText("running…");
-        Thread.ofVirtual().name("checklist").start(() -> {
-            try {
-                List<CheckResult> results = commands.checklist();
-                Platform.runLater(() -> showChecklist(results, Instant.now()));
-            } catch (Exception e) {
-                Platform.runLater(() -> checklistAt.setText("the checklist could not run: " + e.getMessage()));
-            } finally {
-                Platform.runLater(() -> runChecklist.setDisable(false));
-            }
+        background.run(() -> RunbookFormat.checklist(commands.checklist(), Instant.now(), zone), results -> {
+            runChecklist.setDisable(false);
+            showChecklist(results);
+        }, e -> {
+            runChecklist.setDisable(false);
+            checklistAt.setText("the checklist could not run: " + e.getMessage());
         });
     }
 }

@@ -1,5 +1,7 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.WallModel;
+import io.hcdjg.cockpit.present.LogFormat;
 import eu.hansolo.tilesfx.Tile;
 import io.hcdjg.cockpit.model.ActionRequest;
 import io.hcdjg.cockpit.model.LogClass;

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.WallPresenter;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.Tile.SkinType;
 import eu.hansolo.tilesfx.TileBuilder;

@@ -1,8 +1,9 @@
 package io.hcdjg.cockpit.app;
 
+import io.hcdjg.cockpit.testing.FxBackground;
 import io.hcdjg.cockpit.testing.PodmanStack;
 import io.hcdjg.cockpit.ui.MainView;
-import io.hcdjg.cockpit.ui.WallPresenter;
+import io.hcdjg.cockpit.present.WallPresenter;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
@@ -43,7 +44,8 @@ class ActionFlowTest {
         Map<String, String> env = new java.util.HashMap<>(PodmanStack.env(state));
         env.put("XDG_STATE_HOME", state.toString());
         cockpit = new Cockpit(new CockpitOptions(java.util.Optional.empty(), false, null, null), env, false, s -> { });
-        view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, PodmanStack.PROJECT), PodmanStack.PROJECT);
+        view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, PodmanStack.PROJECT),
+                PodmanStack.PROJECT, FxBackground.threads());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.app;
 
+import io.hcdjg.cockpit.testing.FxBackground;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hcdjg.cockpit.app.cli.CockpitCli;
@@ -7,7 +8,7 @@ import io.hcdjg.cockpit.model.MonitoringState;
 import io.hcdjg.cockpit.model.Silence;
 import io.hcdjg.cockpit.testing.MonitoringServers;
 import io.hcdjg.cockpit.ui.MainView;
-import io.hcdjg.cockpit.ui.WallPresenter;
+import io.hcdjg.cockpit.present.WallPresenter;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -50,7 +51,8 @@ class MonitoringFlowTest {
     @Start
     void start(Stage stage) throws Exception {
         home = Files.createTempDirectory("cockpit-home");
-        view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, "janusgraph-demo"), "janusgraph-demo");
+        view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, "janusgraph-demo"),
+                "janusgraph-demo", FxBackground.threads());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);

@@ -1,10 +1,11 @@
 package io.hcdjg.cockpit.app;
 
+import io.hcdjg.cockpit.testing.FxBackground;
 import io.hcdjg.cockpit.testing.PodmanStack;
 
 import io.hcdjg.cockpit.testing.DemoCql;
 import io.hcdjg.cockpit.ui.MainView;
-import io.hcdjg.cockpit.ui.WallPresenter;
+import io.hcdjg.cockpit.present.WallPresenter;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
@@ -29,7 +30,7 @@ record RunbookWindow(Cockpit cockpit, MainView view, Path home) {
         Cockpit cockpit = new Cockpit(new CockpitOptions(java.util.Optional.of(config), false, null, null),
                 Map.of("HOME", home.toString()), false, s -> { });
         MainView view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, PodmanStack.PROJECT),
-                PodmanStack.PROJECT);
+                PodmanStack.PROJECT, FxBackground.threads());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);

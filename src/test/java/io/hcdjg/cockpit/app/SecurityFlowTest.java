@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.app;
 
+import io.hcdjg.cockpit.testing.FxBackground;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,8 +8,8 @@ import io.hcdjg.cockpit.app.cli.CockpitCli;
 import io.hcdjg.cockpit.testing.DemoCql;
 import io.hcdjg.cockpit.testing.PodmanStack;
 import io.hcdjg.cockpit.ui.MainView;
-import io.hcdjg.cockpit.ui.WallModel;
-import io.hcdjg.cockpit.ui.WallPresenter;
+import io.hcdjg.cockpit.present.WallModel;
+import io.hcdjg.cockpit.present.WallPresenter;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -62,7 +63,8 @@ class SecurityFlowTest {
     void start(Stage stage) throws Exception {
         Path state = Files.createTempDirectory("cockpit-security");
         cockpit = new Cockpit(new CockpitOptions(java.util.Optional.empty(), false, null, null), PodmanStack.env(state), false, s -> { });
-        view = new MainView(30, new CockpitCommands(() -> cockpit, n -> { }, PodmanStack.PROJECT), PodmanStack.PROJECT);
+        view = new MainView(30, new CockpitCommands(() -> cockpit, n -> { }, PodmanStack.PROJECT),
+                PodmanStack.PROJECT, FxBackground.threads());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.WallPresenter;
 import io.hcdjg.cockpit.model.ActionOutcome;
 import io.hcdjg.cockpit.model.ActionRequest;
 import io.hcdjg.cockpit.testing.Snapshots;
@@ -36,7 +37,7 @@ class CommandPaletteTest {
                 ran.add(request.describe());
                 return new ActionOutcome(ActionOutcome.Status.DONE, "recorded", List.of());
             }
-        }, "janusgraph-demo");
+        }, "janusgraph-demo", Background.direct());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);

@@ -14,6 +14,8 @@ import io.hcdjg.cockpit.model.Priority;
 import io.hcdjg.cockpit.ops.AuditLog;
 import io.hcdjg.cockpit.ops.Escalator;
 import io.hcdjg.cockpit.podman.ProcessGateway;
+import io.hcdjg.cockpit.present.IncidentPresenter;
+import io.hcdjg.cockpit.present.IncidentsModel;
 import io.hcdjg.cockpit.testing.MutableClock;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -63,18 +65,23 @@ class IncidentsViewTest {
         desk = new IncidentDesk(rules, config.dependencies(), new IncidentStore(dir.resolve("incidents.jsonl")),
                 new Escalator(new ProcessGateway(), HttpClient.newHttpClient(), audit), new ActionHistory(audit.file()),
                 new IncidentReport(dir.resolve("reports"), ZoneOffset.UTC, rules), clock);
-        view = new IncidentsView(new DeskCommands(), stage::getOwner);
+        view = new IncidentsView(new DeskCommands(), stage::getOwner, Background.direct());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);
         stage.show();
-        view.apply(desk.state(), SERVICES);
+        view.apply(presented(), SERVICES);
+    }
+
+    /** What the presenter does with the desk's state (the desk's clock is the test's). */
+    private IncidentsModel presented() {
+        return new IncidentPresenter(ZoneOffset.UTC, config.incidents().ladder()).present(desk.state(), clock.instant());
     }
 
     /** What the watcher does after an operator's change: the state goes to the view. */
     private void publish() {
-        var s = desk.state();
-        Platform.runLater(() -> view.apply(s, SERVICES));
+        var m = presented();
+        Platform.runLater(() -> view.apply(m, SERVICES));
     }
 
     private final class DeskCommands implements IncidentCommands {

@@ -48,7 +48,7 @@ class LogsViewTest {
         }
         List<LogSource> sources = List.of(LogSources.source("analytics-api", "api_1", api),
                 LogSources.source("hcd-server", "hcd_1", hcd));
-        view = new LogsView(() -> sources);
+        view = new LogsView(() -> sources, Background.direct());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);

@@ -1,10 +1,15 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.WallPresenter;
+import io.hcdjg.cockpit.present.WallModel;
+import io.hcdjg.cockpit.present.HealthFormat;
 import io.hcdjg.cockpit.model.ConfigProblem;
+import io.hcdjg.cockpit.present.IncidentFixtures;
 import io.hcdjg.cockpit.testing.Snapshots;
 import io.hcdjg.cockpit.testing.UnusedCommands;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
@@ -29,7 +34,7 @@ class MainViewTest {
 
     @Start
     void start(Stage stage) {
-        view = new MainView(30, new UnusedCommands(), "janusgraph-demo");
+        view = new MainView(30, new UnusedCommands(), "janusgraph-demo", Background.direct());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);
@@ -89,5 +94,47 @@ class MainViewTest {
                 "/home/op/.config/hcd-janusgraph-cockpit/cockpit.yaml:9:5: services[0].port: must be a whole number from 1 to 65535, not '190420'",
                 "/home/op/.config/hcd-janusgraph-cockpit/cockpit.yaml:11:5: services[1].probe: unknown probe 'vaultt'"), lines);
         assertEquals(5, robot.lookup(".ck-card").queryAll().size(), "the wall still works on the defaults");
+    }
+
+    @Test
+    void theLogPaneAndTheIncidentClockRunOnlyWhileTheirTabIsShown(FxRobot robot) {
+        show(List.of(), false);
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        LogsView logs = robot.lookup("#logs-view").queryAs(LogsView.class);
+        IncidentsView incidents = robot.lookup("#incidents").queryAs(IncidentsView.class);
+        assertFalse(logs.isRunning(), "the Services tab is shown: the log pane's frame timer stays off");
+        assertFalse(incidents.isTicking());
+
+        select(robot, tabs, "tab-logs");
+        assertTrue(logs.isRunning());
+        assertFalse(incidents.isTicking());
+
+        select(robot, tabs, "tab-incidents");
+        assertFalse(logs.isRunning(), "hidden again: the timer is stopped");
+        assertTrue(incidents.isTicking());
+
+        select(robot, tabs, "tab-services");
+        assertFalse(logs.isRunning());
+        assertFalse(incidents.isTicking());
+    }
+
+    private static void select(FxRobot robot, TabPane tabs, String id) {
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> id.equals(t.getId())).findFirst().orElseThrow()));
+    }
+
+    @Test
+    void incidentsReachTheirTabAndThePlaybooksChoice(FxRobot robot) throws Exception {
+        show(List.of(), false);
+        WallModel m = new WallPresenter(ZoneOffset.UTC, IncidentFixtures.ladder()).present(Snapshots.mixed(List.of(),
+                false).withIncidents(IncidentFixtures.state(), IncidentFixtures.NOW), IncidentFixtures.NOW);
+        // the first open incident once there were none: nothing chosen yet in the playbooks' list
+        WaitForAsyncUtils.asyncFx(() -> view.apply(m)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        assertEquals("Incidents (2 open, 1 due)", tabs.getTabs().stream().filter(t -> "tab-incidents".equals(t.getId()))
+                .findFirst().orElseThrow().getText());
+        assertEquals("INC-0002  Data loss reported", robot.lookup("#playbook-incident")
+                .queryComboBox().getValue());
+        assertEquals("2 open · 3 recorded", text(robot, "#incident-summary"));
     }
 }

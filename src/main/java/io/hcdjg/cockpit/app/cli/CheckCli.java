@@ -9,7 +9,7 @@ import io.hcdjg.cockpit.app.cli.ExitCodes.Help;
 import io.hcdjg.cockpit.model.ConfigProblem;
 import io.hcdjg.cockpit.model.ServiceStatus;
 import io.hcdjg.cockpit.model.StackSnapshot;
-import io.hcdjg.cockpit.ui.HealthFormat;
+import io.hcdjg.cockpit.present.HealthFormat;
 import picocli.CommandLine.Command;
 
 import java.util.List;

@@ -8,7 +8,7 @@ import io.hcdjg.cockpit.app.cli.ExitCodes.Help;
 import io.hcdjg.cockpit.model.ContainerInfo;
 import io.hcdjg.cockpit.model.ContainerStatus;
 import io.hcdjg.cockpit.model.PodmanState;
-import io.hcdjg.cockpit.ui.ContainerFormat;
+import io.hcdjg.cockpit.present.ContainerFormat;
 import picocli.CommandLine.Command;
 
 import java.time.Instant;

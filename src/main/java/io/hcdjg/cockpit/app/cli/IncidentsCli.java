@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.app.cli;
 
+import io.hcdjg.cockpit.present.IncidentFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -236,7 +237,7 @@ final class IncidentsCli {
                 out.printf("%-9s  %-3s  %-12s  L%-2d  %-16s  %-18s  %s%n", i.id(), i.priority(),
                         i.state().name().toLowerCase(Locale.ROOT), i.level(),
                         i.openedAt().atZone(ZoneId.systemDefault()).toLocalDateTime().withNano(0).toString().replace('T', ' '),
-                        io.hcdjg.cockpit.ui.IncidentFormat.countdown(s.deadlines().get(i.id()), now), i.title());
+                        io.hcdjg.cockpit.present.IncidentFormat.countdown(s.deadlines().get(i.id()), now), i.title());
             }
             s.prompts().forEach(p -> out.println("  ! " + p.text()));
             if (s.problem() != null) {

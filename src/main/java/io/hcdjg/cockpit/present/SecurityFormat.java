@@ -1,4 +1,4 @@
-package io.hcdjg.cockpit.ui;
+package io.hcdjg.cockpit.present;
 
 import io.hcdjg.cockpit.model.SecurityEvent;
 import io.hcdjg.cockpit.model.SecurityState;

@@ -1,11 +1,10 @@
-package io.hcdjg.cockpit.ui;
+package io.hcdjg.cockpit.present;
 
 import io.hcdjg.cockpit.model.HealthLevel;
 import io.hcdjg.cockpit.model.HostStats;
 import io.hcdjg.cockpit.testing.Snapshots;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -53,15 +52,6 @@ class WallPresenterTest {
     }
 
     @Test
-    void formats() {
-        assertEquals("850 µs", HealthFormat.latency(Duration.ofNanos(850_400)));
-        assertEquals("12 ms", HealthFormat.latency(Duration.ofMillis(12)));
-        assertEquals("1.25 s", HealthFormat.latency(Duration.ofMillis(1250)));
-        assertEquals("512 B", HealthFormat.bytes(512));
-        assertEquals("1.5 KiB", HealthFormat.bytes(1536));
-    }
-
-    @Test
     void alertsAndDownTargetsAreNotedOnTheirServicesTile() {
         var down = new io.hcdjg.cockpit.model.ScrapeTarget("hcd", "hcd-server:7199", "hcd", "down",
                 "Get \"http://hcd-server:7199/metrics\": EOF");
@@ -86,5 +76,42 @@ class WallPresenterTest {
         assertEquals(HealthFormat.STYLE_OK, m.styleClass());
         assertEquals("—", WallPresenter.metric(new io.hcdjg.cockpit.model.MetricReading("x", "x", "s", Double.NaN,
                 HealthLevel.UNKNOWN, "no data", List.of(), "Prometheus: x")).text());
+    }
+
+    @Test
+    void theWindowsWordsAreWordedHereNotInTheView() {
+        WallModel quiet = presenter.present(Snapshots.mixed(List.of(), false), Snapshots.AT);
+        assertEquals("", quiet.problemsHead());
+        assertEquals("Alerts", quiet.alertsTitle());
+        assertEquals("podman connection", quiet.connectionPrompt(), "not watching podman yet");
+        assertEquals("Incidents", quiet.incidents().tabTitle());
+
+        var one = new io.hcdjg.cockpit.model.ConfigProblem("cockpit.yaml", 9, 5, "services[0].port", "not a port");
+        WallModel broken = presenter.present(Snapshots.mixed(List.of(one), true), Snapshots.AT);
+        assertEquals("The config has 1 error; the shipped defaults are in use until it is fixed:", broken.problemsHead());
+        assertEquals("Demo stack: test — services it does not run are shown as not running.", broken.notice());
+        assertEquals("The config has 2 errors; the shipped defaults are in use until it is fixed:", presenter.present(
+                Snapshots.mixed(List.of(one, one), false), Snapshots.AT).problemsHead());
+
+        var alert = new io.hcdjg.cockpit.model.Alert("f1", "ServiceDown", "critical", "hcd", "active", Snapshots.AT,
+                "hcd is down", java.util.Map.of("alertname", "ServiceDown"), List.of());
+        var mon = new io.hcdjg.cockpit.model.MonitoringState(List.of(), List.of(), List.of(alert, alert), List.of(),
+                null, null, Snapshots.AT);
+        var watched = new io.hcdjg.cockpit.model.PodmanState("remote-vm (ssh://core@10.0.0.5)", null, List.of(),
+                Snapshots.AT, true);
+        WallModel busy = presenter.present(Snapshots.mixed(List.of(), false).withMonitoring(mon, Snapshots.AT)
+                .withPodman(watched, Snapshots.AT), Snapshots.AT);
+        assertEquals("Alerts (2 firing)", busy.alertsTitle());
+        assertEquals("podman remote-vm (ssh://core@10.0.0.5) · 0 containers · events live", busy.podman());
+        assertEquals("podman remote-vm (ssh://core@10.0.0.5)", busy.connectionPrompt());
+    }
+
+    @Test
+    void theIncidentAndRunbookPanelsArePresentedWithTheWall() {
+        WallModel m = new WallPresenter(ZoneOffset.UTC, IncidentFixtures.ladder()).present(Snapshots.mixed(List.of(),
+                false).withIncidents(IncidentFixtures.state(), IncidentFixtures.NOW), IncidentFixtures.NOW);
+        assertEquals("Incidents (2 open, 1 due)", m.incidents().tabTitle());
+        assertEquals("Escalate to L2…", m.incidents().rows().get(1).detail().escalate());
+        assertEquals("not run", m.runbook().tiles().get(0).word());
     }
 }

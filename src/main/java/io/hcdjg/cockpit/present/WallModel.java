@@ -1,16 +1,23 @@
-package io.hcdjg.cockpit.ui;
+package io.hcdjg.cockpit.present;
 
 import io.hcdjg.cockpit.model.HealthLevel;
 
 import java.time.Instant;
 import java.util.List;
 
-/** What the wall shows, already formatted: the FX side only copies these values into nodes. */
-public record WallModel(String title, String notice, boolean demo, List<String> problems, List<Card> cards,
-                        Gauge disk, Gauge memory, String status, String podman, String podmanProblem,
-                        List<Metric> metrics, List<AlertRow> alerts, List<SilenceRow> silences, String monitoringProblem,
-                        int firing, List<LogReview> logs, io.hcdjg.cockpit.model.IncidentState incidents,
-                        io.hcdjg.cockpit.model.RunbookState runbook, Security security) {
+/**
+ * What the wall shows, already formatted: the FX side only copies these values into nodes.
+ *
+ * @param notice           the demo banner's line
+ * @param problemsHead     the config banner's first line, over {@code problems}
+ * @param alertsTitle      the Alerts tab's title, with how many fire
+ * @param connectionPrompt the podman connection switcher's prompt: the connection watched
+ */
+public record WallModel(String title, String notice, boolean demo, String problemsHead, List<String> problems,
+                        List<Card> cards, Gauge disk, Gauge memory, String status, String podman,
+                        String connectionPrompt, String podmanProblem, List<Metric> metrics, List<AlertRow> alerts,
+                        List<SilenceRow> silences, String monitoringProblem, String alertsTitle, List<LogReview> logs,
+                        IncidentsModel incidents, RunbookModel runbook, Security security) {
 
     public WallModel {
         problems = List.copyOf(problems);

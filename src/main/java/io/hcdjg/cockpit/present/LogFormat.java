@@ -1,4 +1,4 @@
-package io.hcdjg.cockpit.ui;
+package io.hcdjg.cockpit.present;
 
 import io.hcdjg.cockpit.model.LogClass;
 
@@ -46,7 +46,7 @@ public final class LogFormat {
         return c;
     }
 
-    /** A class's style (the stylesheet and {@link LogCanvas} colour these names). */
+    /** A class's style (the stylesheet and the log canvas colour these names). */
     public static String style(LogClass c) {
         return switch (c) {
             case ERROR -> "ck-log-error";
@@ -71,5 +71,20 @@ public final class LogFormat {
             return "ck-log-debug";
         }
         return "ck-log-info";
+    }
+
+    /** The pane's status line: "200 lines · dropped: 3 · following" (or "· paused"). */
+    public static String status(int lines, long dropped, boolean following) {
+        return lines + " lines" + (dropped > 0 ? " · dropped: " + dropped : "") + (following ? " · following" : " · paused");
+    }
+
+    /** "1 match", "3 matches". */
+    public static String matches(int n) {
+        return n + (n == 1 ? " match" : " matches");
+    }
+
+    /** The button that resumes following. */
+    public static String jump(int unseen) {
+        return unseen + " new lines — jump to end";
     }
 }

@@ -1,5 +1,6 @@
-package io.hcdjg.cockpit.ui;
+package io.hcdjg.cockpit.present;
 
+import io.hcdjg.cockpit.config.IncidentConfig;
 import io.hcdjg.cockpit.model.Alert;
 import io.hcdjg.cockpit.model.ContainerStatus;
 import io.hcdjg.cockpit.model.MetricReading;
@@ -23,15 +24,23 @@ import java.util.Locale;
 
 /** Maps a snapshot to what the wall shows. Pure, runs off the FX thread. */
 public final class WallPresenter {
-    static final double GAUGE_WARN = 85;
-    static final double GAUGE_CRIT = 95;
+    public static final double GAUGE_WARN = 85;
+    public static final double GAUGE_CRIT = 95;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private final ZoneId zone;
+    private final IncidentPresenter incidents;
 
+    /** Without an escalation ladder (the incident panel shows none). */
     public WallPresenter(ZoneId zone) {
+        this(zone, List.of());
+    }
+
+    /** @param ladder the escalation matrix (config incidents.ladder) */
+    public WallPresenter(ZoneId zone, List<IncidentConfig.Level> ladder) {
         this.zone = zone;
+        this.incidents = new IncidentPresenter(zone, ladder);
     }
 
     public WallModel present(StackSnapshot s, Instant now) {
@@ -65,13 +74,20 @@ public final class WallPresenter {
         MonitoringState mon = s.monitoring();
         String monitoringProblem = java.util.stream.Stream.of(mon.prometheusProblem(), mon.alertmanagerProblem())
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("; "));
-        return new WallModel("HCD JanusGraph Ops Cockpit — " + s.stackLabel(), s.stackLabel(), s.demo(),
+        int problems = s.problems().size();
+        String problemsHead = problems == 0 ? "" : "The config has " + problems + " error" + (problems == 1 ? "" : "s")
+                + "; the shipped defaults are in use until it is fixed:";
+        int firing = mon.firing().size();
+        return new WallModel("HCD JanusGraph Ops Cockpit — " + s.stackLabel(),
+                s.stackLabel() + " — services it does not run are shown as not running.", s.demo(), problemsHead,
                 s.problems().stream().map(Object::toString).toList(), cards,
                 gauge(s.host().disk()), gauge(s.host().memory()), status(s), podmanLine,
+                podmanLine.isEmpty() ? "podman connection" : podmanLine.split(" · ")[0],
                 podman.problem() == null ? "" : "Podman " + podman.target() + ": " + podman.problem(),
                 mon.metrics().stream().map(WallPresenter::metric).toList(), alerts(mon), silences(mon),
-                monitoringProblem, mon.firing().size(), List.copyOf(logs.values()), s.incidents(), s.runbook(),
-                SecurityFormat.present(s.security(), now, zone));
+                monitoringProblem, firing == 0 ? "Alerts" : "Alerts (" + firing + " firing)",
+                List.copyOf(logs.values()), incidents.present(s.incidents(), now),
+                RunbookFormat.present(s.runbook(), now, zone), SecurityFormat.present(s.security(), now, zone));
     }
 
     static WallModel.LogReview review(io.hcdjg.cockpit.model.LogSummary l) {

@@ -1,10 +1,12 @@
-package io.hcdjg.cockpit.ui;
+package io.hcdjg.cockpit.present;
 
 import io.hcdjg.cockpit.config.Durations;
 import io.hcdjg.cockpit.model.BackupInfo;
 import io.hcdjg.cockpit.model.CertStatus;
 import io.hcdjg.cockpit.model.CheckResult;
 import io.hcdjg.cockpit.model.HealthLevel;
+import io.hcdjg.cockpit.model.MaintenanceDue;
+import io.hcdjg.cockpit.model.MaintenanceWindow;
 import io.hcdjg.cockpit.model.ProofStatus;
 import io.hcdjg.cockpit.model.RunbookState;
 
@@ -16,15 +18,69 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
-/** How the runbook panel reads: its summary tiles and its rows. Pure. */
+/** How the runbook panel reads: its summary tiles, its rows, the maintenance schedule. Pure. */
 public final class RunbookFormat {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter SAVED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private RunbookFormat() {
     }
 
     /** A summary tile: its headline word, the line under it, and its colour. */
     public record Tile(String id, String title, String word, String detail, String styleClass) {
+    }
+
+    /** The whole panel from the poller's state. */
+    public static RunbookModel present(RunbookState r, Instant now, ZoneId zone) {
+        ProofStatus p = r.proof();
+        List<String> notebooks = new java.util.ArrayList<>();
+        if (p != null) {
+            p.notebooks().rows().forEach(x -> notebooks.add(notebookRow(x)));
+            p.notebooks().problems().forEach(x -> notebooks.add("! " + x));
+        }
+        MaintenanceWindow w = r.maintenance();
+        String maintenance = w == null ? "not in maintenance" : "in maintenance until "
+                + HH_MM.format(w.until().atZone(zone)) + " — " + w.reason() + " (" + w.by() + "); every alert silenced";
+        return new RunbookModel(tiles(r, zone), checklist(r.checklist(), r.checkedAt(), zone),
+                p == null ? "" : p.summary(), p == null ? "" : proofDetail(p), notebooks,
+                r.backups().stream().map(b -> new RunbookModel.BackupRow(backupRow(b, now), b.file())).toList(),
+                r.certificates().stream().map(RunbookFormat::certificate).toList(),
+                r.schedule().stream().map(t -> schedule(t, zone)).toList(), maintenance,
+                w == null ? "Maintenance mode on…" : "End maintenance mode", w != null);
+    }
+
+    /** A checklist run's rows, and when it was saved. */
+    public static RunbookModel.Checklist checklist(List<CheckResult> results, Instant at, ZoneId zone) {
+        return new RunbookModel.Checklist(results.stream().map(c -> new RunbookModel.CheckRow(
+                c.word().toUpperCase(Locale.ROOT), style(c), c.name(), c.value())).toList(),
+                at == null ? null : "saved " + SAVED.format(at.atZone(zone)));
+    }
+
+    static String proofDetail(ProofStatus p) {
+        return "exports: " + p.exports()
+                + (p.status().file() == null ? "" : "\nstatus: exit " + p.status().exitCode() + ", written "
+                + p.status().timestamp() + (p.status().problems().isEmpty() ? ""
+                : " — " + String.join("; ", p.status().problems())))
+                + (p.gate().runDir() == null ? "" : "\nrun: " + p.gate().runDir().getFileName() + ", gate "
+                + (p.gate().token() == null || p.gate().token().isEmpty() ? "(empty)" : p.gate().token()) + " — "
+                + p.gate().meaning());
+    }
+
+    static RunbookModel.CertRow certificate(CertStatus c) {
+        String word = switch (c.level()) {
+            case UP -> "OK";
+            case DEGRADED -> "WARN";
+            case DOWN -> c.notAfter() == null ? "NO TLS" : "CRITICAL";
+            default -> "MISSING";
+        };
+        return new RunbookModel.CertRow(word, HealthFormat.styleClass(c.level()), c.source(), c.subject(), c.text());
+    }
+
+    static RunbookModel.ScheduleRow schedule(MaintenanceDue t, ZoneId zone) {
+        return new RunbookModel.ScheduleRow(t.task(), t.when(), Durations.words(t.duration()),
+                t.next() == null ? "—" : "next " + NEXT.format(t.next().atZone(zone)));
     }
 
     public static List<Tile> tiles(RunbookState r, ZoneId zone) {

@@ -1,9 +1,10 @@
-package io.hcdjg.cockpit.ui;
+package io.hcdjg.cockpit.present;
 
 import io.hcdjg.cockpit.config.Durations;
 import io.hcdjg.cockpit.config.IncidentConfig;
 import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.model.IncidentEvent;
+import io.hcdjg.cockpit.model.Priority;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -81,13 +82,59 @@ public final class IncidentFormat {
                 + e.text();
     }
 
-    /** The entries in the chosen groups whose line contains {@code text} (case-insensitive). */
-    public static List<IncidentEvent> filter(List<IncidentEvent> events, Set<String> groups, String text) {
+    /** The lines in the chosen groups whose entry contains {@code text} (case-insensitive). */
+    public static List<String> filter(List<IncidentsModel.TimelineLine> lines, Set<String> groups, String text) {
         String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        return events.stream().filter(e -> groups.contains(e.group()))
-                .filter(e -> needle.isEmpty() || (e.text() + " " + e.service() + " " + e.incident())
-                        .toLowerCase(Locale.ROOT).contains(needle)).toList();
+        return lines.stream().filter(l -> groups.contains(l.group()))
+                .filter(l -> needle.isEmpty() || l.search().contains(needle))
+                .map(IncidentsModel.TimelineLine::line).toList();
+    }
+
+    static IncidentsModel.TimelineLine line(IncidentEvent e, ZoneId zone) {
+        return new IncidentsModel.TimelineLine(e.group(), (e.text() + " " + e.service() + " " + e.incident())
+                .toLowerCase(Locale.ROOT), event(e, zone));
+    }
+
+    /** "MM-dd HH:mm:ss" */
+    static String time(Instant t, ZoneId zone) {
+        return TIME.format(t.atZone(zone));
     }
 
     public static final List<String> GROUPS = List.of("incident", "health", "alert", "log", "action", "escalation", "note");
+
+    /** The Escalate dialog: to which level, and what that runs. */
+    public record Escalation(int level, String header, String body) {
+    }
+
+    /**
+     * What escalating incident {@code id} (at {@code current}, of priority {@code p}) to {@code wanted} (null: the next
+     * level of its ladder) would do; empty at the top of its ladder ({@link #topOfLadder} says so).
+     */
+    public static java.util.Optional<Escalation> escalation(String id, int current, Priority p,
+                                                            List<IncidentConfig.Level> ladder, Integer wanted) {
+        return ladder.stream().filter(l -> wanted != null ? l.level() == wanted
+                        : l.level() > current && l.priorities().contains(p)).findFirst()
+                .map(l -> new Escalation(l.level(), "Escalate " + id + " to " + l.name() + " — " + l.role()
+                        + (l.contact().isBlank() ? "" : " <" + l.contact() + ">") + "?", runs(l)));
+    }
+
+    public static String topOfLadder(String id, int current, Priority p) {
+        return id + " is at L" + current + ", the top of its ladder for " + p;
+    }
+
+    private static String runs(IncidentConfig.Level l) {
+        if (l.command().isEmpty() && l.webhook() == null) {
+            return "No action is configured for " + l.name() + ": the escalation is recorded and you contact them "
+                    + "yourself.";
+        }
+        return "This runs " + (l.command().isEmpty() ? "" : "the command " + l.command().get(0) + " ")
+                + (l.webhook() == null ? "" : (l.command().isEmpty() ? "" : "and ") + "the webhook "
+                + l.webhook().replaceFirst("\\?.*", "?…")) + ".";
+    }
+
+    /** A notification's text: the first four, and how many more. */
+    public static String notification(List<String> fresh) {
+        return String.join("\n", fresh.subList(0, Math.min(4, fresh.size())))
+                + (fresh.size() > 4 ? "\n… and " + (fresh.size() - 4) + " more" : "");
+    }
 }
