@@ -1,6 +1,7 @@
 package io.hcdjg.cockpit.app.cli;
 
 import io.hcdjg.cockpit.app.CockpitOptions;
+import io.hcdjg.cockpit.config.Redaction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,12 +63,19 @@ public final class CockpitCli implements Callable<Integer> {
     final PrintStream out;
     final PrintStream err;
     private final Window window;
+    /** The built-in rules until a command has read the config, then the config's (see {@link #redactWith}). */
+    private volatile Redaction redaction = Redaction.DEFAULT;
 
     private CockpitCli(Map<String, String> env, PrintStream out, PrintStream err, Window window) {
         this.env = env;
-        this.out = out;
-        this.err = err;
+        this.out = RedactedOutput.over(out, () -> redaction);
+        this.err = RedactedOutput.over(err, () -> redaction);
         this.window = window;
+    }
+
+    /** From here on, everything printed passes through the config's redaction. */
+    void redactWith(Redaction r) {
+        redaction = r;
     }
 
     /**
