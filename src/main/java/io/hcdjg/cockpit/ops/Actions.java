@@ -68,7 +68,6 @@ public final class Actions {
      */
     public ActionOutcome run(ActionRequest r, Consumer<String> progress) throws IOException {
         Redaction redaction = audit.redaction();
-        audit.started(connectionLabel, r.describe());
         List<ProcessResult> ran = new ArrayList<>();
         Ended o;
         try {
@@ -117,6 +116,7 @@ public final class Actions {
         }
         List<String> targets = (r.service() == null ? containers : mine(containers, r.service())).stream()
                 .map(ContainerInfo::name).toList();
+        audit.started(connectionLabel, r.describe()); // past the checks: from here on it changes the stack
         if (r.kind() != ActionRequest.Kind.EXEC) { // exec's progress is the command's own output
             progress.accept(r.describe() + " " + connectionLabel);
         }
