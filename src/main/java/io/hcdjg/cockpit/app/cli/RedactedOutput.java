@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 /**
  * The CLI's stdout and stderr: every line passes through the redaction before it is written, whatever printed it (a
  * command's table or JSON, a log line, an outcome, picocli's messages). Lines are held until their newline so that a
- * secret is never split across two writes; a flush writes what is held.
+ * secret is never split across two writes; a flush writes what is held (an explicit one: see {@link #over}).
  */
 final class RedactedOutput extends OutputStream {
     private final PrintStream out;
@@ -26,9 +26,13 @@ final class RedactedOutput extends OutputStream {
         this.redaction = redaction;
     }
 
-    /** A print stream in {@code out}'s charset whose lines reach {@code out} redacted by what {@code redaction} gives. */
+    /**
+     * A print stream in {@code out}'s charset whose lines reach {@code out} redacted by what {@code redaction} gives.
+     * Not auto-flushing: a print stream that is flushes after every piece of a printf, which would cut lines (and a
+     * secret) in two; each line reaches {@code out} when its newline comes, and the rest when this stream is flushed.
+     */
     static PrintStream over(PrintStream out, Supplier<Redaction> redaction) {
-        return new PrintStream(new RedactedOutput(out, redaction), true, out.charset());
+        return new PrintStream(new RedactedOutput(out, redaction), false, out.charset());
     }
 
     @Override
