@@ -2,6 +2,7 @@ package io.hcdjg.cockpit.app;
 
 import io.hcdjg.cockpit.config.CockpitConfig;
 import io.hcdjg.cockpit.config.ConfigLoader;
+import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.config.ServiceConfig;
 import io.hcdjg.cockpit.demo.DemoStack;
 import io.hcdjg.cockpit.model.ProbeKind;
@@ -84,6 +85,7 @@ public final class Cockpit implements AutoCloseable {
     final Playbooks playbooks;
     final IncidentWatcher incidents;
     final Map<String, String> env;
+    final Redaction redaction;
 
     /**
      * @param demoWhenUnreachable start the demo stack when nothing of the configured stack answers (the window's default)
@@ -93,6 +95,7 @@ public final class Cockpit implements AutoCloseable {
         this.env = env;
         loaded = new ConfigLoader(env).load(options.config());
         CockpitConfig config = loaded.config();
+        redaction = Redaction.of(config, env);
 
         ProbeFactory probeFactory = new ProbeFactory();
         closers.add(probeFactory);
@@ -127,7 +130,7 @@ public final class Cockpit implements AutoCloseable {
         poller = new HealthPoller(config, store, probes, host::read, Clock.systemUTC(), scheduler, probeThreads);
         closers.add(poller);
 
-        ProcessGateway processes = new ProcessGateway();
+        ProcessGateway processes = new ProcessGateway(redaction);
         podman = PodmanTarget.resolve(processes, options.connection(), config.podman().connection(),
                 env.get("PODMAN_CONNECTION"));
         hostTools = new HostTools(processes);
@@ -144,7 +147,7 @@ public final class Cockpit implements AutoCloseable {
                 Duration.ofSeconds(90), Duration.ofSeconds(1));
         actions = new Actions(podman.podman(), podman.label(), project,
                 () -> cfg.podman().composeFiles().stream().map(f -> Path.of(f).toAbsolutePath()).toList(),
-                new AuditLog(AuditLog.defaultFile(env), Clock.systemUTC()), verifier);
+                new AuditLog(AuditLog.defaultFile(env), Clock.systemUTC(), redaction), verifier);
 
         CockpitConfig.Monitoring mon = cfg.monitoring();
         HttpClient http = HttpClient.newBuilder().connectTimeout(mon.timeout()).build();
@@ -208,16 +211,22 @@ public final class Cockpit implements AutoCloseable {
     public Silences silences() { return silences; }
     public LogHub logs() { return logs; }
     public Backups backups() { return backups; }
+    /** What every sink hides: the window's presenters and the CLI's output use it too. */
+    public Redaction redaction() { return redaction; }
 
-    /** The desk on the config's rules, the XDG data dir's store and the audit log: the window's and the CLI's. */
+    /**
+     * The desk on the config's rules, the XDG data dir's store and the audit log: the window's and the CLI's. The store,
+     * the reports and the escalations hide what the audit log hides.
+     */
     public static IncidentDesk incidentDesk(CockpitConfig config, Map<String, String> env, AuditLog audit,
                                             Clock clock) {
-        IncidentStore store = new IncidentStore(IncidentStore.defaultFile(env));
+        Redaction redaction = audit.redaction();
+        IncidentStore store = new IncidentStore(IncidentStore.defaultFile(env), redaction);
         IncidentRules rules = new IncidentRules(config.incidents(), ZoneId.systemDefault());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        return new IncidentDesk(rules, config.dependencies(), store, new Escalator(new ProcessGateway(), http, audit),
-                new ActionHistory(audit.file()), new IncidentReport(store.file().resolveSibling("reports"),
-                ZoneId.systemDefault(), rules), clock);
+        return new IncidentDesk(rules, config.dependencies(), store, new Escalator(new ProcessGateway(redaction), http,
+                audit), new ActionHistory(audit.file()), new IncidentReport(store.file().resolveSibling("reports"),
+                ZoneId.systemDefault(), rules, redaction), clock);
     }
 
     /** An incident's key log lines from the followed containers' buffers, for its report and escalations. */

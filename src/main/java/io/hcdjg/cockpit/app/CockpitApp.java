@@ -48,7 +48,8 @@ public final class CockpitApp extends Application {
         CockpitOptions opts = options != null ? options : CockpitOptions.defaults();
         var loaded = new ConfigLoader(System.getenv()).load(opts.config());
         String project = opts.project() != null ? opts.project() : loaded.config().stack().project();
-        presenter = new WallPresenter(ZoneId.systemDefault(), loaded.config().incidents().ladder());
+        presenter = new WallPresenter(ZoneId.systemDefault(), loaded.config().incidents().ladder(),
+                io.hcdjg.cockpit.config.Redaction.of(loaded.config(), System.getenv()));
         CockpitCommands commands = new CockpitCommands(() -> cockpit, name -> restart(opts.withConnection(name)),
                 project);
         view = new MainView(loaded.config().round().history(), commands, project,

@@ -63,6 +63,6 @@ public final class ReportRun {
         var monitoring = running ? c.store.get().monitoring() : c.monitoring.refresh();
         DailyReport.Data data = new DailyReport.Data(now, c.actions.project(), counts, samples, metrics,
                 MetricDiagnosis.profiled(monitoring), files.lastBackup(), files.proof(), c.desk.state().incidents());
-        return new DailyReport(ZoneId.systemDefault()).write(data, dir);
+        return new DailyReport(ZoneId.systemDefault(), c.redaction).write(data, dir);
     }
 }

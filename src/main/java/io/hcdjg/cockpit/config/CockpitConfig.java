@@ -7,10 +7,12 @@ import java.util.List;
  * The validated configuration: which stack, which services, how often to probe them.
  *
  * @param dependencies service → the services it needs; a dependent of a DOWN service is shown blocked by it
+ * @param redaction    what is never written or shown, beyond the built-in rules ({@link Redaction#of})
  */
 public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, Monitoring monitoring, Logs logs,
                             List<ServiceConfig> services, List<MetricConfig> metrics, IncidentConfig incidents,
-                            java.util.Map<String, List<String>> dependencies, RunbookConfig runbook) {
+                            java.util.Map<String, List<String>> dependencies, RunbookConfig runbook,
+                            RedactionConfig redaction) {
 
     /**
      * @param maxLines per followed container; older lines are dropped (and counted)
@@ -97,6 +99,6 @@ public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, 
     /** A copy pointing the services that the map names at other endpoints (used by the demo stack). */
     public CockpitConfig withServices(List<ServiceConfig> replaced) {
         return new CockpitConfig(stack, round, host, podman, monitoring, logs, replaced, metrics, incidents,
-                dependencies, runbook);
+                dependencies, runbook, redaction);
     }
 }

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  */
 final class ConfigReader {
     private static final Set<String> TOP = Set.of("stack", "round", "host", "podman", "monitoring", "logs", "services",
-            "metrics", "incidents", "dependencies", "runbook");
+            "metrics", "incidents", "dependencies", "runbook", "redaction");
     private static final Set<String> LOGS = Set.of("maxLines", "history", "keywords", "regex");
     static final List<String> LOG_CLASSES = LogClass.ALL.stream().map(LogClass::key).toList();
     private static final Set<String> MONITORING = Set.of("prometheus", "alertmanager", "poll", "timeout");
@@ -117,7 +117,8 @@ final class ConfigReader {
         var runbook = new RunbookSection(this).read(roots);
         IncidentSection incidents = new IncidentSection(this);
         return new CockpitConfig(stack, round, host, podman, monitoring, logs, services, metrics, incidents.read(roots),
-                incidents.dependencies(roots, services.stream().map(ServiceConfig::name).toList()), runbook);
+                incidents.dependencies(roots, services.stream().map(ServiceConfig::name).toList()), runbook,
+                new RedactionSection(this).read(roots));
     }
 
     List<Layer> section(List<Layer> roots, String name, Set<String> allowed) {

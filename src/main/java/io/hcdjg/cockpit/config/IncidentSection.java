@@ -174,7 +174,7 @@ final class IncidentSection {
             }
             Optional<String> webhook = r.text(ls, "webhook");
             webhook.filter(u -> !u.matches("https?://[^\\s/]+(/.*)?")).ifPresent(u -> r.problems.add(
-                    r.locate(ls, "webhook", "must be an http:// or https:// URL, not '" + u + "'")));
+                    r.locate(ls, "webhook", "must be an http:// or https:// URL, not '" + hostPart(u) + "'")));
             Duration after = ConfigReader.value(ls, "after").map(v -> ConfigReader.parseDuration(v.node().asText())
                     .orElseGet(() -> {
                         r.problems.add(v.doc().problem(v.path(), "must be a duration like 0m, 30m or 2h, not '"
@@ -186,6 +186,12 @@ final class IncidentSection {
                     r.strings(ls, "command"), webhook.filter(u -> u.matches("https?://[^\\s/]+(/.*)?")).orElse(null)));
         });
         return out;
+    }
+
+    /** A webhook's path (and query) is often its token: an error shows what comes before it. */
+    static String hostPart(String url) {
+        String head = url.replaceFirst("^([^/?]*//)?([^/?]*).*$", "$1$2");
+        return head.length() < url.length() ? head + "/…" : url;
     }
 
     /** {@code dependencies: {service: [upstream, ...]}}, merged by service; every name must be a configured service. */

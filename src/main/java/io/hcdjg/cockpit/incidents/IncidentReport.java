@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.incidents;
 
+import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.model.IncidentEvent;
 
@@ -13,19 +14,29 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** The post-mortem material of runbook §9.2 step 5, as Markdown: summary, timeline, services, actions, key log lines. */
+/**
+ * The post-mortem material of runbook §9.2 step 5, as Markdown: summary, timeline, services, actions, key log lines. The
+ * whole text passes through the {@link Redaction}: key log lines and the audit's actions come from outside the store.
+ */
 public final class IncidentReport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Path dir;
     private final ZoneId zone;
     private final IncidentRules rules;
+    private final Redaction redaction;
 
     /** @param dir where reports are written, e.g. next to the store */
-    public IncidentReport(Path dir, ZoneId zone, IncidentRules rules) {
+    public IncidentReport(Path dir, ZoneId zone, IncidentRules rules, Redaction redaction) {
         this.dir = dir;
         this.zone = zone;
         this.rules = rules;
+        this.redaction = redaction;
+    }
+
+    /** The built-in redaction only: for tests and tools without a config. */
+    public IncidentReport(Path dir, ZoneId zone, IncidentRules rules) {
+        this(dir, zone, rules, Redaction.DEFAULT);
     }
 
     /** Writes {@code <dir>/<id>.md} (replacing an older one) and returns it; {@code keyLogLines} null: not collected. */
@@ -83,7 +94,7 @@ public final class IncidentReport {
             keyLogLines.forEach(l -> md.append(l.length() > 400 ? l.substring(0, 400) + " …" : l).append('\n'));
             md.append("```\n");
         }
-        return md.toString();
+        return redaction.text(md.toString());
     }
 
     private void section(StringBuilder md, List<IncidentEvent> events, String type) {

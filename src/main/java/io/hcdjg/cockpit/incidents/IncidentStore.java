@@ -3,6 +3,7 @@ package io.hcdjg.cockpit.incidents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.model.IncidentEvent;
 
 import java.io.ByteArrayOutputStream;
@@ -26,19 +27,28 @@ import java.util.function.Function;
  * Incidents and the timeline as an append-only file of JSON lines. Every write happens under an exclusive file lock
  * (the window and the CLI share the file), first reads what others appended, and is forced to disk before it returns:
  * an event reported written survives a kill -9 of the process or a crash of the machine. A line cut short by a crash
- * mid-write is ignored and cut off by the next write; a line that is not an event is skipped and reported.
+ * mid-write is ignored and cut off by the next write; a line that is not an event is skipped and reported. Every
+ * event's text and data pass through the {@link Redaction} on the way in and on the way out (a note, an escalation's
+ * result or a health reason may quote a secret; a line written before a secret was configured is hidden when read).
  */
 public final class IncidentStore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
+    private final Redaction redaction;
     private final List<IncidentEvent> events = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private long readUpTo;
     private int lineNo;
 
-    public IncidentStore(Path file) {
+    public IncidentStore(Path file, Redaction redaction) {
         this.file = file;
+        this.redaction = redaction;
+    }
+
+    /** The built-in redaction only: for tests and tools without a config. */
+    public IncidentStore(Path file) {
+        this(file, Redaction.DEFAULT);
     }
 
     /** {@code $XDG_DATA_HOME/hcd-janusgraph-cockpit/incidents.jsonl} (default {@code ~/.local/share/...}). */
@@ -85,7 +95,7 @@ public final class IncidentStore {
             if (ch.size() > readUpTo) { // a line cut short by a crash: drop it, so that the next line starts clean
                 ch.truncate(readUpTo);
             }
-            List<IncidentEvent> added = change.apply(List.copyOf(events));
+            List<IncidentEvent> added = change.apply(List.copyOf(events)).stream().map(this::redacted).toList();
             if (added.isEmpty()) {
                 return added;
             }
@@ -127,7 +137,7 @@ public final class IncidentStore {
                 String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
                 if (!line.isBlank()) {
                     try {
-                        events.add(fromJson(JSON.readTree(line)));
+                        events.add(redacted(fromJson(JSON.readTree(line))));
                     } catch (IOException | RuntimeException e) {
                         problems.add(file + " line " + lineNo + ": not an incident event, skipped ("
                                 + e.getMessage().lines().findFirst().orElse("") + ")");
@@ -137,6 +147,11 @@ public final class IncidentStore {
             }
         }
         readUpTo += start; // an unfinished last line stays unread until its newline arrives
+    }
+
+    private IncidentEvent redacted(IncidentEvent e) {
+        return new IncidentEvent(e.time(), e.type(), e.incident(), e.service(), redaction.text(e.text()),
+                redaction.values(e.data()));
     }
 
     static ObjectNode toJson(IncidentEvent e) {

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ops;
 
+import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.model.ActionOutcome;
 import io.hcdjg.cockpit.model.ActionOutcome.Status;
 import io.hcdjg.cockpit.model.ActionRequest;
@@ -25,8 +26,8 @@ import java.util.function.Supplier;
 /**
  * The one audited path for everything that changes the stack: restart, stop, start, up, down, scale and exec. Names are
  * checked against the project's real services before any process starts; destructive actions need the project name
- * typed in; every process and every outcome goes to the {@link AuditLog} before the action is reported; restart, start
- * and up are verified against the service's probe.
+ * typed in; the start, every process and the outcome go to the {@link AuditLog} before the action goes on; restart,
+ * start and up are verified against the service's probe.
  */
 public final class Actions {
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
@@ -61,12 +62,16 @@ public final class Actions {
         return audit;
     }
 
-    /** Runs the request; {@code progress} gets lines as they happen. Interrupting the thread cancels it. */
+    /**
+     * Runs the request; {@code progress} gets lines as they happen, redacted (exec's are the command's own output).
+     * Interrupting the thread cancels it.
+     */
     public ActionOutcome run(ActionRequest r, Consumer<String> progress) throws IOException {
+        Redaction redaction = audit.redaction();
         List<ProcessResult> ran = new ArrayList<>();
         Ended o;
         try {
-            o = perform(r, progress, ran);
+            o = perform(r, line -> progress.accept(redaction.text(line)), ran);
         } catch (ProcessException e) {
             o = new Ended(Status.FAILED, e.getMessage());
         } catch (InterruptedException e) {
@@ -76,7 +81,8 @@ public final class Actions {
             throw e.getCause();
         }
         audit.outcome(connectionLabel, r.describe(), o.status().name().toLowerCase(Locale.ROOT), o.message());
-        return new ActionOutcome(o.status(), o.message(), ran.stream().map(p -> String.join(" ", p.argv())).toList());
+        return new ActionOutcome(o.status(), redaction.text(o.message()),
+                ran.stream().map(p -> String.join(" ", redaction.argv(p.argv()))).toList());
     }
 
     private Ended perform(ActionRequest r, Consumer<String> progress, List<ProcessResult> ran)
@@ -110,6 +116,7 @@ public final class Actions {
         }
         List<String> targets = (r.service() == null ? containers : mine(containers, r.service())).stream()
                 .map(ContainerInfo::name).toList();
+        audit.started(connectionLabel, r.describe()); // past the checks: from here on it changes the stack
         if (r.kind() != ActionRequest.Kind.EXEC) { // exec's progress is the command's own output
             progress.accept(r.describe() + " " + connectionLabel);
         }

@@ -2,9 +2,11 @@ package io.hcdjg.cockpit.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.podman.ProcessResult;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -14,27 +16,59 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * The append-only record of every action that changes the stack: one JSON line per process an action ran (time,
- * connection, action, argv, exit code, duration, a digest of the output) and one per outcome. Each line is forced to
- * disk before the action is reported. Secrets are redacted from argv; output is never stored, only its digest.
+ * The append-only record of every action that changes the stack: one JSON line when an action starts, one per process
+ * it ran (argv, exit code, duration, a digest of the output), one per HTTP call, and one when it ends. Every line says
+ * when, who (OS user and host) and through which connection, and is forced to disk before the action goes on. Every
+ * text passes through the {@link Redaction}; output is never stored, only its digest.
  */
 public final class AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern SECRET_ARG = Pattern.compile("(?i)(password|passwd|secret|token|api[_-]?key)");
+
+    /** Who acts: the OS user and this machine's name. */
+    public record Who(String user, String host) {
+        /** Asked once: a host name lookup can take seconds when DNS is slow, and does not change while we run. */
+        private static final class Local {
+            static final Who WHO = new Who(System.getProperty("user.name", "unknown"), hostName());
+        }
+
+        public static Who local() {
+            return Local.WHO;
+        }
+
+        private static String hostName() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (IOException | SecurityException e) {
+                String env = System.getenv("HOSTNAME");
+                return env != null && !env.isBlank() ? env : "unknown";
+            }
+        }
+    }
 
     private final Path file;
     private final Clock clock;
+    private final Redaction redaction;
+    private final Who who; // null: Who.local(), asked at the first entry rather than while the cockpit starts
 
-    public AuditLog(Path file, Clock clock) {
+    public AuditLog(Path file, Clock clock, Redaction redaction, Who who) {
         this.file = file;
         this.clock = clock;
+        this.redaction = redaction;
+        this.who = who;
+    }
+
+    public AuditLog(Path file, Clock clock, Redaction redaction) {
+        this(file, clock, redaction, null);
+    }
+
+    /** The built-in redaction only: for tests and tools without a config. */
+    public AuditLog(Path file, Clock clock) {
+        this(file, clock, Redaction.DEFAULT);
     }
 
     /** {@code $XDG_STATE_HOME/hcd-janusgraph-cockpit/audit.jsonl} (default {@code ~/.local/state/...}). */
@@ -46,10 +80,20 @@ public final class AuditLog {
         return file;
     }
 
+    /** What every text written here passes through; the actions use it for what they report and show too. */
+    public Redaction redaction() {
+        return redaction;
+    }
+
+    /** Records that an action starts: an action killed midway still leaves a line that says it began. */
+    public void started(String connection, String action) throws IOException {
+        append(entry(connection, action, "started"));
+    }
+
     /** Records a process an action ran. */
     public void process(String connection, String action, ProcessResult r) throws IOException {
         ObjectNode n = entry(connection, action, "process");
-        n.set("argv", JSON.valueToTree(redact(r.argv())));
+        n.set("argv", JSON.valueToTree(redaction.argv(r.argv())));
         n.put("exitCode", r.exitCode());
         n.put("durationMs", r.took().toMillis());
         n.put("outputSha256", sha256(r.stdout() + "\0" + r.stderr()));
@@ -61,7 +105,7 @@ public final class AuditLog {
             throws IOException {
         ObjectNode n = entry(target, action, "http");
         n.put("method", method);
-        n.put("url", url);
+        n.put("url", redaction.text(url));
         n.put("status", status);
         n.put("durationMs", durationMs);
         append(n);
@@ -71,15 +115,18 @@ public final class AuditLog {
     public void outcome(String connection, String action, String outcome, String detail) throws IOException {
         ObjectNode n = entry(connection, action, "outcome");
         n.put("outcome", outcome);
-        n.put("detail", detail);
+        n.put("detail", redaction.text(detail));
         append(n);
     }
 
     private ObjectNode entry(String connection, String action, String kind) {
         ObjectNode n = JSON.createObjectNode();
         n.put("time", clock.instant().toString());
-        n.put("connection", connection);
-        n.put("action", action);
+        Who w = who != null ? who : Who.local();
+        n.put("user", w.user());
+        n.put("host", w.host());
+        n.put("connection", redaction.text(connection));
+        n.put("action", redaction.text(action));
         n.put("kind", kind);
         return n;
     }
@@ -97,34 +144,13 @@ public final class AuditLog {
         }
     }
 
-    /** The last {@code max} lines, newest last, for the audit view. */
+    /** The last {@code max} lines, newest last, for the audit view; redacted again (a line may predate a secret). */
     public List<String> tail(int max) throws IOException {
         if (!Files.exists(file)) {
             return List.of();
         }
         List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-        return List.copyOf(all.subList(Math.max(0, all.size() - max), all.size()));
-    }
-
-    /** The value after a secret-looking flag, and the value of a secret-looking NAME=value, become "***". */
-    static List<String> redact(List<String> argv) {
-        List<String> out = new ArrayList<>(argv.size());
-        boolean hideNext = false;
-        for (String a : argv) {
-            if (hideNext) {
-                out.add("***");
-                hideNext = false;
-                continue;
-            }
-            int eq = a.indexOf('=');
-            if (eq > 0 && SECRET_ARG.matcher(a.substring(0, eq)).find()) {
-                out.add(a.substring(0, eq + 1) + "***");
-            } else {
-                out.add(a);
-                hideNext = a.startsWith("-") && SECRET_ARG.matcher(a).find();
-            }
-        }
-        return out;
+        return all.subList(Math.max(0, all.size() - max), all.size()).stream().map(redaction::text).toList();
     }
 
     private static String sha256(String s) {

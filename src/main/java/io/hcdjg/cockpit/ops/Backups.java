@@ -106,7 +106,7 @@ public final class Backups {
 
     private ActionOutcome end(String action, Status status, String message) throws IOException {
         audit.outcome(connectionLabel, action, status.name().toLowerCase(java.util.Locale.ROOT), message);
-        return new ActionOutcome(status, message, List.of());
+        return new ActionOutcome(status, audit.redaction().text(message), List.of());
     }
 
     private ContainerInfo hcdContainer() throws ProcessException {
@@ -131,6 +131,7 @@ public final class Backups {
     /** Snapshot, copy out, pack, encrypt when configured, drop old backups. */
     public ActionOutcome backup(Consumer<String> progress) throws IOException {
         String action = "backup " + HCD;
+        audit.started(connectionLabel, action);
         Instant now = clock.instant();
         String stamp = STAMP.format(now);
         String tag = "cockpit-" + stamp;
@@ -246,6 +247,7 @@ public final class Backups {
      */
     public ActionOutcome restore(Path file, String confirm, Consumer<String> progress) throws IOException {
         String action = "restore " + file.getFileName();
+        audit.started(connectionLabel, action);
         if (!project.equals(confirm)) {
             return end(action, Status.REFUSED, "restore replaces the data of " + HCD + ": confirm it with the project "
                     + "name '" + project + "'");

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ops;
 
+import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.model.CheckResult;
 import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.model.LogClass;
@@ -21,7 +22,8 @@ import java.util.Map;
 
 /**
  * The daily report of runbook §1.2: errors, slow queries and auth failures over 24 hours per service, the metrics'
- * summaries, the backup's age, the proof and the incidents — as Markdown and as HTML, side by side in a folder.
+ * summaries, the backup's age, the proof and the incidents — as Markdown and as HTML, side by side in a folder. Every
+ * cell passes through the {@link Redaction}: the classified lines are the containers' own words.
  */
 public final class DailyReport {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -42,9 +44,16 @@ public final class DailyReport {
     }
 
     private final ZoneId zone;
+    private final Redaction redaction;
 
-    public DailyReport(ZoneId zone) {
+    public DailyReport(ZoneId zone, Redaction redaction) {
         this.zone = zone;
+        this.redaction = redaction;
+    }
+
+    /** The built-in redaction only: for tests and tools without a config. */
+    public DailyReport(ZoneId zone) {
+        this(zone, Redaction.DEFAULT);
     }
 
     /** Writes {@code daily-report-<date>.md} and {@code .html} into {@code dir}; returns both. */
@@ -104,7 +113,8 @@ public final class DailyReport {
                         TIME.format(i.openedAt().atZone(zone)), i.title())).toList();
         out.add(new Section("Incidents open or resolved in the last 24 hours", List.of("id", "priority", "state",
                 "level", "opened", "title"), inc, inc.isEmpty() ? "none" : null));
-        return out;
+        return out.stream().map(s -> new Section(s.title(), s.header(), s.rows().stream()
+                .map(r -> r.stream().map(redaction::text).toList()).toList(), s.note())).toList();
     }
 
     private static String num(double v, String unit) {

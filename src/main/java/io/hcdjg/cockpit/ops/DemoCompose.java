@@ -95,6 +95,7 @@ public final class DemoCompose {
 
     /** Builds what is missing or changed, then starts the project. Progress lines go to {@code progress}. */
     public void up(java.util.function.Consumer<String> progress) throws ProcessException, IOException {
+        audit.started(connection, "demo up");
         refuseForeignProject();
         List<Path> shipped = extract();
         String baseHash = hash(List.of(), "base-recipe-1");
@@ -128,6 +129,7 @@ public final class DemoCompose {
 
     /** Stops and removes the project's containers, replicas and network (volumes are kept). */
     public void down(java.util.function.Consumer<String> progress) throws ProcessException, IOException {
+        audit.started(connection, "demo down");
         refuseForeignProject();
         extract();
         checked("demo down", podman.composeDown(project, List.of(composeFile()), BUILD, composeLines(progress)));

@@ -21,7 +21,9 @@ import java.util.List;
 /**
  * Runs a level's escalation action: its command (argv, placeholders filled in, never through a shell) and/or a POST
  * of a JSON body to its webhook. Each call is recorded in the audit log; a webhook's query string (where tokens tend
- * to live) is never recorded or shown. The incident desk reaches it through {@link EscalationChannel}.
+ * to live) is never recorded or shown, nor its path when the config names it (the redaction knows the ladder's
+ * webhooks), nor a secret in the command's argv or stderr. The incident desk reaches it through
+ * {@link EscalationChannel}.
  */
 public final class Escalator implements EscalationChannel {
     static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -40,6 +42,7 @@ public final class Escalator implements EscalationChannel {
     @Override
     public Result escalate(Incident i, IncidentConfig.Level level, String summary, String link) throws IOException {
         String action = "escalate " + i.id() + " to " + level.name();
+        audit.started("local", action);
         List<String> said = new ArrayList<>();
         boolean ok = true;
         if (!level.command().isEmpty()) {
@@ -56,7 +59,7 @@ public final class Escalator implements EscalationChannel {
             }
         }
         if (level.webhook() != null) {
-            String shown = withoutQuery(level.webhook());
+            String shown = withoutQuery(audit.redaction().text(level.webhook()));
             ObjectNode body = JSON.createObjectNode();
             body.put("incident", i.id());
             body.put("level", level.name());
@@ -84,8 +87,8 @@ public final class Escalator implements EscalationChannel {
             }
         }
         String to = level.role() + (level.contact().isBlank() ? "" : " <" + level.contact() + ">");
-        String text = said.isEmpty() ? "no action configured for " + level.name() + ": contact " + to + " by hand"
-                : to + ": " + String.join("; ", said);
+        String text = audit.redaction().text(said.isEmpty() ? "no action configured for " + level.name() + ": contact "
+                + to + " by hand" : to + ": " + String.join("; ", said));
         audit.outcome("local", action, ok ? "done" : "failed", text);
         return new Result(ok, text);
     }

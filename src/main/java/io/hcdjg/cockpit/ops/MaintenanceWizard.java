@@ -116,7 +116,8 @@ public final class MaintenanceWizard {
 
     private void append(String line) {
         try {
-            Files.writeString(log, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(log, parts.actions().audit().redaction().text(line) + "\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             // the outcome is in the audit log anyway; the per-run log is a convenience
         }

@@ -28,6 +28,7 @@ public final class Silences {
     public ActionOutcome silence(String alertName, Map<String, String> labels, Duration duration, String author,
                                  String comment) throws IOException {
         String action = "silence " + (alertName == null ? "every alert" : alertName) + " for " + duration.toMinutes() + "m";
+        audit.started(client.alertmanagerUrl(), action);
         if (comment == null || comment.isBlank()) {
             return refuse(action, "a silence needs a comment that says why");
         }
@@ -45,7 +46,7 @@ public final class Silences {
             String msg = (alertName == null ? "every alert" : alertName) + " silenced until " + clock.instant().plus(duration)
                     + " (silence " + id + ")";
             audit.outcome(client.alertmanagerUrl(), action, "done", msg);
-            return new ActionOutcome(ActionOutcome.Status.DONE, msg, List.of("POST " + url));
+            return new ActionOutcome(ActionOutcome.Status.DONE, msg, List.of("POST " + audit.redaction().text(url)));
         } catch (IOException e) {
             return failed(action, url, t0, e);
         } catch (InterruptedException e) {
@@ -56,13 +57,15 @@ public final class Silences {
 
     public ActionOutcome expire(String id) throws IOException {
         String action = "expire silence " + id;
+        audit.started(client.alertmanagerUrl(), action);
         long t0 = System.nanoTime();
         String url = client.alertmanagerUrl() + "/api/v2/silence/" + id;
         try {
             client.expireSilence(id);
             audit.http(client.alertmanagerUrl(), action, "DELETE", url, 200, (System.nanoTime() - t0) / 1_000_000);
             audit.outcome(client.alertmanagerUrl(), action, "done", "silence " + id + " expired");
-            return new ActionOutcome(ActionOutcome.Status.DONE, "silence " + id + " expired", List.of("DELETE " + url));
+            return new ActionOutcome(ActionOutcome.Status.DONE, "silence " + id + " expired",
+                    List.of("DELETE " + audit.redaction().text(url)));
         } catch (IOException e) {
             return failed(action, url, t0, e);
         } catch (InterruptedException e) {
@@ -74,8 +77,8 @@ public final class Silences {
     private ActionOutcome failed(String action, String url, long t0, IOException e) throws IOException {
         audit.http(client.alertmanagerUrl(), action, "", url, 0, (System.nanoTime() - t0) / 1_000_000);
         audit.outcome(client.alertmanagerUrl(), action, "failed", String.valueOf(e.getMessage()));
-        return new ActionOutcome(ActionOutcome.Status.FAILED, "Alertmanager at " + client.alertmanagerUrl() + ": "
-                + e.getMessage(), List.of());
+        return new ActionOutcome(ActionOutcome.Status.FAILED, audit.redaction().text("Alertmanager at "
+                + client.alertmanagerUrl() + ": " + e.getMessage()), List.of());
     }
 
     private ActionOutcome refuse(String action, String why) throws IOException {

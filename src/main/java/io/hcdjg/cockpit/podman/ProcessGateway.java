@@ -1,5 +1,7 @@
 package io.hcdjg.cockpit.podman;
 
+import io.hcdjg.cockpit.config.Redaction;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * The only code of the cockpit that starts processes. Argv lists only, never a shell string; every run has a timeout
- * and is killed at it; stdout and stderr are drained separately; a missing program says how to install it.
+ * and is killed at it; stdout and stderr are drained separately; a missing program says how to install it. What it
+ * logs and the messages of the exceptions it throws pass through its {@link Redaction}.
  */
 public class ProcessGateway {
     private static final Logger LOG = Logger.getLogger(ProcessGateway.class.getName());
@@ -29,12 +32,26 @@ public class ProcessGateway {
             "tar", "install it with 'apt-get install tar'");
 
     private final Map<String, String> environment;
+    private final Redaction redaction;
 
-    /** @param environment extra variables for every process (e.g. CONTAINER_CONNECTION for podman-compose) */
-    public ProcessGateway(Map<String, String> environment) {
+    /**
+     * @param environment extra variables for every process (e.g. CONTAINER_CONNECTION for podman-compose)
+     * @param redaction   what is hidden from its log lines and exception messages
+     */
+    public ProcessGateway(Map<String, String> environment, Redaction redaction) {
         this.environment = Map.copyOf(environment);
+        this.redaction = redaction;
     }
 
+    public ProcessGateway(Map<String, String> environment) {
+        this(environment, Redaction.DEFAULT);
+    }
+
+    public ProcessGateway(Redaction redaction) {
+        this(Map.of(), redaction);
+    }
+
+    /** The built-in redaction only: for code that runs before a config is read (the relaunch) and for tests. */
     public ProcessGateway() {
         this(Map.of());
     }
@@ -43,14 +60,14 @@ public class ProcessGateway {
     public ProcessGateway with(Map<String, String> more) {
         var all = new java.util.HashMap<>(environment);
         all.putAll(more);
-        return new ProcessGateway(all);
+        return new ProcessGateway(all, redaction);
     }
 
     /** Runs to completion; a non-zero exit is a {@link ProcessException.Failed}. */
     public ProcessResult run(List<String> argv, Duration timeout) throws ProcessException {
         ProcessResult r = runAllowingFailure(argv, timeout, null, null);
         if (!r.ok()) {
-            throw new ProcessException.Failed(r);
+            throw new ProcessException.Failed(r, redaction);
         }
         return r;
     }
@@ -73,16 +90,17 @@ public class ProcessGateway {
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(p);
-                throw new ProcessException.TimedOut(argv, timeout);
+                throw new ProcessException.TimedOut(argv, timeout, redaction);
             }
             ProcessResult r = new ProcessResult(argv, p.exitValue(), out.join(), err.join(),
                     Duration.ofNanos(System.nanoTime() - t0));
-            LOG.log(Level.FINE, () -> String.join(" ", argv) + " -> " + r.exitCode() + " in " + r.took().toMillis() + " ms");
+            LOG.log(Level.FINE, () -> String.join(" ", redaction.argv(argv)) + " -> " + r.exitCode() + " in "
+                    + r.took().toMillis() + " ms");
             return r;
         } catch (InterruptedException e) {
             kill(p);
             Thread.currentThread().interrupt();
-            throw new ProcessException(argv, String.join(" ", argv) + " was cancelled");
+            throw new ProcessException(argv, String.join(" ", redaction.argv(argv)) + " was cancelled", redaction);
         }
     }
 
@@ -97,7 +115,7 @@ public class ProcessGateway {
             pb.environment().putAll(environment);
             p = pb.start();
         } catch (IOException e) {
-            throw new ProcessException(argv, "cannot start " + argv.getFirst() + ": " + e.getMessage());
+            throw new ProcessException(argv, "cannot start " + argv.getFirst() + ": " + e.getMessage(), redaction);
         }
         Thread stop = new Thread(() -> kill(p));
         Runtime.getRuntime().addShutdownHook(stop);
@@ -202,9 +220,9 @@ public class ProcessGateway {
         } catch (IOException e) {
             String m = String.valueOf(e.getMessage());
             if (m.contains("error=2") || m.contains("error: 2") || m.contains("No such file or directory")) {
-                throw new ProcessException.Missing(argv, INSTALL_HINTS.getOrDefault(argv.get(0), ""));
+                throw new ProcessException.Missing(argv, INSTALL_HINTS.getOrDefault(argv.get(0), ""), redaction);
             }
-            throw new ProcessException(argv, "cannot run " + argv.get(0) + ": " + e.getMessage());
+            throw new ProcessException(argv, "cannot run " + argv.get(0) + ": " + e.getMessage(), redaction);
         }
     }
 

@@ -16,9 +16,11 @@ public final class AuditFormat {
     public static String line(String json) {
         try {
             JsonNode n = JSON.readTree(json);
+            String who = n.path("user").asText() + (n.hasNonNull("host") ? "@" + n.path("host").asText() : "");
             String head = n.path("time").asText().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z") + "  "
-                    + n.path("action").asText() + "  ";
+                    + (who.isEmpty() ? "" : who + "  ") + n.path("action").asText() + "  ";
             return switch (n.path("kind").asText()) {
+                case "started" -> head + "started  (" + n.path("connection").asText() + ")";
                 case "outcome" -> head + "→ " + n.path("outcome").asText().toUpperCase(Locale.ROOT).replace('_', ' ')
                         + ": " + n.path("detail").asText() + "  (" + n.path("connection").asText() + ")";
                 case "http" -> head + n.path("method").asText() + " " + n.path("url").asText() + "  → HTTP "

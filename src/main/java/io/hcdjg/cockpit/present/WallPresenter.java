@@ -1,6 +1,7 @@
 package io.hcdjg.cockpit.present;
 
 import io.hcdjg.cockpit.config.IncidentConfig;
+import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.model.Alert;
 import io.hcdjg.cockpit.model.ContainerStatus;
 import io.hcdjg.cockpit.model.MetricReading;
@@ -31,19 +32,29 @@ public final class WallPresenter {
 
     private final ZoneId zone;
     private final IncidentPresenter incidents;
+    private final Redaction redaction;
 
-    /** Without an escalation ladder (the incident panel shows none). */
+    /** Without an escalation ladder (the incident panel shows none), with the built-in redaction. */
     public WallPresenter(ZoneId zone) {
-        this(zone, List.of());
+        this(zone, List.of(), Redaction.DEFAULT);
     }
 
-    /** @param ladder the escalation matrix (config incidents.ladder) */
-    public WallPresenter(ZoneId zone, List<IncidentConfig.Level> ladder) {
+    /**
+     * @param ladder    the escalation matrix (config incidents.ladder)
+     * @param redaction applied to every text the wall shows
+     */
+    public WallPresenter(ZoneId zone, List<IncidentConfig.Level> ladder, Redaction redaction) {
         this.zone = zone;
         this.incidents = new IncidentPresenter(zone, ladder);
+        this.redaction = redaction;
     }
 
+    /** The wall's model with every text redacted. */
     public WallModel present(StackSnapshot s, Instant now) {
+        return RedactedModel.of(unredacted(s, now), redaction);
+    }
+
+    private WallModel unredacted(StackSnapshot s, Instant now) {
         PodmanState podman = s.podman();
         java.util.Map<String, WallModel.LogReview> logs = new java.util.LinkedHashMap<>();
         s.logs().forEach(l -> logs.put(l.service(), review(l)));

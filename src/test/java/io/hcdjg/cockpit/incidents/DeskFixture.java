@@ -3,6 +3,7 @@ package io.hcdjg.cockpit.incidents;
 import io.hcdjg.cockpit.config.CockpitConfig;
 import io.hcdjg.cockpit.config.ConfigLoader;
 import io.hcdjg.cockpit.config.IncidentConfig;
+import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.model.Health;
 import io.hcdjg.cockpit.model.ProbeKind;
 import io.hcdjg.cockpit.model.ServiceStatus;
@@ -42,6 +43,11 @@ public final class DeskFixture {
     }
 
     public DeskFixture(Path dir, List<IncidentConfig.Level> ladder) throws Exception {
+        this(dir, ladder, Redaction.DEFAULT);
+    }
+
+    /** @param redaction what the audit log, the store, the report and the escalations' processes hide */
+    public DeskFixture(Path dir, List<IncidentConfig.Level> ladder, Redaction redaction) throws Exception {
         this.dir = dir;
         CockpitConfig shipped = new ConfigLoader(Map.of("HOME", dir.toString())).load(Optional.empty()).config();
         IncidentConfig ic = shipped.incidents();
@@ -49,11 +55,12 @@ public final class DeskFixture {
             ic = new IncidentConfig(ic.responseTimes(), ic.ackReminder(), ic.spikeWindow(), ic.rules(), ladder);
         }
         config = shipped;
-        audit = new AuditLog(dir.resolve("audit.jsonl"), clock);
+        audit = new AuditLog(dir.resolve("audit.jsonl"), clock, redaction);
         IncidentRules rules = new IncidentRules(ic, ZoneOffset.UTC);
-        desk = new IncidentDesk(rules, shipped.dependencies(), new IncidentStore(dir.resolve("incidents.jsonl")),
-                new Escalator(new ProcessGateway(), HttpClient.newHttpClient(), audit),
-                new ActionHistory(audit.file()), new IncidentReport(dir.resolve("reports"), ZoneOffset.UTC, rules), clock);
+        desk = new IncidentDesk(rules, shipped.dependencies(), new IncidentStore(dir.resolve("incidents.jsonl"),
+                redaction), new Escalator(new ProcessGateway(redaction), HttpClient.newHttpClient(), audit),
+                new ActionHistory(audit.file()), new IncidentReport(dir.resolve("reports"), ZoneOffset.UTC, rules,
+                redaction), clock);
         List<ServiceStatus> all = new ArrayList<>();
         for (var s : shipped.shownServices()) {
             all.add(new ServiceStatus(s.name(), s.probe(), s.endpoint(), Health.up("ok"), List.of(), T0, 0, null));

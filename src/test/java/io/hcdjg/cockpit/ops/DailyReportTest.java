@@ -64,4 +64,21 @@ class DailyReportTest {
         assertTrue(html.contains("<td class=\"warn\">warn</td>"), html);
         assertTrue(html.startsWith("<!doctype html>") && html.endsWith("</body></html>\n"));
     }
+
+    @Test
+    void noSecretOfAClassifiedLineReachesEitherFile(@TempDir Path dir) throws Exception {
+        DailyReport.Data d = data();
+        d = new DailyReport.Data(d.at(), d.project(), d.counts(), List.of("2026-11-28T08:59:00Z hcd-server auth failed "
+                + "for cassandra with password=\"s3cret pw\" via http://ops:url-Pass-5@api:8001 key literal-Secret-9"),
+                d.metrics(), d.slow(), d.backup(), d.proof(), d.incidents());
+        List<Path> files = new DailyReport(ZoneOffset.UTC, new io.hcdjg.cockpit.config.Redaction(
+                List.of("literal-Secret-9"), List.of(), List.of())).write(d, dir);
+        for (Path f : files) {
+            String text = Files.readString(f);
+            for (String secret : List.of("s3cret", "url-Pass-5", "literal-Secret-9")) {
+                assertTrue(!text.contains(secret), secret + " in " + f + ":\n" + text);
+            }
+            assertTrue(text.contains("auth failed for cassandra with password="), text);
+        }
+    }
 }

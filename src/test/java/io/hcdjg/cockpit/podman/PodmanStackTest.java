@@ -146,13 +146,15 @@ class PodmanStackTest {
         assertTrue(o.message().startsWith("janusgraph-server UP after "), o.message());
         assertTrue(o.message().endsWith(": traversal answered"), o.message());
         List<JsonNode> audit = auditSince(stack.auditFile(), before);
-        assertEquals(2, audit.size(), audit.toString());
+        assertEquals(3, audit.size(), audit.toString());
+        assertEquals("started", audit.get(0).get("kind").asText(), "written before the restart ran");
         assertEquals(List.of("podman", "restart", "-t", "15", PodmanStack.container("janusgraph-server")),
-                JSON.convertValue(audit.get(0).get("argv"), List.class));
-        assertEquals(0, audit.get(0).get("exitCode").asInt());
-        assertEquals(64, audit.get(0).get("outputSha256").asText().length());
-        assertEquals("done", audit.get(1).get("outcome").asText());
-        assertEquals("restart janusgraph-server", audit.get(1).get("action").asText());
+                JSON.convertValue(audit.get(1).get("argv"), List.class));
+        assertEquals(0, audit.get(1).get("exitCode").asInt());
+        assertEquals(64, audit.get(1).get("outputSha256").asText().length());
+        assertEquals("done", audit.get(2).get("outcome").asText());
+        assertEquals("restart janusgraph-server", audit.get(2).get("action").asText());
+        assertEquals(System.getProperty("user.name"), audit.get(2).get("user").asText());
     }
 
     @Test
@@ -212,7 +214,7 @@ class PodmanStackTest {
                 o.message());
         assertTrue(o.commands().isEmpty());
         List<JsonNode> audit = auditSince(stack.auditFile(), before);
-        assertEquals(1, audit.size());
+        assertEquals(1, audit.size(), "refused before it started: " + audit);
         assertEquals("refused", audit.get(0).get("outcome").asText());
     }
 

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.podman;
 
+import io.hcdjg.cockpit.config.Redaction;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,6 +33,21 @@ class ProcessGatewayTest {
         assertEquals("out\n", e.result().stdout());
         assertEquals("no such service\n", e.result().stderr());
         assertTrue(e.getMessage().endsWith("exited 3: no such service"), e.getMessage());
+    }
+
+    @Test
+    void aFailureOrATimeoutSaysNoSecretOfItsArgvOrStderr() {
+        ProcessGateway g = new ProcessGateway(new Redaction(List.of("literal-Secret-9"), List.of(), List.of()));
+        var e = assertThrows(ProcessException.Failed.class, () -> g.run(List.of("busybox", "sh", "-c",
+                "echo \"auth failed: PASSWORD=$2 with literal-Secret-9\" >&2; exit 1", "sh", "--password",
+                "s3cret-pw"), Duration.ofSeconds(5)));
+        assertEquals("busybox sh -c echo \"auth failed: PASSWORD=*** with ***\" >&2; exit 1 sh --password *** exited 1: "
+                + "auth failed: PASSWORD=*** with ***", e.getMessage());
+        assertFalse(String.join(" ", e.argv()).contains("s3cret-pw"), e.argv().toString());
+        assertEquals("s3cret-pw", e.result().argv().get(6), "the result stays as it ran, for code to diagnose");
+        var t = assertThrows(ProcessException.TimedOut.class,
+                () -> g.run(List.of("sh", "-c", "sleep 30", "--token=literal-Secret-9"), Duration.ofMillis(200)));
+        assertEquals("sh -c sleep 30 --token=*** did not finish in 0 s and was stopped", t.getMessage());
     }
 
     @Test

@@ -108,10 +108,29 @@ class WallPresenterTest {
 
     @Test
     void theIncidentAndRunbookPanelsArePresentedWithTheWall() {
-        WallModel m = new WallPresenter(ZoneOffset.UTC, IncidentFixtures.ladder()).present(Snapshots.mixed(List.of(),
+        WallModel m = new WallPresenter(ZoneOffset.UTC, IncidentFixtures.ladder(), io.hcdjg.cockpit.config.Redaction.DEFAULT).present(Snapshots.mixed(List.of(),
                 false).withIncidents(IncidentFixtures.state(), IncidentFixtures.NOW), IncidentFixtures.NOW);
         assertEquals("Incidents (2 open, 1 due)", m.incidents().tabTitle());
         assertEquals("Escalate to L2…", m.incidents().rows().get(1).detail().escalate());
         assertEquals("not run", m.runbook().tiles().get(0).word());
+    }
+
+    @Test
+    void everyTextOnTheWallGoesThroughTheRedaction() {
+        var s = Snapshots.mixed(List.of(), false);
+        var services = new java.util.ArrayList<>(s.services());
+        var first = services.get(0);
+        services.set(0, new io.hcdjg.cockpit.model.ServiceStatus(first.name(), first.kind(), first.endpoint(),
+                io.hcdjg.cockpit.model.Health.down("login failed for https://ops:hunter2secret@10.0.0.5/api"),
+                List.of(), first.checkedAt(), 0, null));
+        var event = new io.hcdjg.cockpit.model.SecurityEvent(Snapshots.AT, "analytics-api",
+                io.hcdjg.cockpit.model.SecurityEvent.Category.AUTH_FAILURE, "cqlsh -u admin -p hunter2secret", "",
+                "log", "cqlsh -u admin -p hunter2secret");
+        WallModel m = presenter.present(s.withServices(services, Snapshots.AT).withSecurity(
+                new io.hcdjg.cockpit.model.SecurityState(Snapshots.AT, List.of(event), List.of()), Snapshots.AT),
+                Snapshots.AT);
+        assertEquals("login failed for https://ops:***@10.0.0.5/api", m.cards().get(0).reason());
+        assertEquals("cqlsh -u admin -p ***", m.security().events().get(0).raw());
+        assertEquals(first.name(), m.cards().get(0).name(), "names and ids are left as they are");
     }
 }

@@ -27,6 +27,6 @@ public final class Services {
                 new CockpitConfig.Podman("", List.of(), Duration.ofSeconds(5)),
                 new CockpitConfig.Monitoring("http://127.0.0.1:9090", "http://127.0.0.1:9093", Duration.ofSeconds(15),
                         Duration.ofSeconds(3)), new CockpitConfig.Logs(1000, "24h", java.util.Map.of(), java.util.Map.of()),
-                services, List.of(), null, java.util.Map.of(), null);
+                services, List.of(), null, java.util.Map.of(), null, null);
     }
 }

@@ -126,7 +126,7 @@ class MainViewTest {
     @Test
     void incidentsReachTheirTabAndThePlaybooksChoice(FxRobot robot) throws Exception {
         show(List.of(), false);
-        WallModel m = new WallPresenter(ZoneOffset.UTC, IncidentFixtures.ladder()).present(Snapshots.mixed(List.of(),
+        WallModel m = new WallPresenter(ZoneOffset.UTC, IncidentFixtures.ladder(), io.hcdjg.cockpit.config.Redaction.DEFAULT).present(Snapshots.mixed(List.of(),
                 false).withIncidents(IncidentFixtures.state(), IncidentFixtures.NOW), IncidentFixtures.NOW);
         // the first open incident once there were none: nothing chosen yet in the playbooks' list
         WaitForAsyncUtils.asyncFx(() -> view.apply(m)).get(10, java.util.concurrent.TimeUnit.SECONDS);

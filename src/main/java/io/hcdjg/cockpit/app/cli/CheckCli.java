@@ -24,6 +24,7 @@ final class CheckCli extends CliCommand {
     @Override
     public Integer call() throws Exception {
         try (Cockpit cockpit = new Cockpit(root().options(), env(), false, s -> { })) {
+            root().redactWith(cockpit.redaction());
             if (!cockpit.loaded().ok()) {
                 if (json()) {
                     ObjectNode root = JSON.createObjectNode();

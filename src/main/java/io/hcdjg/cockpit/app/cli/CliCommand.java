@@ -71,6 +71,7 @@ abstract class CliCommand implements Callable<Integer> {
      */
     final int withCockpit(boolean podman, Body body) throws Exception {
         try (Cockpit cockpit = new Cockpit(root().options(), env(), false, s -> { })) {
+            root().redactWith(cockpit.redaction());
             if (configErrors(cockpit.loaded())) {
                 return ExitCodes.USAGE;
             }

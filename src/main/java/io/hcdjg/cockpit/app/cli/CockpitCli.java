@@ -1,6 +1,7 @@
 package io.hcdjg.cockpit.app.cli;
 
 import io.hcdjg.cockpit.app.CockpitOptions;
+import io.hcdjg.cockpit.config.Redaction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +12,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -62,12 +62,19 @@ public final class CockpitCli implements Callable<Integer> {
     final PrintStream out;
     final PrintStream err;
     private final Window window;
+    /** The built-in rules until a command has read the config, then the config's (see {@link #redactWith}). */
+    private volatile Redaction redaction = Redaction.DEFAULT;
 
     private CockpitCli(Map<String, String> env, PrintStream out, PrintStream err, Window window) {
         this.env = env;
-        this.out = out;
-        this.err = err;
+        this.out = RedactedOutput.over(out, () -> redaction);
+        this.err = RedactedOutput.over(err, () -> redaction);
         this.window = window;
+    }
+
+    /** From here on, everything printed passes through the config's redaction. */
+    void redactWith(Redaction r) {
+        redaction = r;
     }
 
     /**
@@ -76,7 +83,14 @@ public final class CockpitCli implements Callable<Integer> {
      */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
                           Window window) {
-        return commandLine(env, out, err, window).execute(args);
+        CommandLine cl = commandLine(env, out, err, window);
+        try {
+            return cl.execute(args);
+        } finally {
+            CockpitCli root = cl.getCommand();
+            root.out.flush(); // a last line without its newline
+            root.err.flush();
+        }
     }
 
     /** The same for scripts and tests: no subcommand is a usage error here, as there is no window to open. */
@@ -92,8 +106,8 @@ public final class CockpitCli implements Callable<Integer> {
         CockpitCli root = new CockpitCli(env, out, err, window);
         CommandLine cl = new CommandLine(root);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setOut(new PrintWriter(root.out, true, StandardCharsets.UTF_8));
-        cl.setErr(new PrintWriter(root.err, true, StandardCharsets.UTF_8));
+        cl.setOut(new PrintWriter(root.out, true, root.out.charset())); // the charset its redaction reads lines in
+        cl.setErr(new PrintWriter(root.err, true, root.err.charset()));
         cl.setParameterExceptionHandler(CockpitCli::usageError);
         cl.setExecutionExceptionHandler(CockpitCli::failure);
         inOrder(cl);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcdjg.cockpit.app.Cockpit;
 import io.hcdjg.cockpit.app.cli.ExitCodes.Help;
 import io.hcdjg.cockpit.config.ConfigLoader;
+import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.incidents.IncidentDesk;
 import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.model.IncidentEvent;
@@ -45,11 +46,13 @@ final class IncidentsCli {
     /** The prologue without a cockpit: the config's errors (exit 2); the desk's refusals are exit 3. */
     static int withDesk(CliCommand c, AtDesk body) throws Exception {
         ConfigLoader.Loaded loaded = new ConfigLoader(c.env()).load(c.root().options().config());
+        Redaction redaction = Redaction.of(loaded.config(), c.env());
+        c.root().redactWith(redaction);
         if (c.configErrors(loaded)) {
             return ExitCodes.USAGE;
         }
         IncidentDesk desk = Cockpit.incidentDesk(loaded.config(), c.env(), new AuditLog(AuditLog.defaultFile(c.env()),
-                Clock.systemUTC()), Clock.systemUTC());
+                Clock.systemUTC(), redaction), Clock.systemUTC());
         desk.refresh();
         try {
             return body.run(desk);
