@@ -47,16 +47,16 @@ public final class ChecklistRun {
 
     /** @param running true in the window: its pollers already run; false in the CLI: one of everything is asked now */
     public static Saved run(Cockpit c, Map<String, String> env, boolean running) throws Exception {
-        RunbookConfig rc = c.loaded.config().runbook();
+        RunbookConfig rc = c.loaded().config().runbook();
         Instant now = Instant.now();
         StackSnapshot s;
         List<ContainerInfo> containers = null;
-        String podmanProblem = c.podman.problem();
+        String podmanProblem = c.podman().problem();
         Map<String, Integer> errors = new LinkedHashMap<>();
         MetricReading p95;
         MonitoringState monitoring;
         if (running) {
-            s = c.store.get();
+            s = c.store().get();
             Map<String, Integer> counted = errors;
             if (podmanProblem == null) {
                 containers = s.podman().containers().stream().map(ContainerStatus::info).toList();
@@ -66,11 +66,11 @@ public final class ChecklistRun {
             }
             monitoring = s.monitoring();
         } else {
-            c.poller.runRound().get(60, TimeUnit.SECONDS);
-            s = c.store.get();
+            c.poller().runRound().get(60, TimeUnit.SECONDS);
+            s = c.store().get();
             if (podmanProblem == null) {
                 try {
-                    containers = c.podman.podman().containers(c.actions.project());
+                    containers = c.podman().podman().containers(c.actions().project());
                     Map<String, Integer> found = new LinkedHashMap<>();
                     LogTails.classify(c, "1h", 0).counts().forEach((svc, n) -> found.put(svc, (int) n[0]));
                     errors = found;
@@ -81,7 +81,7 @@ public final class ChecklistRun {
             } else {
                 errors = null;
             }
-            monitoring = c.monitoring.refresh();
+            monitoring = c.monitoring().refresh();
         }
         p95 = reading(monitoring, "p95-latency");
         List<SlowQuery> profiled = MetricDiagnosis.profiled(monitoring);

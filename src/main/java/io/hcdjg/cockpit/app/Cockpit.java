@@ -65,34 +65,42 @@ import java.util.function.Function;
  */
 public final class Cockpit implements AutoCloseable {
     private final List<AutoCloseable> closers = new ArrayList<>();
-    final ConfigLoader.Loaded loaded;
-    final SnapshotStore store;
-    final HealthPoller poller;
-    final PodmanTarget podman;
-    final HostTools hostTools;
-    final ContainerPoller containers;
-    final Actions actions;
-    final Verifier verifier;
-    final MonitoringPoller monitoring;
-    final Silences silences;
-    final LogHub logs;
-    final SecurityWatcher security;
+    private final ConfigLoader.Loaded loaded;
+    private final SnapshotStore store;
+    private final HealthPoller poller;
+    private final PodmanTarget podman;
+    private final HostTools hostTools;
+    private final ContainerPoller containers;
+    private final Actions actions;
+    private final Verifier verifier;
+    private final MonitoringPoller monitoring;
+    private final Silences silences;
+    private final LogHub logs;
+    private final SecurityWatcher security;
     private final ScheduledExecutorService securityThread;
-    final IncidentDesk desk;
-    final Backups backups;
-    final RunbookPoller runbook;
-    final Maintenance maintenance;
-    final Playbooks playbooks;
-    final IncidentWatcher incidents;
-    final Map<String, String> env;
-    final Redaction redaction;
+    private final IncidentDesk desk;
+    private final Backups backups;
+    private final RunbookPoller runbook;
+    private final Maintenance maintenance;
+    private final Playbooks playbooks;
+    private final IncidentWatcher incidents;
+    private final Map<String, String> env;
+    private final Redaction redaction;
+    private final Clock clock;
 
     /**
      * @param demoWhenUnreachable start the demo stack when nothing of the configured stack answers (the window's default)
      */
     public Cockpit(CockpitOptions options, Map<String, String> env, boolean demoWhenUnreachable,
                    Consumer<StackSnapshot> listener) throws Exception {
+        this(options, env, demoWhenUnreachable, listener, Clock.systemUTC());
+    }
+
+    /** @param clock every timer's and every record's time */
+    public Cockpit(CockpitOptions options, Map<String, String> env, boolean demoWhenUnreachable,
+                   Consumer<StackSnapshot> listener, Clock clock) throws Exception {
         this.env = env;
+        this.clock = clock;
         loaded = new ConfigLoader(env).load(options.config());
         CockpitConfig config = loaded.config();
         redaction = Redaction.of(config, env);
@@ -116,18 +124,16 @@ public final class Cockpit implements AutoCloseable {
         Path disk = HostStatsReader.resolveDiskPath(config.host().diskPath(), env);
         HostStatsReader host = new HostStatsReader(disk, Path.of("/proc/meminfo"));
 
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("cockpit-scheduler").daemon(true).factory());
+        ScheduledExecutorService scheduler = thread("cockpit-scheduler");
         // Platform threads, not virtual: the drivers block inside native and synchronized code, and a few pinned carrier
         // threads would stall every other probe (docs/decisions/0002-probe-threads.md).
         ExecutorService probeThreads = Executors.newThreadPerTaskExecutor(
                 Thread.ofPlatform().name("probe-", 0).daemon(true).factory());
-        closers.add(scheduler::shutdownNow);
         closers.add(probeThreads::shutdownNow);
 
-        store = new SnapshotStore(StackSnapshot.initial(Clock.systemUTC().instant(), loaded.source(), label, demo,
+        store = new SnapshotStore(StackSnapshot.initial(clock.instant(), loaded.source(), label, demo,
                 loaded.problems()), listener);
-        poller = new HealthPoller(config, store, probes, host::read, Clock.systemUTC(), scheduler, probeThreads);
+        poller = new HealthPoller(config, store, probes, host::read, clock, scheduler, probeThreads);
         closers.add(poller);
 
         ProcessGateway processes = new ProcessGateway(redaction);
@@ -135,11 +141,9 @@ public final class Cockpit implements AutoCloseable {
                 env.get("PODMAN_CONNECTION"));
         hostTools = new HostTools(processes);
         // Its own thread: a slow podman call must never delay the probes' timeouts.
-        ScheduledExecutorService podmanThread = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("podman-poller").daemon(true).factory());
-        closers.add(podmanThread::shutdownNow);
+        ScheduledExecutorService podmanThread = thread("podman-poller");
         containers = new ContainerPoller(podman.podman(), project, podman.label(), config.podman().poll(),
-                config.round().history(), store, Clock.systemUTC(), podmanThread, podman.problem());
+                config.round().history(), store, clock, podmanThread, podman.problem());
         closers.add(containers);
 
         CockpitConfig cfg = config;
@@ -147,61 +151,55 @@ public final class Cockpit implements AutoCloseable {
                 Duration.ofSeconds(90), Duration.ofSeconds(1));
         actions = new Actions(podman.podman(), podman.label(), project,
                 () -> cfg.podman().composeFiles().stream().map(f -> Path.of(f).toAbsolutePath()).toList(),
-                new AuditLog(AuditLog.defaultFile(env), Clock.systemUTC(), redaction), verifier);
+                new AuditLog(AuditLog.defaultFile(env), clock, redaction), verifier, () -> containers.list(false));
 
         CockpitConfig.Monitoring mon = cfg.monitoring();
         HttpClient http = HttpClient.newBuilder().connectTimeout(mon.timeout()).build();
-        closers.add(http::shutdownNow);
+        closers.add(http);
         MonitoringClient client = new MonitoringClient(http, mon.prometheus(), mon.alertmanager(), mon.timeout());
-        ScheduledExecutorService monitoringThread = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("monitoring-poller").daemon(true).factory());
-        closers.add(monitoringThread::shutdownNow);
+        ScheduledExecutorService monitoringThread = thread("monitoring-poller");
         // The analytics-api's profiler is where the stack keeps the timings of real queries (stack-reference §4.10).
         String apiUrl = cfg.shownServices().stream().filter(x -> x.probe() == ProbeKind.ANALYTICS_API).findFirst()
                 .map(x -> "http://" + x.host() + ":" + x.port()).orElse(null);
-        monitoring = new MonitoringPoller(mon, cfg.metrics(), client, store, Clock.systemUTC(), monitoringThread,
+        monitoring = new MonitoringPoller(mon, cfg.metrics(), client, store, clock, monitoringThread,
                 cfg.round().history(), apiUrl);
         closers.add(monitoring);
-        silences = new Silences(client, actions.audit(), Clock.systemUTC());
+        silences = new Silences(client, actions.audit(), clock, monitoring::refresh);
 
-        ScheduledExecutorService logThread = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("log-hub").daemon(true).factory());
-        closers.add(logThread::shutdownNow);
+        ScheduledExecutorService logThread = thread("log-hub");
         logs = new LogHub(podman.podman(), LogClassifier.from(cfg.logs()), cfg.logs().maxLines(),
-                "--since=" + cfg.logs().history(), cfg.incidents().spikeWindow(), store, Clock.systemUTC(), logThread);
+                "--since=" + cfg.logs().history(), cfg.incidents().spikeWindow(), store, clock, logThread);
         closers.add(logs);
         security = new SecurityWatcher(podman.podman(), () -> logs.followed().values().stream()
                 .map(f -> new SecurityWatcher.Buffer(f.container(), f.service(), f.buffer())).toList(),
                 () -> store.get().podman().containers().stream().map(ContainerStatus::info).toList(),
                 cfg.shownServices().stream().anyMatch(x -> x.name().equals("vault")),
-                new SecurityLedger(logs.classifier(), SecurityWatcher.CAP), Clock.systemUTC());
+                new SecurityLedger(logs.classifier(), SecurityWatcher.CAP), clock);
         closers.add(security);
         securityThread = logThread;
 
         backups = new Backups(podman.podman(), hostTools, podman.label(), project, cfg.runbook(),
                 cfg.shownServices().stream().filter(s -> s.name().equals("hcd-server")).findFirst().orElse(null),
-                RunbookPaths.backups(cfg.runbook(), env), actions.audit(), verifier, Clock.systemUTC());
+                RunbookPaths.backups(cfg.runbook(), env), actions.audit(), verifier, clock);
 
-        ScheduledExecutorService runbookThread = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("runbook-poller").daemon(true).factory());
-        closers.add(runbookThread::shutdownNow);
-        maintenance = new Maintenance(AppDirs.data(env).resolve("maintenance.json"), silences, Clock.systemUTC());
-        runbook = new RunbookPoller(cfg.runbook(), backups, maintenance, env, store, Clock.systemUTC(), runbookThread);
+        ScheduledExecutorService runbookThread = thread("runbook-poller");
+        maintenance = new Maintenance(AppDirs.data(env).resolve("maintenance.json"), silences, clock);
+        runbook = new RunbookPoller(cfg.runbook(), backups, maintenance, env, store, clock, runbookThread);
         closers.add(runbook);
 
         playbooks = new Playbooks(podman.podman(), project, actions.audit(), podman.label(),
                 () -> logs.followed().keySet().stream().map(name -> podman.podman().logFile(name))
                         .flatMap(java.util.Optional::stream).toList());
 
-        desk = incidentDesk(cfg, env, actions.audit(), Clock.systemUTC());
-        ScheduledExecutorService incidentThread = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("incident-watcher").daemon(true).factory());
-        closers.add(incidentThread::shutdownNow);
-        incidents = new IncidentWatcher(desk, store, Clock.systemUTC(), incidentThread);
+        HttpClient webhooks = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        closers.add(webhooks);
+        desk = incidentDesk(cfg, env, actions.audit(), processes, webhooks, clock);
+        ScheduledExecutorService incidentThread = thread("incident-watcher");
+        incidents = new IncidentWatcher(desk, store, clock, incidentThread);
         closers.add(incidents);
     }
 
-    // What the subcommands (package app.cli) use; the window's code in this package reads the fields.
+    // What the subcommands (package app.cli) and the window's ports use.
     public ConfigLoader.Loaded loaded() { return loaded; }
     public HealthPoller poller() { return poller; }
     public PodmanTarget podman() { return podman; }
@@ -211,27 +209,45 @@ public final class Cockpit implements AutoCloseable {
     public Silences silences() { return silences; }
     public LogHub logs() { return logs; }
     public Backups backups() { return backups; }
+    public Map<String, String> env() { return env; }
+    public Clock clock() { return clock; }
     /** What every sink hides: the window's presenters and the CLI's output use it too. */
     public Redaction redaction() { return redaction; }
+    SnapshotStore store() { return store; }
+    HostTools hostTools() { return hostTools; }
+    Verifier verifier() { return verifier; }
+    IncidentDesk desk() { return desk; }
+    IncidentWatcher incidents() { return incidents; }
+    RunbookPoller runbook() { return runbook; }
+    Maintenance maintenance() { return maintenance; }
+    Playbooks playbooks() { return playbooks; }
+    SecurityWatcher security() { return security; }
+
+    /** A named daemon thread of its own for one poller, ended when the cockpit closes. */
+    private ScheduledExecutorService thread(String name) {
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name(name).daemon(true).factory());
+        closers.add(thread::shutdownNow);
+        return thread;
+    }
 
     /**
      * The desk on the config's rules, the XDG data dir's store and the audit log: the window's and the CLI's. The store,
      * the reports and the escalations hide what the audit log hides.
      */
     public static IncidentDesk incidentDesk(CockpitConfig config, Map<String, String> env, AuditLog audit,
-                                            Clock clock) {
+                                            ProcessGateway processes, HttpClient http, Clock clock) {
         Redaction redaction = audit.redaction();
         IncidentStore store = new IncidentStore(IncidentStore.defaultFile(env), redaction);
         IncidentRules rules = new IncidentRules(config.incidents(), ZoneId.systemDefault());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        return new IncidentDesk(rules, config.dependencies(), store, new Escalator(new ProcessGateway(redaction), http,
+        return new IncidentDesk(rules, config.dependencies(), store, new Escalator(processes, http,
                 audit), new ActionHistory(audit.file()), new IncidentReport(store.file().resolveSibling("reports"),
                 ZoneId.systemDefault(), rules, redaction), clock);
     }
 
     /** An incident's key log lines from the followed containers' buffers, for its report and escalations. */
     List<String> keyLines(Incident i) {
-        java.time.Instant end = i.resolvedAt() != null ? i.resolvedAt() : java.time.Instant.now();
+        java.time.Instant end = i.resolvedAt() != null ? i.resolvedAt() : clock.instant();
         return logs.keyLines(i.services(), i.openedAt().minus(Duration.ofMinutes(15)), end, 40);
     }
 
@@ -250,8 +266,14 @@ public final class Cockpit implements AutoCloseable {
 
     /** A planned-maintenance run (§5.2) on this cockpit's parts. */
     MaintenanceWizard maintenanceWizard(java.time.Duration window, String reason) {
-        return new MaintenanceWizard(new MaintenanceWizard.Parts(maintenance, backups, actions, verifier, podman.podman(),
-                loaded.config().runbook()), window, reason, System.getProperty("user.name"), env, Clock.systemUTC());
+        return new MaintenanceWizard(new MaintenanceWizard.Parts(maintenance, backups, actions, verifier,
+                podman.podman(), loaded.config().runbook()), window, reason, System.getProperty("user.name"), env, clock);
+    }
+
+    /** After a runbook procedure (backup, restore, a maintenance step): its files and the containers read again. */
+    void procedureEnded() {
+        runbook.refresh();
+        containers.list(false);
     }
 
     /** Starts the background services: probe rounds, container listings and events. */

@@ -1,10 +1,12 @@
 package io.hcdjg.cockpit.app;
 
 import io.hcdjg.cockpit.config.ConfigLoader;
+import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.present.SnapshotFeed;
 import io.hcdjg.cockpit.ui.Background;
 import io.hcdjg.cockpit.ui.FxPublisher;
 import io.hcdjg.cockpit.ui.MainView;
+import io.hcdjg.cockpit.ui.Ports;
 import io.hcdjg.cockpit.present.WallModel;
 import io.hcdjg.cockpit.present.WallPresenter;
 import javafx.application.Application;
@@ -49,10 +51,9 @@ public final class CockpitApp extends Application {
         var loaded = new ConfigLoader(System.getenv()).load(opts.config());
         String project = opts.project() != null ? opts.project() : loaded.config().stack().project();
         presenter = new WallPresenter(ZoneId.systemDefault(), loaded.config().incidents().ladder(),
-                io.hcdjg.cockpit.config.Redaction.of(loaded.config(), System.getenv()));
-        CockpitCommands commands = new CockpitCommands(() -> cockpit, name -> restart(opts.withConnection(name)),
-                project);
-        view = new MainView(loaded.config().round().history(), commands, project,
+                Redaction.of(loaded.config(), System.getenv()));
+        Ports ports = WindowPorts.of(() -> cockpit, name -> restart(opts.withConnection(name)), project);
+        view = new MainView(loaded.config().round().history(), ports, project,
                 new Background(uiWork, Platform::runLater));
         Scene scene = new Scene(view, 1420, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
@@ -62,7 +63,7 @@ public final class CockpitApp extends Application {
         if (icon != null) {
             stage.getIcons().add(new Image(icon.toExternalForm()));
         }
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), commands::probeNow);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), ports.actions()::probeNow);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), view::showPalette);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), view::showAudit);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), view::find);
@@ -83,7 +84,7 @@ public final class CockpitApp extends Application {
             try {
                 Cockpit c = new Cockpit(opts, System.getenv(), true, feed);
                 cockpit = c;
-                feed.accept(c.store.get()); // before its pollers start: nothing updates the store yet
+                feed.accept(c.store().get()); // before its pollers start: nothing updates the store yet
                 c.start();
             } catch (Exception e) {
                 Platform.runLater(() -> view.showFatal("The cockpit could not start: " + e));

@@ -20,19 +20,19 @@ public final class DemoRun {
 
     public static ActionOutcome run(Cockpit c, boolean up, Consumer<String> progress) throws InterruptedException {
         String action = up ? "demo up" : "demo down";
-        if (c.podman.problem() != null) {
-            return new ActionOutcome(ActionOutcome.Status.FAILED, "podman " + c.podman.label() + ": "
-                    + c.podman.problem(), List.of());
+        if (c.podman().problem() != null) {
+            return new ActionOutcome(ActionOutcome.Status.FAILED, "podman " + c.podman().label() + ": "
+                    + c.podman().problem(), List.of());
         }
         try {
-            DemoCompose demo = new DemoCompose(c.podman.podman(), c.hostTools, c.actions.project(),
-                    DemoCompose.defaultDir(c.env), c.actions.audit(), c.podman.label());
+            DemoCompose demo = new DemoCompose(c.podman().podman(), c.hostTools(), c.actions().project(),
+                    DemoCompose.defaultDir(c.env()), c.actions().audit(), c.podman().label());
             if (up) {
                 demo.up(progress);
                 for (String service : DemoCompose.PROBED) {
-                    Verifier.Result v = c.verifier.await(service, progress);
+                    Verifier.Result v = c.verifier().await(service, progress);
                     if (!v.ok()) {
-                        c.actions.audit().outcome(c.podman.label(), action, "not_verified", v.message());
+                        c.actions().audit().outcome(c.podman().label(), action, "not_verified", v.message());
                         return new ActionOutcome(ActionOutcome.Status.NOT_VERIFIED, v.message(), List.of());
                     }
                     progress.accept(v.message());
@@ -40,13 +40,13 @@ public final class DemoRun {
             } else {
                 demo.down(progress);
             }
-            String done = c.actions.project() + " (demo) is " + (up ? "up " : "down ") + c.podman.label();
-            c.actions.audit().outcome(c.podman.label(), action, "done", done);
-            c.containers.list(false);
+            String done = c.actions().project() + " (demo) is " + (up ? "up " : "down ") + c.podman().label();
+            c.actions().audit().outcome(c.podman().label(), action, "done", done);
+            c.containers().list(false);
             return new ActionOutcome(ActionOutcome.Status.DONE, done, List.of());
         } catch (ProcessException | IOException | IllegalArgumentException e) {
             try {
-                c.actions.audit().outcome(c.podman.label(), action, "failed", e.getMessage());
+                c.actions().audit().outcome(c.podman().label(), action, "failed", e.getMessage());
             } catch (IOException ignored) {
                 // the outcome below still says what failed
             }

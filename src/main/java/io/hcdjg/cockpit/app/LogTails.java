@@ -38,9 +38,9 @@ public final class LogTails {
         List<Tail> tails = new ArrayList<>();
         for (ContainerInfo info : containers) {
             LogBuffer buffer = new LogBuffer(1_000_000);
-            LogIngest ingest = new LogIngest(c.logs.classifier(), buffer, null, System::currentTimeMillis);
+            LogIngest ingest = new LogIngest(c.logs().classifier(), buffer, null, System::currentTimeMillis);
             tails.add(new Tail(info.service(), info.name(), buffer, ingest,
-                    new LogFollower(c.podman.podman(), info.name(), ingest, start, follow, msg -> { })));
+                    new LogFollower(c.podman().podman(), info.name(), ingest, start, follow, msg -> { })));
         }
         tails.forEach(t -> t.follower().start());
         return tails;
@@ -48,7 +48,7 @@ public final class LogTails {
 
     /** Every container of the project read from {@code since} back, classified; returns when all are read. */
     public static List<Tail> readAll(Cockpit c, String since) throws Exception {
-        List<Tail> tails = start(c, c.podman.podman().containers(c.actions.project()), "--since=" + since, false);
+        List<Tail> tails = start(c, c.podman().podman().containers(c.actions().project()), "--since=" + since, false);
         for (Tail t : tails) {
             t.follower().done().join();
         }

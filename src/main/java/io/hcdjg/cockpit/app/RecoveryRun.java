@@ -26,23 +26,23 @@ public final class RecoveryRun {
     /** @param running true in the window (its pollers hold the probes' answers); false in the CLI: one round now */
     public static List<RecoveryStep> run(Cockpit c, boolean running) throws Exception {
         if (!running) {
-            c.poller.runRound().get(60, TimeUnit.SECONDS);
+            c.poller().runRound().get(60, TimeUnit.SECONDS);
         }
-        StackSnapshot s = c.store.get();
+        StackSnapshot s = c.store().get();
         List<ContainerInfo> containers = List.of();
         String image = HCD_IMAGE;
         boolean imageExists = false;
         List<String> apiLog = List.of();
-        String problem = c.podman.problem();
+        String problem = c.podman().problem();
         if (problem == null) {
             try {
-                containers = c.podman.podman().containers(c.actions.project());
+                containers = c.podman().podman().containers(c.actions().project());
                 image = containers.stream().filter(x -> x.service().equals("hcd-server")).map(ContainerInfo::image)
                         .findFirst().orElse(HCD_IMAGE);
-                imageExists = c.podman.podman().imageExists(image, Duration.ofSeconds(30));
+                imageExists = c.podman().podman().imageExists(image, Duration.ofSeconds(30));
                 var api = containers.stream().filter(x -> x.service().equals("analytics-api")).findFirst();
                 if (api.isPresent()) {
-                    ProcessResult r = c.podman.podman().logTail(api.get().name(), 200, Duration.ofSeconds(30));
+                    ProcessResult r = c.podman().podman().logTail(api.get().name(), 200, Duration.ofSeconds(30));
                     apiLog = (r.stdout() + "\n" + r.stderr()).lines().toList();
                 }
             } catch (Exception e) {
@@ -52,7 +52,7 @@ public final class RecoveryRun {
         List<ContainerInfo> all = containers;
         ProofStatus proof = c.runbookState(running).proof();
         boolean vaultDeployed = all.stream().anyMatch(x -> x.service().equals("vault"));
-        return RecoveryChain.run(new RecoveryChain.Inputs(c.podman.label(), problem, image, imageExists, all,
+        return RecoveryChain.run(new RecoveryChain.Inputs(c.podman().label(), problem, image, imageExists, all,
                 vaultDeployed ? health(s, all, "vault") : null, health(s, all, "analytics-api"), health(s, all, "jupyter"), apiLog,
                 proof, notebookLogs(proof)));
     }

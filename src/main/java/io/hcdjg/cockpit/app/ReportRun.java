@@ -22,17 +22,17 @@ public final class ReportRun {
 
     public static List<Path> run(Cockpit c, boolean running, Path dir) throws Exception {
         Instant now = Instant.now();
-        CockpitConfig cfg = c.loaded.config();
+        CockpitConfig cfg = c.loaded().config();
         Map<String, long[]> counts = new LinkedHashMap<>();
         List<String> samples;
         List<String> services = new ArrayList<>();
         if (running) {
-            for (LogSummary l : c.store.get().logs()) {
+            for (LogSummary l : c.store().get().logs()) {
                 counts.put(l.service(), l.lastDay().stream().mapToLong(Integer::longValue).toArray());
                 services.add(l.service());
             }
-            samples = c.logs.keyLines(services, now.minus(Duration.ofDays(1)), now, 25);
-        } else if (c.podman.problem() == null) {
+            samples = c.logs().keyLines(services, now.minus(Duration.ofDays(1)), now, 25);
+        } else if (c.podman().problem() == null) {
             LogTails.Classified found = LogTails.classify(c, "24h", 25);
             counts.putAll(found.counts());
             samples = found.samples();
@@ -43,7 +43,7 @@ public final class ReportRun {
         for (CockpitConfig.MetricConfig m : cfg.metrics()) {
             try {
                 List<Double> values = new ArrayList<>();
-                for (PromJson.Series s : c.monitoring.client().queryRange(m.query(), now.minus(Duration.ofDays(1)), now,
+                for (PromJson.Series s : c.monitoring().client().queryRange(m.query(), now.minus(Duration.ofDays(1)), now,
                         Duration.ofMinutes(15))) {
                     s.points().forEach(p -> values.add(p.value()));
                     break;
@@ -59,10 +59,10 @@ public final class ReportRun {
             }
         }
         var files = c.runbookState(running);
-        c.desk.refresh();
-        var monitoring = running ? c.store.get().monitoring() : c.monitoring.refresh();
-        DailyReport.Data data = new DailyReport.Data(now, c.actions.project(), counts, samples, metrics,
-                MetricDiagnosis.profiled(monitoring), files.lastBackup(), files.proof(), c.desk.state().incidents());
-        return new DailyReport(ZoneId.systemDefault(), c.redaction).write(data, dir);
+        c.desk().refresh();
+        var monitoring = running ? c.store().get().monitoring() : c.monitoring().refresh();
+        DailyReport.Data data = new DailyReport.Data(now, c.actions().project(), counts, samples, metrics,
+                MetricDiagnosis.profiled(monitoring), files.lastBackup(), files.proof(), c.desk().state().incidents());
+        return new DailyReport(ZoneId.systemDefault(), c.redaction()).write(data, dir);
     }
 }

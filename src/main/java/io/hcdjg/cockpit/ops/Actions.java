@@ -43,15 +43,18 @@ public final class Actions {
     private final Supplier<List<Path>> configuredComposeFiles;
     private final AuditLog audit;
     private final Verifier verifier;
+    private final Runnable changed;
 
+    /** @param changed told after every action, done or not, so the containers are listed again at once */
     public Actions(Podman podman, String connectionLabel, String project, Supplier<List<Path>> configuredComposeFiles,
-                   AuditLog audit, Verifier verifier) {
+                   AuditLog audit, Verifier verifier, Runnable changed) {
         this.podman = podman;
         this.connectionLabel = connectionLabel;
         this.project = project;
         this.configuredComposeFiles = configuredComposeFiles;
         this.audit = audit;
         this.verifier = verifier;
+        this.changed = changed;
     }
 
     public String project() {
@@ -81,6 +84,7 @@ public final class Actions {
             throw e.getCause();
         }
         audit.outcome(connectionLabel, r.describe(), o.status().name().toLowerCase(Locale.ROOT), o.message());
+        changed.run();
         return new ActionOutcome(o.status(), redaction.text(o.message()),
                 ran.stream().map(p -> String.join(" ", redaction.argv(p.argv()))).toList());
     }

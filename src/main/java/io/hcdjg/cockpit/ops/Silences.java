@@ -17,11 +17,14 @@ public final class Silences {
     private final MonitoringClient client;
     private final AuditLog audit;
     private final Clock clock;
+    private final Runnable changed;
 
-    public Silences(MonitoringClient client, AuditLog audit, Clock clock) {
+    /** @param changed told after a silence is set or expired, so the alerts are asked again at once */
+    public Silences(MonitoringClient client, AuditLog audit, Clock clock, Runnable changed) {
         this.client = client;
         this.audit = audit;
         this.clock = clock;
+        this.changed = changed;
     }
 
     /** @param alertName null: every alert (maintenance mode) */
@@ -46,6 +49,7 @@ public final class Silences {
             String msg = (alertName == null ? "every alert" : alertName) + " silenced until " + clock.instant().plus(duration)
                     + " (silence " + id + ")";
             audit.outcome(client.alertmanagerUrl(), action, "done", msg);
+            changed.run();
             return new ActionOutcome(ActionOutcome.Status.DONE, msg, List.of("POST " + audit.redaction().text(url)));
         } catch (IOException e) {
             return failed(action, url, t0, e);
@@ -64,6 +68,7 @@ public final class Silences {
             client.expireSilence(id);
             audit.http(client.alertmanagerUrl(), action, "DELETE", url, 200, (System.nanoTime() - t0) / 1_000_000);
             audit.outcome(client.alertmanagerUrl(), action, "done", "silence " + id + " expired");
+            changed.run();
             return new ActionOutcome(ActionOutcome.Status.DONE, "silence " + id + " expired",
                     List.of("DELETE " + audit.redaction().text(url)));
         } catch (IOException e) {

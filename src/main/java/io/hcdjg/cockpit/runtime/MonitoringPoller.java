@@ -16,6 +16,8 @@ import io.hcdjg.cockpit.probes.PromJson;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +64,26 @@ public final class MonitoringPoller implements AutoCloseable {
 
     public MonitoringClient client() {
         return client;
+    }
+
+    /**
+     * A configured metric over the last {@code range} from Prometheus: [epoch seconds, value] points of its first
+     * series, about 240 whatever the range (15 s steps for an hour, 6 min for a day).
+     */
+    public List<double[]> history(String metric, Duration range) throws IOException, InterruptedException {
+        MetricConfig config = metrics.stream().filter(m -> m.name().equals(metric)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no history: Prometheus does not keep it (the tile's "
+                        + "sparkline shows what was read since the cockpit started)"));
+        Instant end = clock.instant();
+        Duration step = Duration.ofSeconds(Math.max(15, range.toSeconds() / 240));
+        List<double[]> out = new ArrayList<>();
+        // Aggregations return one series; the tile shows the highest, the chart the first.
+        for (var series : client.queryRange(config.query(), end.minus(range), end, step).stream().limit(1).toList()) {
+            for (var p : series.points()) {
+                out.add(new double[]{p.at().getEpochSecond(), p.value()});
+            }
+        }
+        return out;
     }
 
     /** Asks everything now; an overlapping refresh is dropped. */

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * verified, refused or failed.
  */
 public final class ActionController {
-    private final Commands commands;
+    private final ActionPort actions;
+    private final RunbookPort runbook;
     private final Supplier<Window> owner;
     private final Background background;
 
@@ -29,27 +30,28 @@ public final class ActionController {
      * @param owner      the window dialogs belong to (asked when a dialog opens: the scene may not exist yet)
      * @param background runs the action's task
      */
-    public ActionController(Commands commands, Supplier<Window> owner, Background background) {
-        this.commands = commands;
+    public ActionController(ActionPort actions, RunbookPort runbook, Supplier<Window> owner, Background background) {
+        this.actions = actions;
+        this.runbook = runbook;
         this.owner = owner;
         this.background = background;
     }
 
-    public Commands commands() {
-        return commands;
+    public ActionPort actions() {
+        return actions;
     }
 
     public void act(ActionRequest request) {
         Optional<ActionRequest> confirmed = confirm(request);
-        confirmed.ifPresent(r -> start(r.describe(), progress -> commands.run(r, progress)));
+        confirmed.ifPresent(r -> start(r.describe(), progress -> actions.run(r, progress)));
     }
 
     public void demo(boolean up) {
         if (!up && !ask("Remove the demo project's containers?", "demo down stops and removes the containers of "
-                + commands.project() + " that `demo up` started (its volumes are kept).")) {
+                + actions.project() + " that `demo up` started (its volumes are kept).")) {
             return;
         }
-        start(up ? "demo up" : "demo down", progress -> commands.demo(up, progress));
+        start(up ? "demo up" : "demo down", progress -> actions.demo(up, progress));
     }
 
     /** Runbook §6.1: a backup of hcd-server, its progress shown. */
@@ -57,7 +59,7 @@ public final class ActionController {
         if (ask("Back up hcd-server now?", "nodetool snapshot in hcd-server, copied out with podman cp, packed as "
                 + "tar.gz (and encrypted when runbook.gpgRecipient is set); old backups beyond the retention are "
                 + "removed.")) {
-            start("backup hcd-server", commands::backup);
+            start("backup hcd-server", runbook::backup);
         }
     }
 
@@ -65,10 +67,10 @@ public final class ActionController {
     public void restore(java.nio.file.Path backup) {
         TextInputDialog d = dialog("Restore " + backup.getFileName(), "Restoring replaces the keyspace's data in "
                 + "hcd-server with this backup; the rest of the stack is stopped meanwhile and started again after. "
-                + "Type the project name (" + commands.project() + ") to go on:", "");
+                + "Type the project name (" + actions.project() + ") to go on:", "");
         d.getEditor().setId("confirm-project");
         d.showAndWait().map(String::strip).ifPresent(typed ->
-                start("restore " + backup.getFileName(), progress -> commands.restore(backup, typed, progress)));
+                start("restore " + backup.getFileName(), progress -> runbook.restore(backup, typed, progress)));
     }
 
     /** Asks for the replica count, then scales. */
@@ -95,14 +97,14 @@ public final class ActionController {
     Optional<ActionRequest> confirm(ActionRequest r) {
         if (r.destructive()) {
             TextInputDialog d = dialog("Confirm: " + r.describe(), r.describe() + " removes or stops the whole "
-                    + "service. Type the project name (" + commands.project() + ") to go on:", "");
+                    + "service. Type the project name (" + actions.project() + ") to go on:", "");
             d.getEditor().setId("confirm-project");
             return d.showAndWait().map(typed -> r.confirmedWith(typed.strip()));
         }
         if (r.kind() == ActionRequest.Kind.EXEC || r.kind() == ActionRequest.Kind.SCALE) {
             return Optional.of(r); // the command or count was just typed: that is the confirmation
         }
-        return ask(r.describe() + "?", "This will " + r.describe() + " in project " + commands.project() + ".")
+        return ask(r.describe() + "?", "This will " + r.describe() + " in project " + actions.project() + ".")
                 ? Optional.of(r) : Optional.empty();
     }
 

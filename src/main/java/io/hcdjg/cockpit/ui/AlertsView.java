@@ -36,7 +36,7 @@ final class AlertsView extends VBox {
             Duration.ofHours(1), "2 hours", Duration.ofHours(2), "4 hours", Duration.ofHours(4), "8 hours",
             Duration.ofHours(8), "24 hours", Duration.ofHours(24));
 
-    private final Commands commands;
+    private final MonitoringPort commands;
     private final Supplier<javafx.stage.Window> owner;
     private final Background background;
     private final ObservableList<WallModel.AlertRow> alerts = FXCollections.observableArrayList();
@@ -45,7 +45,7 @@ final class AlertsView extends VBox {
     private final TableView<WallModel.SilenceRow> silenceTable = new TableView<>(silences);
     private final Label problem = new Label();
 
-    AlertsView(Commands commands, Supplier<javafx.stage.Window> owner, Background background) {
+    AlertsView(MonitoringPort commands, Supplier<javafx.stage.Window> owner, Background background) {
         super(8);
         this.commands = commands;
         this.owner = owner;

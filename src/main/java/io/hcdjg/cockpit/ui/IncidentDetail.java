@@ -61,7 +61,7 @@ final class IncidentDetail extends VBox {
     private boolean applying;
 
     /** @param act runs a labelled request off the FX thread and reports a refusal */
-    IncidentDetail(IncidentCommands commands, BiConsumer<String, IncidentsView.Request> act, IncidentDialogs dialogs) {
+    IncidentDetail(IncidentPort commands, BiConsumer<String, IncidentsView.Request> act, IncidentDialogs dialogs) {
         super(10);
         setId("incident-detail");
         setPadding(new Insets(12));

@@ -23,12 +23,12 @@ import java.util.function.Supplier;
 
 /** The incident panel's dialogs: new incident, escalate, a line of text, export, and an error. FX thread. */
 final class IncidentDialogs {
-    private final IncidentCommands commands;
+    private final IncidentPort commands;
     private final Supplier<Window> owner;
     private final BiConsumer<String, IncidentsView.Request> act;
 
     /** @param act runs a labelled request off the FX thread and reports a refusal */
-    IncidentDialogs(IncidentCommands commands, Supplier<Window> owner, BiConsumer<String, IncidentsView.Request> act) {
+    IncidentDialogs(IncidentPort commands, Supplier<Window> owner, BiConsumer<String, IncidentsView.Request> act) {
         this.commands = commands;
         this.owner = owner;
         this.act = act;

@@ -41,7 +41,7 @@ public final class IncidentsView extends VBox {
     }
 
     private final Background background;
-    private final IncidentCommands commands;
+    private final IncidentPort commands;
     private final IncidentDialogs dialogs;
     private final VBox prompts = new VBox(4);
     private final ListView<IncidentsModel.Row> list = new ListView<>();
@@ -61,7 +61,7 @@ public final class IncidentsView extends VBox {
         clock.play();
     }, clock::stop);
 
-    public IncidentsView(IncidentCommands commands, Supplier<Window> owner, Background background) {
+    public IncidentsView(IncidentPort commands, Supplier<Window> owner, Background background) {
         super(8);
         this.commands = commands;
         this.background = background;

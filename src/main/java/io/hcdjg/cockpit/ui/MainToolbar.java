@@ -22,7 +22,7 @@ final class MainToolbar extends HBox {
                 Runnable showPalette) {
         super(8);
         this.background = background;
-        Commands commands = controller.commands();
+        ActionPort commands = controller.actions();
         Label project = new Label(projectName);
         project.getStyleClass().add("ck-toolbar-project");
         connection.setId("connection");
@@ -54,7 +54,7 @@ final class MainToolbar extends HBox {
         connection.setPromptText(text);
     }
 
-    private void loadConnections(Commands commands) {
+    private void loadConnections(ActionPort commands) {
         background.run(() -> {
             List<String> names = new ArrayList<>(List.of(LOCAL));
             names.addAll(commands.connections());

@@ -55,16 +55,16 @@ public final class MainView extends BorderPane {
      * @param project    the compose project, shown before the cockpit behind the window has started
      * @param background where every view's blocking work runs, and how its result comes back
      */
-    public MainView(int history, Commands commands, String project, Background background) {
+    public MainView(int history, Ports ports, String project, Background background) {
         this.history = history;
         this.background = background;
-        this.controller = new ActionController(commands, () -> getScene().getWindow(), background);
-        this.metricsView = new MetricsView(commands, background);
-        this.alertsView = new AlertsView(commands, () -> getScene().getWindow(), background);
-        this.logsView = new LogsView(commands::logSources, background);
+        this.controller = new ActionController(ports.actions(), ports.runbook(), () -> getScene().getWindow(), background);
+        this.metricsView = new MetricsView(ports.monitoring(), background);
+        this.alertsView = new AlertsView(ports.monitoring(), () -> getScene().getWindow(), background);
+        this.logsView = new LogsView(ports.logs()::sources, background);
         this.logReview = new LogReviewView(this::showLogs);
-        this.incidentsView = new IncidentsView(commands.incidents(), () -> getScene().getWindow(), background);
-        this.runbookView = new RunbookView(commands, controller, background);
+        this.incidentsView = new IncidentsView(ports.incidents(), () -> getScene().getWindow(), background);
+        this.runbookView = new RunbookView(ports.runbook(), ports.incidents(), controller, background);
         setId("main");
         getStyleClass().add("ck-root");
         notice.setId("demo-notice");
@@ -145,7 +145,7 @@ public final class MainView extends BorderPane {
     /** Ctrl+K. */
     public void showPalette() {
         java.util.List<CommandPalette.Command> all = new java.util.ArrayList<>();
-        all.add(new CommandPalette.Command("Probe every service now", controller.commands()::probeNow));
+        all.add(new CommandPalette.Command("Probe every service now", controller.actions()::probeNow));
         all.add(new CommandPalette.Command("Audit log", this::showAudit));
         all.add(new CommandPalette.Command("Incidents (Ctrl+I)", this::showIncidents));
         all.add(new CommandPalette.Command("Run the morning checklist", () -> {
@@ -190,7 +190,7 @@ public final class MainView extends BorderPane {
         d.getDialogPane().setContent(list);
         d.getDialogPane().getStylesheets().add(STYLESHEET);
         d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
-        background.run(() -> controller.commands().auditTail(500).stream().map(AuditFormat::line).toList(), lines -> {
+        background.run(() -> controller.actions().auditTail(500).stream().map(AuditFormat::line).toList(), lines -> {
             list.getItems().setAll(lines);
             list.scrollTo(Math.max(0, lines.size() - 1));
         }, e -> list.getItems().setAll("the audit log could not be read: " + e.getMessage()));

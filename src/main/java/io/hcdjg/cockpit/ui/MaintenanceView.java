@@ -12,14 +12,14 @@ import javafx.scene.layout.VBox;
 
 /** The Maintenance tab (§5): the routine schedule with next due times, the planned-maintenance wizard, maintenance mode. */
 final class MaintenanceView extends VBox {
-    private final Commands commands;
+    private final RunbookPort commands;
     private final Background background;
     private final GridPane schedule = RunbookView.grid("maintenance-schedule");
     private final Label maintenanceState = new Label();
     private final Button maintenanceMode = new Button("Maintenance mode on…");
     private RunbookModel shown;
 
-    MaintenanceView(Commands commands, Background background) {
+    MaintenanceView(RunbookPort commands, Background background) {
         super(10);
         this.commands = commands;
         this.background = background;

@@ -25,7 +25,7 @@ import java.util.Objects;
  * selected one a chart over the last hour or day from {@code query_range}.
  */
 final class MetricsView extends VBox {
-    private final Commands commands;
+    private final MonitoringPort commands;
     private final Background background;
     private final FlowPane tiles = new FlowPane(12, 12);
     private final Map<String, MetricCard> cards = new LinkedHashMap<>();
@@ -34,7 +34,7 @@ final class MetricsView extends VBox {
     private final ToggleGroup range = new ToggleGroup();
     private String selected;
 
-    MetricsView(Commands commands, Background background) {
+    MetricsView(MonitoringPort commands, Background background) {
         super(12);
         this.commands = commands;
         this.background = background;

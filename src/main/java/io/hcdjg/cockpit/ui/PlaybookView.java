@@ -28,7 +28,8 @@ final class PlaybookView extends VBox {
     static final List<String> TITLES = List.of("High CPU", "High memory", "Slow queries", "Connection pool",
             "Disk space");
 
-    private final Commands commands;
+    private final RunbookPort commands;
+    private final IncidentPort incidents;
     private final Background background;
     private final Label title = new Label("Pick a playbook: its symptoms are checked and its diagnosis runs now.");
     private final VBox result = new VBox(8);
@@ -38,9 +39,10 @@ final class PlaybookView extends VBox {
     private final List<CheckBox> steps = new ArrayList<>();
     private PlaybookResult shown;
 
-    PlaybookView(Commands commands, Background background) {
+    PlaybookView(RunbookPort commands, IncidentPort incidents, Background background) {
         super(10);
         this.commands = commands;
+        this.incidents = incidents;
         this.background = background;
         setId("playbooks");
         setPadding(new Insets(10));
@@ -148,7 +150,7 @@ final class PlaybookView extends VBox {
                 .orElse("")).append("; "));
         List<String> done = steps.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList();
         note.append(done.isEmpty() ? "no resolution step done yet" : "done: " + String.join(", ", done));
-        background.run(() -> commands.incidents().note(id, note.toString()),
+        background.run(() -> incidents.note(id, note.toString()),
                 i -> said.setText("added to " + i.id() + "'s timeline"),
                 e -> said.setText("not added: " + String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT)));
     }

@@ -13,13 +13,13 @@ import java.util.List;
 
 /** The fresh-machine recovery chain: seven live checks, the first failing one with its R-code, the R-01..R-18 table. */
 final class RecoveryView extends VBox {
-    private final Commands commands;
+    private final RunbookPort commands;
     private final Background background;
     private final GridPane recovery = RunbookView.grid("recovery-steps");
     private final GridPane codes = RunbookView.grid("recovery-codes");
     private final Label recoveryAt = new Label("not checked yet");
 
-    RecoveryView(Commands commands, Background background) {
+    RecoveryView(RunbookPort commands, Background background) {
         super(10);
         this.commands = commands;
         this.background = background;

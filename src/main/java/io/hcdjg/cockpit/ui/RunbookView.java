@@ -25,7 +25,7 @@ import java.util.List;
  * copies prepared rows into nodes; the work behind the buttons runs off the FX thread.
  */
 public final class RunbookView extends VBox {
-    private final Commands commands;
+    private final RunbookPort commands;
     private final ActionController actions;
     private final Background background;
     private final ZoneId zone = ZoneId.systemDefault();
@@ -44,12 +44,13 @@ public final class RunbookView extends VBox {
     private final MaintenanceView maintenance;
     private final RecoveryView recovery;
 
-    public RunbookView(Commands commands, ActionController actions, Background background) {
+    public RunbookView(RunbookPort commands, IncidentPort incidents, ActionController actions,
+                       Background background) {
         super(10);
         this.commands = commands;
         this.actions = actions;
         this.background = background;
-        this.playbooks = new PlaybookView(commands, background);
+        this.playbooks = new PlaybookView(commands, incidents, background);
         this.maintenance = new MaintenanceView(commands, background);
         this.recovery = new RecoveryView(commands, background);
         setId("runbook");

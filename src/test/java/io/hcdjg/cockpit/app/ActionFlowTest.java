@@ -44,7 +44,7 @@ class ActionFlowTest {
         Map<String, String> env = new java.util.HashMap<>(PodmanStack.env(state));
         env.put("XDG_STATE_HOME", state.toString());
         cockpit = new Cockpit(new CockpitOptions(java.util.Optional.empty(), false, null, null), env, false, s -> { });
-        view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, PodmanStack.PROJECT),
+        view = new MainView(30, WindowPorts.of(() -> cockpit, name -> { }, PodmanStack.PROJECT),
                 PodmanStack.PROJECT, FxBackground.threads());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
@@ -58,9 +58,9 @@ class ActionFlowTest {
     }
 
     private void showStack() throws Exception {
-        cockpit.poller.runRound().get(30, TimeUnit.SECONDS);
-        cockpit.containers.list(true);
-        var model = new WallPresenter(ZoneOffset.UTC).present(cockpit.store.get(), Instant.now());
+        cockpit.poller().runRound().get(30, TimeUnit.SECONDS);
+        cockpit.containers().list(true);
+        var model = new WallPresenter(ZoneOffset.UTC).present(cockpit.store().get(), Instant.now());
         WaitForAsyncUtils.asyncFx(() -> view.apply(model)).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -97,6 +97,6 @@ class ActionFlowTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !outcome(robot).equals("running…"));
         assertTrue(outcome(robot).startsWith("refused: down --all is destructive: confirm it with the project name "
                 + "'" + PodmanStack.PROJECT + "'"), outcome(robot));
-        assertEquals(7, cockpit.podman.podman().containers(PodmanStack.PROJECT).stream().filter(c -> c.running()).count());
+        assertEquals(7, cockpit.podman().podman().containers(PodmanStack.PROJECT).stream().filter(c -> c.running()).count());
     }
 }

@@ -42,8 +42,8 @@ class MaintenanceWizardTest {
 
     @Test
     void everyStepInTurn(FxRobot robot) throws Exception {
-        w.cockpit().runbook.refresh();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.cockpit().store.get().runbook().at() != null);
+        w.cockpit().runbook().refresh();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.cockpit().store().get().runbook().at() != null);
         w.publish();
         robot.clickOn("#tab-runbook");
         robot.clickOn("#rb-maintenance");
@@ -66,13 +66,13 @@ class MaintenanceWizardTest {
             assertTrue(mark.startsWith("✓"), mark + "\n" + robot.lookup("#maintenance-outcome").queryAs(Label.class)
                     .getText());
             if (step == 1) {
-                assertTrue(w.cockpit().maintenance.active().isPresent());
-                assertTrue(w.cockpit().monitoring.client().silences().stream().anyMatch(x -> x.state().equals("active")
+                assertTrue(w.cockpit().maintenance().active().isPresent());
+                assertTrue(w.cockpit().monitoring().client().silences().stream().anyMatch(x -> x.state().equals("active")
                         && x.comment().equals("maintenance: JVM flags of hcd-server")));
             }
         }
         assertEquals("Done", robot.lookup("#maintenance-next").queryButton().getText());
-        assertFalse(w.cockpit().maintenance.active().isPresent(), "maintenance mode is off again");
+        assertFalse(w.cockpit().maintenance().active().isPresent(), "maintenance mode is off again");
         String output = robot.lookup("#maintenance-output").queryAs(TextArea.class).getText();
         assertTrue(output.contains("=> done: maintenance mode off: silence "), output);
         try (var logs = Files.list(w.home().resolve(".local/share/hcd-janusgraph-cockpit/maintenance"))) {

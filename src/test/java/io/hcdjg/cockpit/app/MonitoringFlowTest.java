@@ -51,7 +51,7 @@ class MonitoringFlowTest {
     @Start
     void start(Stage stage) throws Exception {
         home = Files.createTempDirectory("cockpit-home");
-        view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, "janusgraph-demo"),
+        view = new MainView(30, WindowPorts.of(() -> cockpit, name -> { }, "janusgraph-demo"),
                 "janusgraph-demo", FxBackground.threads());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
@@ -72,9 +72,9 @@ class MonitoringFlowTest {
         if (cockpit == null) {
             return;
         }
-        for (Silence s : cockpit.monitoring.client().silences()) {
+        for (Silence s : cockpit.monitoring().client().silences()) {
             if (s.state().equals("active") && s.createdBy().equals("ops-test")) {
-                cockpit.monitoring.client().expireSilence(s.id());
+                cockpit.monitoring().client().expireSilence(s.id());
             }
         }
         cockpit.close();
@@ -82,11 +82,11 @@ class MonitoringFlowTest {
 
     private MonitoringState untilFiring() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        MonitoringState s = cockpit.monitoring.refresh();
+        MonitoringState s = cockpit.monitoring().refresh();
         while (s.firing().stream().noneMatch(a -> a.name().equals(MonitoringServers.TEST_ALERT))) {
             assertTrue(System.nanoTime() < deadline, "the test alert never fired: " + s);
             Thread.sleep(500);
-            s = cockpit.monitoring.refresh();
+            s = cockpit.monitoring().refresh();
         }
         return s;
     }
@@ -123,7 +123,7 @@ class MonitoringFlowTest {
         assertEquals(0, cli(out, "silence", MonitoringServers.TEST_ALERT, "--config", config, "--for", "2h",
                 "--comment", "acknowledged from the CLI test"));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("done: " + MonitoringServers.TEST_ALERT + " silenced until "));
-        assertTrue(cockpit.monitoring.client().silences().stream().anyMatch(s -> s.state().equals("active")
+        assertTrue(cockpit.monitoring().client().silences().stream().anyMatch(s -> s.state().equals("active")
                 && s.createdBy().equals("ops-test") && s.comment().equals("acknowledged from the CLI test")));
     }
 
@@ -131,7 +131,7 @@ class MonitoringFlowTest {
     void acknowledgeFromTheAlertsPanelCreatesASilence(MonitoringServers servers, FxRobot robot) throws Exception {
         open(servers);
         untilFiring();
-        var model = new WallPresenter(ZoneOffset.UTC).present(cockpit.store.get(), Instant.now());
+        var model = new WallPresenter(ZoneOffset.UTC).present(cockpit.store().get(), Instant.now());
         WaitForAsyncUtils.asyncFx(() -> view.apply(model)).get(10, TimeUnit.SECONDS);
         robot.clickOn((javafx.scene.Node) robot.lookup(".tab-label").match(n -> ((javafx.scene.control.Label) n).getText()
                 .startsWith("Alerts (")).query());
@@ -151,7 +151,7 @@ class MonitoringFlowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#silence-outcome").tryQuery().isPresent());
         DialogPane outcome = robot.lookup("#silence-outcome").queryAs(DialogPane.class);
         assertEquals("done", outcome.getHeaderText());
-        Silence s = cockpit.monitoring.client().silences().stream().filter(x -> x.state().equals("active")
+        Silence s = cockpit.monitoring().client().silences().stream().filter(x -> x.state().equals("active")
                 && x.comment().equals("acknowledged from the alerts panel")).findFirst().orElseThrow();
         assertEquals(System.getProperty("user.name"), s.createdBy(), "the author field defaults to the operator");
         assertTrue(s.matchers().contains("alertname=" + MonitoringServers.TEST_ALERT), s.matchers().toString());

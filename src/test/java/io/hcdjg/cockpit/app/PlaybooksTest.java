@@ -3,6 +3,7 @@ package io.hcdjg.cockpit.app;
 import io.hcdjg.cockpit.model.CheckResult;
 import io.hcdjg.cockpit.model.HealthLevel;
 import io.hcdjg.cockpit.model.PlaybookResult;
+import io.hcdjg.cockpit.ui.RunbookPort;
 import io.hcdjg.cockpit.testing.PodmanStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,9 +55,9 @@ class PlaybooksTest {
     void everyPlaybookRunsItsDiagnosis(PodmanStack.Handle stack) throws Exception {
         try (Cockpit c = new Cockpit(new CockpitOptions(java.util.Optional.empty(), false, null, null), PodmanStack.env(home), false,
                 s -> { })) {
-            CockpitCommands commands = new CockpitCommands(() -> c, n -> { }, PodmanStack.PROJECT);
-            c.containers.list(false);
-            c.logs.sync(c.podman.podman().containers(PodmanStack.PROJECT));
+            RunbookPort commands = WindowPorts.of(() -> c, n -> { }, PodmanStack.PROJECT).runbook();
+            c.containers().list(false);
+            c.logs().sync(c.podman().podman().containers(PodmanStack.PROJECT));
 
             PlaybookResult cpu = commands.playbook("high-cpu");
             assertEquals("High CPU usage (§4.1)", cpu.title());
@@ -84,7 +85,7 @@ class PlaybooksTest {
             assertTrue(named(memory.diagnosis(), "memory by container").value().contains(PodmanStack.PROJECT + "_"));
             // A query made slow on purpose (the profiler's threshold set to 0 ms for one query, then put back)
             String pattern = slowQuery();
-            c.monitoring.refresh();
+            c.monitoring().refresh();
             PlaybookResult slow = commands.playbook("slow-queries");
             CheckResult api = named(slow.symptoms(), "slow API queries (analytics-api profiler)");
             assertEquals(HealthLevel.DOWN, api.level(), api.value());

@@ -43,8 +43,8 @@ class RunbookFlowTest {
 
     @Test
     void checklistThenBackupFromThePanel(FxRobot robot) throws Exception {
-        w.cockpit().containers.list(false);
-        w.cockpit().logs.sync(w.cockpit().podman.podman().containers(PodmanStack.PROJECT));
+        w.cockpit().containers().list(false);
+        w.cockpit().logs().sync(w.cockpit().podman().podman().containers(PodmanStack.PROJECT));
         w.publish();
         robot.clickOn("#tab-runbook");
         robot.clickOn("#checklist-run");
@@ -80,7 +80,7 @@ class RunbookFlowTest {
         String outcome = robot.lookup("#progress-outcome").queryAs(Label.class).getText();
         assertTrue(outcome.startsWith("done: hcd-" + KS + "-"), outcome);
         robot.clickOn("#progress-cancel");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.cockpit().store.get().runbook().backups().size() == 1);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.cockpit().store().get().runbook().backups().size() == 1);
         w.publish();
         @SuppressWarnings("unchecked")
         ListView<Object> list = robot.lookup("#backup-list").queryAs(ListView.class);

@@ -29,7 +29,7 @@ record RunbookWindow(Cockpit cockpit, MainView view, Path home) {
         Files.writeString(config, PodmanStack.CONFIG + "runbook:\n  keyspace: " + keyspace + "\n");
         Cockpit cockpit = new Cockpit(new CockpitOptions(java.util.Optional.of(config), false, null, null),
                 Map.of("HOME", home.toString()), false, s -> { });
-        MainView view = new MainView(30, new CockpitCommands(() -> cockpit, name -> { }, PodmanStack.PROJECT),
+        MainView view = new MainView(30, WindowPorts.of(() -> cockpit, name -> { }, PodmanStack.PROJECT),
                 PodmanStack.PROJECT, FxBackground.threads());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
@@ -41,7 +41,7 @@ record RunbookWindow(Cockpit cockpit, MainView view, Path home) {
 
     /** What the FX publisher does in the app: the latest snapshot onto the window. */
     void publish() throws Exception {
-        var model = new WallPresenter(ZoneOffset.UTC).present(cockpit.store.get(), Instant.now());
+        var model = new WallPresenter(ZoneOffset.UTC).present(cockpit.store().get(), Instant.now());
         WaitForAsyncUtils.asyncFx(() -> view.apply(model)).get(10, TimeUnit.SECONDS);
     }
 }

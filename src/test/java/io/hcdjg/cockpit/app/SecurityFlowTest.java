@@ -63,7 +63,7 @@ class SecurityFlowTest {
     void start(Stage stage) throws Exception {
         Path state = Files.createTempDirectory("cockpit-security");
         cockpit = new Cockpit(new CockpitOptions(java.util.Optional.empty(), false, null, null), PodmanStack.env(state), false, s -> { });
-        view = new MainView(30, new CockpitCommands(() -> cockpit, n -> { }, PodmanStack.PROJECT),
+        view = new MainView(30, WindowPorts.of(() -> cockpit, n -> { }, PodmanStack.PROJECT),
                 PodmanStack.PROJECT, FxBackground.threads());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
@@ -153,17 +153,17 @@ class SecurityFlowTest {
         assertTrue(after.toString().contains("followed ("), "the audit log inside the container is read: " + after);
 
         // The window: the same logs followed, the same audit log read, the same counts in the tab.
-        cockpit.containers.list(false);
-        cockpit.logs.sync(cockpit.podman.podman().containers(PodmanStack.PROJECT));
-        var shown = cockpit.security.tick();
+        cockpit.containers().list(false);
+        cockpit.logs().sync(cockpit.podman().podman().containers(PodmanStack.PROJECT));
+        var shown = cockpit.security().tick();
         for (int i = 0; i < 20 && shown.count("analytics-api", io.hcdjg.cockpit.model.SecurityEvent.Category.AUTH_FAILURE,
                 Instant.now().minusSeconds(3600)) < expected.get("auth"); i++) {
             WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
-            shown = cockpit.security.tick();
+            shown = cockpit.security().tick();
         }
         var state = shown;
-        cockpit.store.update(s -> s.withSecurity(state, state.at()));
-        var model = new WallPresenter(ZoneOffset.UTC).present(cockpit.store.get(), Instant.now());
+        cockpit.store().update(s -> s.withSecurity(state, state.at()));
+        var model = new WallPresenter(ZoneOffset.UTC).present(cockpit.store().get(), Instant.now());
         WaitForAsyncUtils.asyncFx(() -> view.apply(model)).get(10, TimeUnit.SECONDS);
         robot.clickOn("#tab-security");
         @SuppressWarnings("unchecked")
@@ -188,8 +188,8 @@ class SecurityFlowTest {
         assertTrue(restarted.ok(), restarted.stderr());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> stack.containers().stream()
                 .anyMatch(c -> c.name().equals(api) && c.running()));
-        cockpit.containers.list(false);
-        var again = cockpit.security.tick();
+        cockpit.containers().list(false);
+        var again = cockpit.security().tick();
         for (var c : io.hcdjg.cockpit.model.SecurityEvent.Category.values()) {
             assertEquals(state.count("analytics-api", c, Instant.EPOCH), again.count("analytics-api", c, Instant.EPOCH),
                     c + " after the restart");

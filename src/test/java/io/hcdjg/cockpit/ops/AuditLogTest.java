@@ -99,7 +99,7 @@ class AuditLogTest {
         AuditLog log = log();
         MonitoringClient client = new MonitoringClient(HttpClient.newHttpClient(), "http://127.0.0.1:9",
                 "http://127.0.0.1:9", Duration.ofSeconds(1));
-        new Silences(client, log, clock).silence("ServiceDown", Map.of(), Duration.ofMinutes(5), "ops", "");
+        new Silences(client, log, clock, () -> { }).silence("ServiceDown", Map.of(), Duration.ofMinutes(5), "ops", "");
         assertEquals(List.of("started", "outcome"), lines(log).stream().map(n -> n.path("kind").asText()).toList());
         assertEquals("refused", lines(log).get(1).path("outcome").asText());
     }

@@ -57,7 +57,7 @@ class PodmanStackTest {
         Verifier verifier = new Verifier(services, probes::create, stack.podman(), PodmanStack.PROJECT,
                 Duration.ofSeconds(90), Duration.ofMillis(500));
         return new Actions(stack.podman(), "on the local engine", PodmanStack.PROJECT, List::of,
-                new AuditLog(stack.auditFile(), Clock.systemUTC()), verifier);
+                new AuditLog(stack.auditFile(), Clock.systemUTC()), verifier, () -> { });
     }
 
     private static List<JsonNode> auditSince(Path file, Instant since) throws Exception {

@@ -114,7 +114,7 @@ class MonitoringPollerTest {
         assertEquals("the exporter lost its Gremlin connection", a.summary());
 
         AuditLog audit = new AuditLog(dir.resolve("audit.jsonl"), Clock.systemUTC());
-        Silences silences = new Silences(p.client(), audit, Clock.systemUTC());
+        Silences silences = new Silences(p.client(), audit, Clock.systemUTC(), () -> { });
         ActionOutcome refused = silences.silence(MonitoringServers.TEST_ALERT, Map.of(), Duration.ofHours(2), "ops", " ");
         assertEquals(ActionOutcome.Status.REFUSED, refused.status());
         ActionOutcome done = silences.silence(MonitoringServers.TEST_ALERT, Map.of(), Duration.ofHours(2), "ops-oncall",

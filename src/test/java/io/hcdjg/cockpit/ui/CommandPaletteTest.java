@@ -4,7 +4,8 @@ import io.hcdjg.cockpit.present.WallPresenter;
 import io.hcdjg.cockpit.model.ActionOutcome;
 import io.hcdjg.cockpit.model.ActionRequest;
 import io.hcdjg.cockpit.testing.Snapshots;
-import io.hcdjg.cockpit.testing.UnusedCommands;
+import io.hcdjg.cockpit.testing.UnusedPorts;
+import io.hcdjg.cockpit.ui.ActionPort;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -19,7 +20,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -31,13 +31,11 @@ class CommandPaletteTest {
 
     @Start
     void start(Stage stage) {
-        view = new MainView(30, new UnusedCommands() {
-            @Override
-            public ActionOutcome run(ActionRequest request, Consumer<String> progress) {
-                ran.add(request.describe());
-                return new ActionOutcome(ActionOutcome.Status.DONE, "recorded", List.of());
-            }
-        }, "janusgraph-demo", Background.direct());
+        ActionPort recording = UnusedPorts.unusedBut(ActionPort.class, "run", args -> {
+            ran.add(((ActionRequest) args[0]).describe());
+            return new ActionOutcome(ActionOutcome.Status.DONE, "recorded", List.of());
+        });
+        view = new MainView(30, UnusedPorts.with(recording), "janusgraph-demo", Background.direct());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);

@@ -84,7 +84,7 @@ class IncidentsViewTest {
         Platform.runLater(() -> view.apply(m, SERVICES));
     }
 
-    private final class DeskCommands implements IncidentCommands {
+    private final class DeskCommands implements IncidentPort {
         private Incident pub(Incident i) {
             publish();
             return i;

@@ -6,7 +6,7 @@ import io.hcdjg.cockpit.present.HealthFormat;
 import io.hcdjg.cockpit.model.ConfigProblem;
 import io.hcdjg.cockpit.present.IncidentFixtures;
 import io.hcdjg.cockpit.testing.Snapshots;
-import io.hcdjg.cockpit.testing.UnusedCommands;
+import io.hcdjg.cockpit.testing.UnusedPorts;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -34,7 +34,7 @@ class MainViewTest {
 
     @Start
     void start(Stage stage) {
-        view = new MainView(30, new UnusedCommands(), "janusgraph-demo", Background.direct());
+        view = new MainView(30, UnusedPorts.all(), "janusgraph-demo", Background.direct());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);

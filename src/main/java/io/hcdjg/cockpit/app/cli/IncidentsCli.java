@@ -15,11 +15,14 @@ import io.hcdjg.cockpit.model.IncidentEvent;
 import io.hcdjg.cockpit.model.IncidentState;
 import io.hcdjg.cockpit.model.Priority;
 import io.hcdjg.cockpit.ops.AuditLog;
+import io.hcdjg.cockpit.podman.ProcessGateway;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -51,10 +54,12 @@ final class IncidentsCli {
         if (c.configErrors(loaded)) {
             return ExitCodes.USAGE;
         }
-        IncidentDesk desk = Cockpit.incidentDesk(loaded.config(), c.env(), new AuditLog(AuditLog.defaultFile(c.env()),
-                Clock.systemUTC(), redaction), Clock.systemUTC());
-        desk.refresh();
-        try {
+        Clock clock = Clock.systemUTC();
+        AuditLog audit = new AuditLog(AuditLog.defaultFile(c.env()), clock, redaction);
+        try (HttpClient webhooks = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            IncidentDesk desk = Cockpit.incidentDesk(loaded.config(), c.env(), audit, new ProcessGateway(redaction),
+                    webhooks, clock);
+            desk.refresh();
             return body.run(desk);
         } catch (IllegalArgumentException e) {
             c.err().println("cockpit: " + e.getMessage());

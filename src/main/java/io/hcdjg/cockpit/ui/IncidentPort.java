@@ -12,7 +12,7 @@ import java.util.List;
  * incident as it now is; {@code escalate} also runs the level's action. Called off the FX thread. A refused request
  * (unknown id, already resolved ...) throws {@link IllegalArgumentException} with a message for the operator.
  */
-public interface IncidentCommands {
+public interface IncidentPort {
     List<IncidentConfig.Level> ladder();
 
     Incident open(String title, Priority priority, List<String> services, String note) throws Exception;
