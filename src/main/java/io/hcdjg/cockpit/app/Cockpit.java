@@ -58,6 +58,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The composition root: the whole object graph, wired by hand, in the order it is built. The window and the CLI both
@@ -189,7 +191,7 @@ public final class Cockpit implements AutoCloseable {
 
         playbooks = new Playbooks(podman.podman(), project, actions.audit(), podman.label(),
                 () -> logs.followed().keySet().stream().map(name -> podman.podman().logFile(name))
-                        .flatMap(java.util.Optional::stream).toList());
+                        .flatMap(Optional::stream).toList());
 
         HttpClient webhooks = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         closers.add(webhooks);
@@ -247,7 +249,7 @@ public final class Cockpit implements AutoCloseable {
 
     /** An incident's key log lines from the followed containers' buffers, for its report and escalations. */
     List<String> keyLines(Incident i) {
-        java.time.Instant end = i.resolvedAt() != null ? i.resolvedAt() : clock.instant();
+        Instant end = i.resolvedAt() != null ? i.resolvedAt() : clock.instant();
         return logs.keyLines(i.services(), i.openedAt().minus(Duration.ofMinutes(15)), end, 40);
     }
 
@@ -265,7 +267,7 @@ public final class Cockpit implements AutoCloseable {
     }
 
     /** A planned-maintenance run (§5.2) on this cockpit's parts. */
-    MaintenanceWizard maintenanceWizard(java.time.Duration window, String reason) {
+    MaintenanceWizard maintenanceWizard(Duration window, String reason) {
         return new MaintenanceWizard(new MaintenanceWizard.Parts(maintenance, backups, actions, verifier,
                 podman.podman(), loaded.config().runbook()), window, reason, System.getProperty("user.name"), env, clock);
     }

@@ -2,6 +2,7 @@ package io.hcdjg.cockpit.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The validated configuration: which stack, which services, how often to probe them.
@@ -11,7 +12,7 @@ import java.util.List;
  */
 public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, Monitoring monitoring, Logs logs,
                             List<ServiceConfig> services, List<MetricConfig> metrics, IncidentConfig incidents,
-                            java.util.Map<String, List<String>> dependencies, RunbookConfig runbook,
+                            Map<String, List<String>> dependencies, RunbookConfig runbook,
                             RedactionConfig redaction) {
 
     /**
@@ -21,18 +22,18 @@ public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, 
      *                 words (see LogClassifier); a class listed here replaces its defaults
      * @param regex    class → regular expressions, in addition (slower than keywords)
      */
-    public record Logs(int maxLines, String history, java.util.Map<String, List<String>> keywords,
-                       java.util.Map<String, List<String>> regex) {
+    public record Logs(int maxLines, String history, Map<String, List<String>> keywords,
+                       Map<String, List<String>> regex) {
         public Logs {
-            keywords = java.util.Map.copyOf(keywords);
-            regex = java.util.Map.copyOf(regex);
+            keywords = Map.copyOf(keywords);
+            regex = Map.copyOf(regex);
         }
     }
 
     public CockpitConfig {
         services = List.copyOf(services);
         metrics = List.copyOf(metrics);
-        dependencies = java.util.Map.copyOf(dependencies);
+        dependencies = Map.copyOf(dependencies);
     }
 
     /** Where Prometheus and Alertmanager answer, how often to ask them, and each call's timeout. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.nio.file.NoSuchFileException;
 
 /**
  * Loads the shipped {@code config/cockpit.yaml} (built into the jar) and lays the user's file over it: the file given with
@@ -60,7 +61,7 @@ public final class ConfigLoader {
             problems.addAll(layered.problems());
         } catch (ConfigException e) {
             problems.addAll(e.problems());
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             problems.add(new ConfigProblem(name, 0, 0, "", "file not found"));
         } catch (IOException e) {
             problems.add(new ConfigProblem(name, 0, 0, "", "cannot read: " + e.getMessage()));

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.HashSet;
 
 /**
  * The {@code incidents} and {@code dependencies} sections. Rules are replaced as a whole by a later file (their order is
@@ -198,7 +199,7 @@ final class IncidentSection {
     Map<String, List<String>> dependencies(List<ConfigReader.Layer> roots, List<String> valid) {
         // Names are checked against every service a file lists, so that a service with its own errors does not also
         // make the dependencies wrong; only the valid ones are kept.
-        Set<String> services = new java.util.HashSet<>();
+        Set<String> services = new HashSet<>();
         for (ConfigReader.Layer root : roots) {
             root.node().path("services").forEach(n -> services.add(n.path("name").asText()));
         }
@@ -236,7 +237,7 @@ final class IncidentSection {
     private void checkCycles(Map<String, List<String>> deps, List<ConfigReader.Layer> roots) {
         for (String start : deps.keySet()) {
             List<String> path = new ArrayList<>();
-            if (cycle(start, start, deps, path, new java.util.HashSet<>())) {
+            if (cycle(start, start, deps, path, new HashSet<>())) {
                 // Point at the newest file that declares a link of the circle: that is what closed it.
                 for (int i = roots.size() - 1; i >= 0; i--) {
                     JsonNode n = roots.get(i).node().path("dependencies");

@@ -14,6 +14,7 @@ import io.hcdjg.cockpit.model.ConfigProblem;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 
 /**
  * A YAML document read with Jackson into a tree that remembers where each value stood, so that validation can name the
@@ -40,15 +41,15 @@ public final class LocatedYaml {
             JsonNode root = first == null ? JsonNodeFactory.instance.objectNode() : read(parser, "", locations);
             return new LocatedYaml(file, root, locations);
         } catch (DuplicateKey e) {
-            throw new ConfigException(java.util.List.of(new ConfigProblem(file, e.at.getLineNr(), e.at.getColumnNr(),
+            throw new ConfigException(List.of(new ConfigProblem(file, e.at.getLineNr(), e.at.getColumnNr(),
                     e.field, "set twice (first on line " + e.firstLine + "); keep one")));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String message = e.getOriginalMessage().lines().findFirst().orElse("not valid YAML");
-            throw new ConfigException(java.util.List.of(new ConfigProblem(file,
+            throw new ConfigException(List.of(new ConfigProblem(file,
                     at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "", "not valid YAML: " + message)));
         } catch (IOException e) {
-            throw new ConfigException(java.util.List.of(new ConfigProblem(file, 0, 0, "", "cannot read: " + e.getMessage())));
+            throw new ConfigException(List.of(new ConfigProblem(file, 0, 0, "", "cannot read: " + e.getMessage())));
         }
     }
 

@@ -2,6 +2,7 @@ package io.hcdjg.cockpit.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.time.LocalTime;
 
 /**
  * Where the runbook's procedures find things and what they count as healthy.
@@ -43,6 +44,6 @@ public record RunbookConfig(String repo, Duration proofMaxAge, String backupDir,
      *              decided (the runbook's DR test says TBD)
      * @param at    local time of day, null when not decided
      */
-    public record Task(String task, String every, String day, java.time.LocalTime at, Duration duration) {
+    public record Task(String task, String every, String day, LocalTime at, Duration duration) {
     }
 }

@@ -13,6 +13,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import io.hcdjg.cockpit.config.Durations;
+import java.nio.file.StandardCopyOption;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The post-mortem material of runbook §9.2 step 5, as Markdown: summary, timeline, services, actions, key log lines. The
@@ -46,8 +49,8 @@ public final class IncidentReport {
         Path file = dir.resolve(i.id() + ".md");
         Path tmp = dir.resolve(i.id() + ".md.tmp");
         Files.writeString(tmp, markdown(i, stackTimeline, keyLogLines, now), StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
         return file;
     }
 
@@ -62,8 +65,8 @@ public final class IncidentReport {
         row(md, "Acknowledged", i.acknowledgedAt() == null ? "—" : time(i.acknowledgedAt()));
         row(md, "Resolved", i.resolvedAt() == null ? "—" : time(i.resolvedAt()));
         Instant end = i.resolvedAt() != null ? i.resolvedAt() : now;
-        row(md, "Duration", io.hcdjg.cockpit.config.Durations.words(Duration.between(i.openedAt(), end)
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        row(md, "Duration", Durations.words(Duration.between(i.openedAt(), end)
+                .truncatedTo(ChronoUnit.SECONDS)));
         row(md, "Escalation level", "L" + i.level() + rules.level(i.level()).map(l -> " — " + l.role()).orElse(""));
         row(md, "Steps done", Incident.STEPS.stream().map(s -> (i.stepsDone().contains(s) ? "☑ " : "☐ ") + s)
                 .reduce((a, b) -> a + " · " + b).orElse(""));

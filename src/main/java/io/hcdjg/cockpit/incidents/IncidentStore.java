@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import io.hcdjg.cockpit.config.AppDirs;
 
 /**
  * Incidents and the timeline as an append-only file of JSON lines. Every write happens under an exclusive file lock
@@ -53,7 +54,7 @@ public final class IncidentStore {
 
     /** {@code $XDG_DATA_HOME/hcd-janusgraph-cockpit/incidents.jsonl} (default {@code ~/.local/share/...}). */
     public static Path defaultFile(Map<String, String> env) {
-        return io.hcdjg.cockpit.config.AppDirs.data(env).resolve("incidents.jsonl");
+        return AppDirs.data(env).resolve("incidents.jsonl");
     }
 
     public Path file() {

@@ -1,5 +1,7 @@
 package io.hcdjg.cockpit.logs;
 
+import java.util.Arrays;
+
 /**
  * Podman's own log file (the k8s-file driver, CRI format: {@code TIMESTAMP STREAM F|P MESSAGE}, P for a piece of a
  * line that goes on in the next record) fed to a {@link LogIngest} as {@code podman logs -t} would print it, pieces
@@ -85,7 +87,7 @@ public final class CriLog {
     private void keep(byte[] b, int from, int to) {
         int n = to - from;
         if (carried + n > carry.length) {
-            carry = java.util.Arrays.copyOf(carry, Math.max(carry.length * 2, carried + n));
+            carry = Arrays.copyOf(carry, Math.max(carry.length * 2, carried + n));
         }
         System.arraycopy(b, from, carry, carried, n);
         carried += n;

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import io.hcdjg.cockpit.config.CockpitConfig;
+import java.util.Locale;
 
 /**
  * Tags each log line with the classes it belongs to (error, slow query, authentication failure, destructive
@@ -87,7 +89,7 @@ public final class LogClassifier {
         Map<Integer, List<String>> byClass = new LinkedHashMap<>();
         for (int i = 0; i < this.words.length; i++) {
             Keyword k = this.words[i];
-            lengths[i] = k.text().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8).length;
+            lengths[i] = k.text().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8).length;
             literal[i] = k.rule() == HitRule.SUBSTRING ? k.cls() : 0;
             byClass.computeIfAbsent(k.cls(), c -> new ArrayList<>()).add(k.text());
         }
@@ -138,7 +140,7 @@ public final class LogClassifier {
     }
 
     /** The defaults with the config's classes laid over them (a class listed in the config replaces its keywords). */
-    public static LogClassifier from(io.hcdjg.cockpit.config.CockpitConfig.Logs config) {
+    public static LogClassifier from(CockpitConfig.Logs config) {
         List<Keyword> words = new ArrayList<>(DEFAULTS);
         Map<Integer, List<String>> regex = new HashMap<>();
         for (LogClass c : LogClass.ALL) {

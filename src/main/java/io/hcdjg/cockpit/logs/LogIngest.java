@@ -1,6 +1,7 @@
 package io.hcdjg.cockpit.logs;
 
 import java.util.function.LongSupplier;
+import java.util.Arrays;
 
 /**
  * Turns a stream of log bytes into lines — timestamp read, classes found, line stored, counters counted — without a
@@ -72,7 +73,7 @@ public final class LogIngest {
             return;
         }
         if (carried + n > carry.length) {
-            carry = java.util.Arrays.copyOf(carry, Math.max(carry.length * 2, carried + n));
+            carry = Arrays.copyOf(carry, Math.max(carry.length * 2, carried + n));
         }
         System.arraycopy(b, from, carry, carried, n);
         carried += n;

@@ -5,6 +5,7 @@ import io.hcdjg.cockpit.model.SecurityEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The security events read so far, from container log buffers and audit log text, kept in time order and bounded.
@@ -62,7 +63,7 @@ public final class SecurityLedger {
         whole.lines().filter(l -> !l.isBlank()).forEach(l -> SecurityLines.fromAudit(service, source, l, classifier)
                 .ifPresent(this::add));
         // The audit log is JSON written with json.dumps, ASCII only: its characters are its bytes.
-        return whole.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return whole.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private void add(SecurityEvent e) {

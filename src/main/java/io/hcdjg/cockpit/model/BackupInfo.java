@@ -2,6 +2,7 @@ package io.hcdjg.cockpit.model;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 
 /** One backup archive in the backup directory. */
 public record BackupInfo(Path file, String keyspace, Instant createdAt, long bytes, boolean encrypted) {
@@ -11,7 +12,7 @@ public record BackupInfo(Path file, String keyspace, Instant createdAt, long byt
         if (bytes < 1_000_000) {
             return Math.max(1, Math.round(bytes / 1e3)) + " KB";
         }
-        return bytes < 1_000_000_000 ? String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6)
-                : String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1e9);
+        return bytes < 1_000_000_000 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
+                : String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
     }
 }

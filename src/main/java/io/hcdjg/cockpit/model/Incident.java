@@ -3,6 +3,7 @@ package io.hcdjg.cockpit.model;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.time.Duration;
 
 /**
  * An incident as its stored events make it.
@@ -34,7 +35,7 @@ public record Incident(String id, String title, Priority priority, State state, 
      * five minutes before it opened until it was resolved.
      */
     public List<IncidentEvent> timeline(List<IncidentEvent> stackTimeline, Instant now) {
-        Instant from = openedAt.minus(java.time.Duration.ofMinutes(5));
+        Instant from = openedAt.minus(Duration.ofMinutes(5));
         Instant to = resolvedAt != null ? resolvedAt : now;
         return stackTimeline.stream().filter(e -> id.equals(e.incident()) || e.incident() == null
                 && !e.time().isBefore(from) && !e.time().isAfter(to)

@@ -1,6 +1,7 @@
 package io.hcdjg.cockpit.model;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One configured metric's latest value.
@@ -30,6 +31,6 @@ public record MetricReading(String name, String title, String unit, double value
             return String.valueOf((long) v);
         }
         double a = Math.abs(v);
-        return String.format(java.util.Locale.ROOT, a >= 100 ? "%.0f" : a >= 1 ? "%.2f" : "%.3g", v);
+        return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 1 ? "%.2f" : "%.3g", v);
     }
 }

@@ -2,6 +2,7 @@ package io.hcdjg.cockpit.model;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Comparator;
 
 /**
  * The project's containers on the operator's podman connection.
@@ -25,6 +26,6 @@ public record PodmanState(String target, String problem, List<ContainerStatus> c
     /** The containers of one service, replicas in number order. */
     public List<ContainerStatus> of(String service) {
         return containers.stream().filter(c -> c.info().service().equals(service))
-                .sorted(java.util.Comparator.comparingInt(c -> c.info().number())).toList();
+                .sorted(Comparator.comparingInt(c -> c.info().number())).toList();
     }
 }

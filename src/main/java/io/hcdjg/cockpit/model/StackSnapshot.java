@@ -3,6 +3,7 @@ package io.hcdjg.cockpit.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Everything the views show, as one immutable value published by the background services.
@@ -84,7 +85,7 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
     }
 
     /** A copy taken at {@code at} with one part replaced: the components are spelled once, here. */
-    private StackSnapshot change(Instant at, java.util.function.Consumer<Parts> edit) {
+    private StackSnapshot change(Instant at, Consumer<Parts> edit) {
         Parts p = new Parts(this);
         edit.accept(p);
         return new StackSnapshot(at, configSource, stackLabel, demo, p.services, p.host, problems, p.lastRoundAt,

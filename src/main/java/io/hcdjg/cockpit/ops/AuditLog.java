@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import io.hcdjg.cockpit.config.AppDirs;
 
 /**
  * The append-only record of every action that changes the stack: one JSON line when an action starts, one per process
@@ -73,7 +74,7 @@ public final class AuditLog {
 
     /** {@code $XDG_STATE_HOME/hcd-janusgraph-cockpit/audit.jsonl} (default {@code ~/.local/state/...}). */
     public static Path defaultFile(Map<String, String> env) {
-        return io.hcdjg.cockpit.config.AppDirs.state(env).resolve("audit.jsonl");
+        return AppDirs.state(env).resolve("audit.jsonl");
     }
 
     public Path file() {

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.nio.file.Path;
+import java.util.Comparator;
 
 /**
  * The morning checklist of runbook §1.1 — system status, disk, memory, errors in the last hour, last backup, certificate
@@ -127,10 +129,10 @@ public final class Checklist {
                     : "none of the " + certs.size() + " configured certificates was found (the deployed stack serves "
                     + "no TLS)");
         }
-        CertStatus worst = read.stream().min(java.util.Comparator.comparing((CertStatus c) -> -c.level().ordinal())
+        CertStatus worst = read.stream().min(Comparator.comparing((CertStatus c) -> -c.level().ordinal())
                 .thenComparing(CertStatus::daysLeft)).orElseThrow();
         long missing = certs.size() - read.size();
-        return new CheckResult(name, worst.level(), java.nio.file.Path.of(worst.source()).getFileName() + " "
+        return new CheckResult(name, worst.level(), Path.of(worst.source()).getFileName() + " "
                 + worst.text() + (missing == 0 ? "" : "; " + missing + " not found"));
     }
 
@@ -144,7 +146,7 @@ public final class Checklist {
         long runs = profiled == null ? 0 : profiled.stream().mapToLong(SlowQuery::executions).sum();
         if (runs > 0) {
             long slow = profiled.stream().mapToLong(SlowQuery::slow).sum();
-            SlowQuery worst = profiled.stream().max(java.util.Comparator.comparingDouble(SlowQuery::p95Ms)).orElseThrow();
+            SlowQuery worst = profiled.stream().max(Comparator.comparingDouble(SlowQuery::p95Ms)).orElseThrow();
             return new CheckResult(name, slow > 0 ? HealthLevel.DEGRADED : HealthLevel.UP, slow + " slow of " + runs
                     + " API queries (analytics-api profiler); slowest p95 " + MetricReading.format(worst.p95Ms())
                     + " ms: " + worst.pattern());

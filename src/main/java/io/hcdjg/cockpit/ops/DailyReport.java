@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.hcdjg.cockpit.model.MetricReading;
 
 /**
  * The daily report of runbook §1.2: errors, slow queries and auth failures over 24 hours per service, the metrics'
@@ -118,7 +119,7 @@ public final class DailyReport {
     }
 
     private static String num(double v, String unit) {
-        return Double.isNaN(v) ? "—" : io.hcdjg.cockpit.model.MetricReading.format(v) + (unit.isEmpty() ? "" : " " + unit);
+        return Double.isNaN(v) ? "—" : MetricReading.format(v) + (unit.isEmpty() ? "" : " " + unit);
     }
 
     String markdown(Data d) {

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Maintenance mode (§5.2): every alert silenced in Alertmanager for the window, and a small file in the data dir that
@@ -51,7 +53,7 @@ public final class Maintenance {
     }
 
     public ActionOutcome enable(Duration window, String reason, String by) throws IOException {
-        ActionOutcome o = silences.silence(null, java.util.Map.of(), window, by, "maintenance: " + reason);
+        ActionOutcome o = silences.silence(null, Map.of(), window, by, "maintenance: " + reason);
         if (o.status() != ActionOutcome.Status.DONE) {
             return o;
         }
@@ -71,7 +73,7 @@ public final class Maintenance {
         Optional<MaintenanceWindow> w = active();
         Files.deleteIfExists(file);
         if (w.isEmpty() || w.get().silenceId().isEmpty()) {
-            return new ActionOutcome(ActionOutcome.Status.DONE, "maintenance mode off (it was not on)", java.util.List.of());
+            return new ActionOutcome(ActionOutcome.Status.DONE, "maintenance mode off (it was not on)", List.of());
         }
         ActionOutcome o = silences.expire(w.get().silenceId());
         return new ActionOutcome(o.status(), "maintenance mode off: " + o.message(), o.commands());

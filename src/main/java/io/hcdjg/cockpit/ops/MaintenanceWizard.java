@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import io.hcdjg.cockpit.podman.ProcessException;
 
 /**
  * Planned maintenance (§5.2) one step at a time: maintenance mode on, backup, {@code nodetool drain} on hcd-server,
@@ -96,7 +97,7 @@ public final class MaintenanceWizard {
         try {
             parts.podman().containers(parts.actions().project()).stream().map(ContainerInfo::service)
                     .forEach(services::add);
-        } catch (io.hcdjg.cockpit.podman.ProcessException e) {
+        } catch (ProcessException e) {
             return new ActionOutcome(ActionOutcome.Status.FAILED, e.getMessage(), List.of());
         }
         List<String> ok = new ArrayList<>();

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The troubleshooting playbooks of runbook §4.1–§4.5, done with what really works on the stack: symptoms from live
@@ -199,7 +200,7 @@ public final class Playbooks {
         return new CheckResult(name, HealthLevel.UP, patterns.stream().limit(10).map(q -> String.format(Locale.ROOT,
                 "p95 %s ms  avg %s ms  %d runs, %d slow  %s", MetricReading.format(q.p95Ms()),
                 MetricReading.format(q.avgMs()), q.executions(), q.slow(), q.pattern()))
-                .collect(java.util.stream.Collectors.joining("\n")));
+                .collect(Collectors.joining("\n")));
     }
 
     /** The classified lines that contain any of the words (case-insensitive), newest last. */

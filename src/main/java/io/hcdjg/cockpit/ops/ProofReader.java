@@ -25,6 +25,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.hcdjg.cockpit.config.Durations;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Reads the deterministic proof of runbook §11 from the files the wrapper and pipeline leave in {@code exports/}
@@ -103,9 +105,9 @@ public final class ProofReader {
             summary = "not proven: " + String.join("; ", unknowns);
         } else if (status.age() != null && status.age().compareTo(maxAge) > 0) {
             verdict = HealthLevel.DEGRADED;
-            summary = "PASS, but " + io.hcdjg.cockpit.config.Durations.words(status.age().truncatedTo(
-                    java.time.temporal.ChronoUnit.MINUTES)) + " old (more than "
-                    + io.hcdjg.cockpit.config.Durations.words(maxAge) + ")";
+            summary = "PASS, but " + Durations.words(status.age().truncatedTo(
+                    ChronoUnit.MINUTES)) + " old (more than "
+                    + Durations.words(maxAge) + ")";
         } else {
             verdict = HealthLevel.UP;
             summary = "PASS: exit 0, gate none, " + notebooks.rows().size() + " of " + notebooks.rows().size()

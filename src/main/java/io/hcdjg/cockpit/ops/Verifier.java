@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * After a restart, start or up, a service is reported done only when its probe answers UP again (a service without a
@@ -29,7 +30,7 @@ public final class Verifier {
 
     public Verifier(List<ServiceConfig> services, Function<ServiceConfig, Probe> probes, Podman podman, String project,
                     Duration timeout, Duration every) {
-        this.probed = services.stream().collect(java.util.stream.Collectors.toMap(ServiceConfig::name, s -> s));
+        this.probed = services.stream().collect(Collectors.toMap(ServiceConfig::name, s -> s));
         this.probes = probes;
         this.podman = podman;
         this.project = project;

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.nio.file.Path;
+import java.util.HashMap;
 
 /** Parsers of podman's JSON output (podman 4.3: ps, stats, events, inspect, system connection list). Pure. */
 public final class PodmanJson {
@@ -59,8 +61,8 @@ public final class PodmanJson {
         List<String> out = new ArrayList<>();
         for (String f : files.split(",")) {
             if (!f.isBlank()) {
-                java.nio.file.Path p = java.nio.file.Path.of(f.strip());
-                out.add((p.isAbsolute() || dir.isEmpty() ? p : java.nio.file.Path.of(dir).resolve(p)).toString());
+                Path p = Path.of(f.strip());
+                out.add((p.isAbsolute() || dir.isEmpty() ? p : Path.of(dir).resolve(p)).toString());
             }
         }
         return out;
@@ -68,7 +70,7 @@ public final class PodmanJson {
 
     /** {@code podman inspect ID...}: restart counts by full id. */
     public static Map<String, Integer> restartCounts(String json) throws IOException {
-        Map<String, Integer> out = new java.util.HashMap<>();
+        Map<String, Integer> out = new HashMap<>();
         for (JsonNode c : tree(json)) {
             out.put(c.path("Id").asText(), c.path("RestartCount").asInt(0));
         }

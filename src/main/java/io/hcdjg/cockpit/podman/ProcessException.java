@@ -3,6 +3,7 @@ package io.hcdjg.cockpit.podman;
 import io.hcdjg.cockpit.config.Redaction;
 
 import java.util.List;
+import java.time.Duration;
 
 /**
  * A process that could not run, failed or overran its timeout; the message is fit for a banner. The argv and the
@@ -44,12 +45,12 @@ public class ProcessException extends Exception {
 
     /** The program ran past its timeout and was killed. */
     public static final class TimedOut extends ProcessException {
-        public TimedOut(List<String> argv, java.time.Duration timeout, Redaction redaction) {
+        public TimedOut(List<String> argv, Duration timeout, Redaction redaction) {
             super(argv, command(argv, redaction) + " did not finish in " + timeout.toSeconds() + " s and was stopped",
                     redaction);
         }
 
-        public TimedOut(List<String> argv, java.time.Duration timeout) {
+        public TimedOut(List<String> argv, Duration timeout) {
             this(argv, timeout, Redaction.DEFAULT);
         }
     }

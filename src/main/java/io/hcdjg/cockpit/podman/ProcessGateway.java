@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.HashMap;
 
 /**
  * The only code of the cockpit that starts processes. Argv lists only, never a shell string; every run has a timeout
@@ -58,7 +59,7 @@ public class ProcessGateway {
 
     /** A gateway whose processes also see these variables. */
     public ProcessGateway with(Map<String, String> more) {
-        var all = new java.util.HashMap<>(environment);
+        var all = new HashMap<>(environment);
         all.putAll(more);
         return new ProcessGateway(all, redaction);
     }

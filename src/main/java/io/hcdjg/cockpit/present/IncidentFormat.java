@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.Optional;
 
 /** How incidents, their timers, ladders and timelines read. Pure. */
 public final class IncidentFormat {
@@ -110,7 +111,7 @@ public final class IncidentFormat {
      * What escalating incident {@code id} (at {@code current}, of priority {@code p}) to {@code wanted} (null: the next
      * level of its ladder) would do; empty at the top of its ladder ({@link #topOfLadder} says so).
      */
-    public static java.util.Optional<Escalation> escalation(String id, int current, Priority p,
+    public static Optional<Escalation> escalation(String id, int current, Priority p,
                                                             List<IncidentConfig.Level> ladder, Integer wanted) {
         return ladder.stream().filter(l -> wanted != null ? l.level() == wanted
                         : l.level() > current && l.priorities().contains(p)).findFirst()

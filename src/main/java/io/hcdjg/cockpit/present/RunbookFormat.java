@@ -17,6 +17,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 
 /** How the runbook panel reads: its summary tiles, its rows, the maintenance schedule. Pure. */
 public final class RunbookFormat {
@@ -35,7 +38,7 @@ public final class RunbookFormat {
     /** The whole panel from the poller's state. */
     public static RunbookModel present(RunbookState r, Instant now, ZoneId zone) {
         ProofStatus p = r.proof();
-        List<String> notebooks = new java.util.ArrayList<>();
+        List<String> notebooks = new ArrayList<>();
         if (p != null) {
             p.notebooks().rows().forEach(x -> notebooks.add(notebookRow(x)));
             p.notebooks().problems().forEach(x -> notebooks.add("! " + x));
@@ -128,9 +131,9 @@ public final class RunbookFormat {
             return new Tile("certificates", "Certificates", "none found", certs.size() + " configured, none found "
                     + "(the deployed stack serves no TLS)", HealthFormat.STYLE_UNKNOWN);
         }
-        CertStatus soonest = read.stream().min(java.util.Comparator.comparing(CertStatus::daysLeft)).orElseThrow();
+        CertStatus soonest = read.stream().min(Comparator.comparing(CertStatus::daysLeft)).orElseThrow();
         return new Tile("certificates", "Certificates", soonest.daysLeft() < 0 ? "expired" : soonest.daysLeft() + " days",
-                "soonest: " + java.nio.file.Path.of(soonest.source()).getFileName() + " · " + read.size() + " of "
+                "soonest: " + Path.of(soonest.source()).getFileName() + " · " + read.size() + " of "
                         + certs.size() + " found", HealthFormat.styleClass(soonest.level()));
     }
 

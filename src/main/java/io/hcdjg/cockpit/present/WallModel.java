@@ -4,6 +4,7 @@ import io.hcdjg.cockpit.model.HealthLevel;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the wall shows, already formatted: the FX side only copies these values into nodes.
@@ -50,7 +51,7 @@ public record WallModel(String title, String notice, boolean demo, String proble
 
     /** @param labels the alert's labels, for a silence that matches exactly this alert */
     public record AlertRow(String name, String severity, String service, String state, String since, String summary,
-                           boolean firing, java.util.Map<String, String> labels) {
+                           boolean firing, Map<String, String> labels) {
     }
 
     public record SilenceRow(String id, String matchers, String createdBy, String comment, String until, String state) {

@@ -22,6 +22,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Locale;
+import io.hcdjg.cockpit.model.LogSummary;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Maps a snapshot to what the wall shows. Pure, runs off the FX thread. */
 public final class WallPresenter {
@@ -56,7 +63,7 @@ public final class WallPresenter {
 
     private WallModel unredacted(StackSnapshot s, Instant now) {
         PodmanState podman = s.podman();
-        java.util.Map<String, WallModel.LogReview> logs = new java.util.LinkedHashMap<>();
+        Map<String, WallModel.LogReview> logs = new LinkedHashMap<>();
         s.logs().forEach(l -> logs.put(l.service(), review(l)));
         List<WallModel.Card> cards = new ArrayList<>();
         Set<String> probed = new HashSet<>();
@@ -83,8 +90,8 @@ public final class WallPresenter {
         String podmanLine = podman.target().isEmpty() ? "" : "podman " + podman.target() + " · "
                 + podman.containers().size() + " containers" + (podman.eventsLive() ? " · events live" : "");
         MonitoringState mon = s.monitoring();
-        String monitoringProblem = java.util.stream.Stream.of(mon.prometheusProblem(), mon.alertmanagerProblem())
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("; "));
+        String monitoringProblem = Stream.of(mon.prometheusProblem(), mon.alertmanagerProblem())
+                .filter(Objects::nonNull).collect(Collectors.joining("; "));
         int problems = s.problems().size();
         String problemsHead = problems == 0 ? "" : "The config has " + problems + " error" + (problems == 1 ? "" : "s")
                 + "; the shipped defaults are in use until it is fixed:";
@@ -101,7 +108,7 @@ public final class WallPresenter {
                 RunbookFormat.present(s.runbook(), now, zone), SecurityFormat.present(s.security(), now, zone));
     }
 
-    static WallModel.LogReview review(io.hcdjg.cockpit.model.LogSummary l) {
+    static WallModel.LogReview review(LogSummary l) {
         String lines = l.lines() + " lines" + (l.dropped() > 0 ? " (dropped " + l.dropped() + ")" : "");
         return new WallModel.LogReview(l.service(), l.lastHour(), l.lastDay(), lines, l.status());
     }
@@ -117,7 +124,7 @@ public final class WallPresenter {
 
     private List<WallModel.AlertRow> alerts(MonitoringState mon) {
         return mon.alerts().stream()
-                .sorted(java.util.Comparator.comparing((Alert a) -> !a.firing())
+                .sorted(Comparator.comparing((Alert a) -> !a.firing())
                         .thenComparing(a -> SEVERITY.contains(a.severity()) ? SEVERITY.indexOf(a.severity()) : 9)
                         .thenComparing(a -> a.startsAt() == null ? Instant.EPOCH : a.startsAt()))
                 .map(a -> new WallModel.AlertRow(a.name(), a.severity(), a.service(), a.firing() ? "firing"

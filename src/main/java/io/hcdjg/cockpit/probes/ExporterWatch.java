@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import io.hcdjg.cockpit.model.HealthLevel;
 
 /**
  * The janusgraph-exporter judged as stack-reference §3.3 advises: by whether its traversals keep completing (its
@@ -39,7 +40,7 @@ final class ExporterWatch {
             }
         }
         Health generic = HttpDiagnosis.metrics(body);
-        if (!janusgraph || generic.level() != io.hcdjg.cockpit.model.HealthLevel.UP) {
+        if (!janusgraph || generic.level() != HealthLevel.UP) {
             return generic;
         }
         StringBuilder newErrors = new StringBuilder();

@@ -16,6 +16,7 @@ import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.Locale;
 
 /** Turns the exceptions of the network clients into reasons an operator can read on a tile. */
 public final class Failures {
@@ -80,7 +81,7 @@ public final class Failures {
         if (ms < 1000) {
             return ms + " ms";
         }
-        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     static String firstLine(String s) {

@@ -8,6 +8,7 @@ import io.hcdjg.cockpit.model.ProbeKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.io.IOException;
 
 /**
  * Reads an HTTP health answer the way each service documents it (stack-reference §2). Pure: status code and body in,
@@ -180,7 +181,7 @@ public final class HttpDiagnosis {
         }
         try {
             return JSON.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

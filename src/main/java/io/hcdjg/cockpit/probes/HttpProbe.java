@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /** GETs a service's health endpoint and reads the answer with {@link HttpDiagnosis}. */
 final class HttpProbe implements Probe {
@@ -37,7 +38,7 @@ final class HttpProbe implements Probe {
             byte[] bytes = response.body();
             String body = new String(bytes, 0, Math.min(bytes.length, MAX_BODY), StandardCharsets.UTF_8);
             if (service.probe() == ProbeKind.METRICS && response.statusCode() / 100 == 2) {
-                return exporter.judge(body, java.time.Instant.now());
+                return exporter.judge(body, Instant.now());
             }
             return HttpDiagnosis.diagnose(service.probe(), service.name(), response.statusCode(), body);
         } catch (InterruptedException e) {

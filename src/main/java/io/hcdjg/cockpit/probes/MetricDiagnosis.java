@@ -8,6 +8,7 @@ import io.hcdjg.cockpit.model.SlowQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import io.hcdjg.cockpit.model.MonitoringState;
 
 /** A metric's value as a reading: value, level against its thresholds, and why. Pure. */
 public final class MetricDiagnosis {
@@ -59,7 +60,7 @@ public final class MetricDiagnosis {
     }
 
     /** The profiler's patterns as last read; null when it could not be asked (or was not asked yet). */
-    public static List<SlowQuery> profiled(io.hcdjg.cockpit.model.MonitoringState m) {
+    public static List<SlowQuery> profiled(MonitoringState m) {
         boolean read = m.metrics().stream().anyMatch(r -> r.name().equals(SLOW_QUERIES.name())
                 && !Double.isNaN(r.value()));
         return read ? m.slowQueries() : null;

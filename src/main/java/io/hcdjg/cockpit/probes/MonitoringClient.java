@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.Comparator;
 
 /**
  * Prometheus (HTTP API v1) and Alertmanager (API v2) over HTTP, each call under a timeout. Acknowledging an alert is a
@@ -76,13 +78,13 @@ public final class MonitoringClient {
         if (list == null || !list.isArray()) {
             throw new PromJson.ApiError("the profiler did not answer a list");
         }
-        List<SlowQuery> out = new java.util.ArrayList<>();
+        List<SlowQuery> out = new ArrayList<>();
         for (JsonNode q : list) {
             out.add(new SlowQuery(q.path("query_pattern").asText(""), q.path("avg_time_ms").asDouble(Double.NaN),
                     q.path("p95_time_ms").asDouble(Double.NaN), q.path("execution_count").asLong(),
                     q.path("slow_query_count").asLong()));
         }
-        out.sort(java.util.Comparator.comparingDouble(SlowQuery::p95Ms).reversed());
+        out.sort(Comparator.comparingDouble(SlowQuery::p95Ms).reversed());
         return out;
     }
 

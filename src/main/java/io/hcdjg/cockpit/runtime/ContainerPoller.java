@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Objects;
 
 /**
  * Keeps the project's containers in the snapshot: a full listing with CPU and memory every poll interval, and a quick
@@ -92,7 +93,7 @@ public final class ContainerPoller implements AutoCloseable {
             for (ContainerInfo c : containers) {
                 ContainerStats st = !c.running() ? null : withStats ? stats.get(c.name())
                         : previous.containers().stream().filter(p -> p.info().id().equals(c.id()))
-                        .map(ContainerStatus::stats).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                        .map(ContainerStatus::stats).filter(Objects::nonNull).findFirst().orElse(null);
                 if (withStats && st != null) {
                     append(cpu, c.id(), st.cpuPercent());
                     append(mem, c.id(), st.memUsed());

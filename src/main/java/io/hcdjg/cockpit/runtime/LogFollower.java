@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.time.format.DateTimeParseException;
 
 /**
  * Follows one container's log into a {@link LogIngest}: on the local engine by reading podman's log file itself (a
@@ -168,7 +169,7 @@ public final class LogFollower implements AutoCloseable {
         }
         try {
             return Instant.parse(since).toEpochMilli();
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

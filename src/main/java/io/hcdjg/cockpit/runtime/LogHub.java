@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.Comparator;
 
 /**
  * Follows the log of every container of the project (from 24 hours back, so the counters are right from the start),
@@ -122,7 +123,7 @@ public final class LogHub implements AutoCloseable {
                 }
             }
         }
-        out.sort(java.util.Comparator.comparingLong(Line::at));
+        out.sort(Comparator.comparingLong(Line::at));
         return out.subList(Math.max(0, out.size() - max), out.size()).stream().map(Line::text).toList();
     }
 

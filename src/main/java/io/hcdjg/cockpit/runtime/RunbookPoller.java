@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import io.hcdjg.cockpit.ops.Checklist;
+import java.time.ZoneOffset;
 
 /**
  * Once a minute, on its own thread: the deterministic proof from the exports files, the backup list, the certificates'
@@ -84,7 +86,7 @@ public final class RunbookPoller implements AutoCloseable {
         List<CertStatus> certs = new Certificates(config.certWarnDays(), config.certCriticalDays(),
                 Duration.ofSeconds(5)).check(config.certificates(), repo, config.tlsEndpoints(), now);
         List<BackupInfo> found = list;
-        var age = io.hcdjg.cockpit.ops.Checklist.backup(found, config.backupWarnAge(), now);
+        var age = Checklist.backup(found, config.backupWarnAge(), now);
         List<MaintenanceDue> schedule = schedule(now);
         MaintenanceWindow window = maintenance.active().orElse(null);
         return store.update(s -> s.withRunbook(new RunbookState(proof, found, age, certs, schedule, window,
@@ -92,7 +94,7 @@ public final class RunbookPoller implements AutoCloseable {
     }
 
     private List<MaintenanceDue> schedule(Instant now) {
-        ZonedDateTime local = now.atZone(clock.getZone().equals(java.time.ZoneOffset.UTC)
+        ZonedDateTime local = now.atZone(clock.getZone().equals(ZoneOffset.UTC)
                 ? ZoneId.systemDefault() : clock.getZone());
         return config.maintenance().stream().map(t -> new MaintenanceDue(t.task(), t.every()
                 + (t.day().isEmpty() ? "" : " " + t.day()) + (t.at() == null ? " (not decided)" : " " + t.at()),

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.nio.file.Path;
 
 /**
  * The flow of every action the window starts: confirm (destructive ones by typing the project name), run it as a
@@ -64,7 +65,7 @@ public final class ActionController {
     }
 
     /** Runbook §6.2: a restore, only with the project name typed in. */
-    public void restore(java.nio.file.Path backup) {
+    public void restore(Path backup) {
         TextInputDialog d = dialog("Restore " + backup.getFileName(), "Restoring replaces the keyspace's data in "
                 + "hcd-server with this backup; the rest of the stack is stopped meanwhile and started again after. "
                 + "Type the project name (" + actions.project() + ") to go on:", "");

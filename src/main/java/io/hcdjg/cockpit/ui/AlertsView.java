@@ -26,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.scene.control.TableRow;
+import javafx.stage.Window;
 
 /**
  * Alertmanager's alerts, firing first and by severity, with Acknowledge (a silence with author, comment and expiry),
@@ -37,7 +39,7 @@ final class AlertsView extends VBox {
             Duration.ofHours(8), "24 hours", Duration.ofHours(24));
 
     private final MonitoringPort commands;
-    private final Supplier<javafx.stage.Window> owner;
+    private final Supplier<Window> owner;
     private final Background background;
     private final ObservableList<WallModel.AlertRow> alerts = FXCollections.observableArrayList();
     private final ObservableList<WallModel.SilenceRow> silences = FXCollections.observableArrayList();
@@ -45,7 +47,7 @@ final class AlertsView extends VBox {
     private final TableView<WallModel.SilenceRow> silenceTable = new TableView<>(silences);
     private final Label problem = new Label();
 
-    AlertsView(MonitoringPort commands, Supplier<javafx.stage.Window> owner, Background background) {
+    AlertsView(MonitoringPort commands, Supplier<Window> owner, Background background) {
         super(8);
         this.commands = commands;
         this.owner = owner;
@@ -57,7 +59,7 @@ final class AlertsView extends VBox {
                 column("Severity", WallModel.AlertRow::severity, 80), column("Alert", WallModel.AlertRow::name, 180),
                 column("Service", WallModel.AlertRow::service, 150), column("State", WallModel.AlertRow::state, 80),
                 column("Since", WallModel.AlertRow::since, 100), column("Summary", WallModel.AlertRow::summary, 480)));
-        alertTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+        alertTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(WallModel.AlertRow row, boolean empty) {
                 super.updateItem(row, empty);

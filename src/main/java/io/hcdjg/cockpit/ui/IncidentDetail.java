@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import javafx.scene.layout.Region;
 
 /**
  * One incident: its timer, the operator's buttons, the §9.2 steps, the escalation ladder and the timeline (its own or
@@ -72,7 +73,7 @@ final class IncidentDetail extends VBox {
         meta.setId("incident-meta");
         meta.getStyleClass().add("ck-muted");
         meta.setWrapText(true);
-        meta.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        meta.setMinHeight(Region.USE_PREF_SIZE);
         countdown.setId("incident-countdown");
         countdown.getStyleClass().add("ck-countdown");
         ack.setId("incident-ack");

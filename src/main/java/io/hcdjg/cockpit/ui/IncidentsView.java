@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import javafx.scene.layout.Priority;
 
 /**
  * The incident escalation panel: what is due now, the incidents (open first), and the chosen one in detail. A desktop
@@ -93,7 +94,7 @@ public final class IncidentsView extends VBox {
         empty.setId("incident-empty");
         empty.setWrapText(true);
         empty.getStyleClass().add("ck-muted");
-        VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(bar, prompts, split);
         clock.setCycleCount(Timeline.INDEFINITE);
         ticking.follow(Showing.inWindow(this));

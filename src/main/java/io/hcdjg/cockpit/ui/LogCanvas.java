@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.ArrayList;
+import javafx.geometry.VPos;
 
 /**
  * The log pane's lines, drawn on a canvas: whatever the number of rows (a million or more), a frame costs only the
@@ -158,7 +160,7 @@ final class LogCanvas extends Region {
 
     /** The selected rows in view order. */
     List<Long> selection() {
-        List<Long> out = new java.util.ArrayList<>();
+        List<Long> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (selected.contains(rows.row(i))) {
                 out.add(rows.row(i));
@@ -258,7 +260,7 @@ final class LogCanvas extends Region {
         g.setFill(BACKGROUND);
         g.fillRect(0, 0, w, h);
         g.setFont(FONT);
-        g.setTextBaseline(javafx.geometry.VPos.TOP);
+        g.setTextBaseline(VPos.TOP);
         int perLine = Math.max(10, (int) ((w - 10) / charWidth));
         int shift = wrap ? 0 : (int) hbar.getValue();
         double y = 0;

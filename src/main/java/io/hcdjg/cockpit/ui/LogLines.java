@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The log pane's rows as text: drawn by the canvas (time, service in a merged view, the cleaned text; colour by class
@@ -85,8 +87,8 @@ final class LogLines implements LogCanvas.Lines {
     }
 
     /** The rows of the lines that contain {@code term} (case-insensitive); blocks: scans every line. */
-    static java.util.Set<Long> find(List<LogSource> in, String term) {
-        java.util.Set<Long> found = new java.util.HashSet<>();
+    static Set<Long> find(List<LogSource> in, String term) {
+        Set<Long> found = new HashSet<>();
         for (int i = 0; i < in.size(); i++) {
             for (long seq : in.get(i).find(term)) {
                 found.add(LogRows.pack(i, seq));

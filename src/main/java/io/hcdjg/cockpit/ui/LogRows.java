@@ -2,6 +2,7 @@ package io.hcdjg.cockpit.ui;
 
 import java.util.Arrays;
 import java.util.function.LongPredicate;
+import java.util.Set;
 
 /**
  * The rows of the log pane as a primitive array: a row is (source index, sequence number) packed in a long, so a
@@ -46,7 +47,7 @@ final class LogRows {
     }
 
     /** How many of the rows are in {@code these}. */
-    int count(java.util.Set<Long> these) {
+    int count(Set<Long> these) {
         int n = 0;
         for (int i = 0; i < size; i++) {
             if (these.contains(row(i))) {

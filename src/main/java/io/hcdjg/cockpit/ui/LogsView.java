@@ -25,6 +25,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.io.File;
+import java.util.stream.Stream;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 
 /**
  * The log pane: one container or several merged by time, following or paused, with find (count and next/previous),
@@ -37,8 +42,8 @@ final class LogsView extends BorderPane {
     private final CheckComboBox<String> services = new CheckComboBox<>();
     private final ToggleButton follow = new ToggleButton("Follow");
     private static final String ALL_LINES = "all lines";
-    private final ChoiceBox<String> classes = new ChoiceBox<>(FXCollections.observableArrayList(java.util.stream.Stream
-            .concat(java.util.stream.Stream.of(ALL_LINES), LogClass.ALL.stream().map(LogClass::plural)).toList()));
+    private final ChoiceBox<String> classes = new ChoiceBox<>(FXCollections.observableArrayList(Stream
+            .concat(Stream.of(ALL_LINES), LogClass.ALL.stream().map(LogClass::plural)).toList()));
     private final TextField filter = new TextField();
     private final Spinner<Integer> context = new Spinner<>(0, 20, 0);
     private final TextField find = new TextField();
@@ -80,7 +85,7 @@ final class LogsView extends BorderPane {
         getStyleClass().add("ck-logs");
         services.setId("log-services");
 
-        services.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) c -> rebuild());
+        services.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> rebuild());
         follow.setId("log-follow");
         follow.setSelected(true);
         follow.selectedProperty().addListener((o, a, on) -> {
@@ -115,7 +120,7 @@ final class LogsView extends BorderPane {
         HBox bar2 = new HBox(6, find, findCount, prev, nextB, wrap, timestamps, copy, export);
         for (HBox b : List.of(bar, bar2)) {
             b.getStyleClass().add("ck-toolbar");
-            b.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            b.setAlignment(Pos.CENTER_LEFT);
         }
         HBox.setHgrow(filter, Priority.ALWAYS);
         HBox.setHgrow(find, Priority.ALWAYS);
@@ -140,7 +145,7 @@ final class LogsView extends BorderPane {
     }
 
     /** The frame timer runs only while {@code shown} holds (MainView: the Logs tab is selected in a showing window). */
-    void runWhile(javafx.beans.value.ObservableValue<Boolean> shown) {
+    void runWhile(ObservableValue<Boolean> shown) {
         running.follow(shown);
     }
 
@@ -279,7 +284,7 @@ final class LogsView extends BorderPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the lines in view");
         chooser.setInitialFileName("cockpit-logs.txt");
-        java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+        File f = chooser.showSaveDialog(getScene().getWindow());
         if (f != null) {
             export(f.toPath());
         }

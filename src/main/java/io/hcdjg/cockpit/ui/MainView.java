@@ -15,6 +15,14 @@ import org.controlsfx.control.StatusBar;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
+import javafx.stage.Stage;
 
 /**
  * The main window's content: banners (config errors, demo notice), the tile wall, the host gauges and the status bar.
@@ -102,7 +110,7 @@ public final class MainView extends BorderPane {
         alertsTab.setId("tab-alerts");
         VBox logs = new VBox(8, logReview, logsView);
         logs.setPadding(new Insets(8));
-        VBox.setVgrow(logsView, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(logsView, Priority.ALWAYS);
         logsTab.setContent(logs);
         logsTab.setId("tab-logs");
         incidentsTab.setContent(incidentsView);
@@ -144,7 +152,7 @@ public final class MainView extends BorderPane {
 
     /** Ctrl+K. */
     public void showPalette() {
-        java.util.List<CommandPalette.Command> all = new java.util.ArrayList<>();
+        List<CommandPalette.Command> all = new ArrayList<>();
         all.add(new CommandPalette.Command("Probe every service now", controller.actions()::probeNow));
         all.add(new CommandPalette.Command("Audit log", this::showAudit));
         all.add(new CommandPalette.Command("Incidents (Ctrl+I)", this::showIncidents));
@@ -166,7 +174,7 @@ public final class MainView extends BorderPane {
         if (latest != null) {
             for (WallModel.Card c : latest.cards()) {
                 String n = c.name();
-                for (ActionRequest.Kind k : java.util.List.of(ActionRequest.Kind.RESTART, ActionRequest.Kind.STOP,
+                for (ActionRequest.Kind k : List.of(ActionRequest.Kind.RESTART, ActionRequest.Kind.STOP,
                         ActionRequest.Kind.START, ActionRequest.Kind.UP)) {
                     all.add(new CommandPalette.Command(k.word() + " " + n, () -> controller.act(ActionRequest.of(k, n))));
                 }
@@ -179,17 +187,17 @@ public final class MainView extends BorderPane {
 
     /** Ctrl+L: the newest actions from the append-only audit log. */
     public void showAudit() {
-        javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>();
+        ListView<String> list = new ListView<>();
         list.setId("audit-list");
         list.getStyleClass().addAll("ck-list", "ck-mono");
         list.setPrefSize(980, 480);
-        javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
+        Dialog<Void> d = new Dialog<>();
         d.initOwner(getScene().getWindow());
         d.setTitle("Audit log");
         d.setHeaderText("Every action that changed the stack, newest last");
         d.getDialogPane().setContent(list);
         d.getDialogPane().getStylesheets().add(STYLESHEET);
-        d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
+        d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         background.run(() -> controller.actions().auditTail(500).stream().map(AuditFormat::line).toList(), lines -> {
             list.getItems().setAll(lines);
             list.scrollTo(Math.max(0, lines.size() - 1));
@@ -237,7 +245,7 @@ public final class MainView extends BorderPane {
         podmanProblem.setText(m.podmanProblem());
         show(podmanProblem, !m.podmanProblem().isEmpty());
         status.setText(m.status());
-        if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
+        if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
             stage.setTitle(m.title());
         }
     }
@@ -249,7 +257,7 @@ public final class MainView extends BorderPane {
         status.setText("not running");
     }
 
-    private static void show(javafx.scene.Node node, boolean visible) {
+    private static void show(Node node, boolean visible) {
         node.setVisible(visible);
         node.setManaged(visible);
     }

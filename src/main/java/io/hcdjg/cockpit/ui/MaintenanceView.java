@@ -8,6 +8,14 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import io.hcdjg.cockpit.config.Durations;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TextField;
 
 
 /** The Maintenance tab (§5): the routine schedule with next due times, the planned-maintenance wizard, maintenance mode. */
@@ -53,17 +61,17 @@ final class MaintenanceView extends VBox {
     }
 
     /** The maintenance window's length and reason. */
-    private record MaintenanceWindow(java.time.Duration duration, String reason) {
+    private record MaintenanceWindow(Duration duration, String reason) {
     }
 
-    private java.util.Optional<MaintenanceWindow> window(String title, String what) {
-        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> d = new javafx.scene.control.Dialog<>();
+    private Optional<MaintenanceWindow> window(String title, String what) {
+        Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(getScene().getWindow());
         d.setTitle(title);
         d.setHeaderText(title + ": " + what);
-        javafx.scene.control.TextField length = new javafx.scene.control.TextField("1h");
+        TextField length = new TextField("1h");
         length.setId("maintenance-length");
-        javafx.scene.control.TextField reason = new javafx.scene.control.TextField();
+        TextField reason = new TextField();
         reason.setId("maintenance-reason");
         reason.setPromptText("what is done (shown on the silence)");
         reason.setPrefColumnCount(36);
@@ -73,24 +81,24 @@ final class MaintenanceView extends VBox {
         d.getDialogPane().setContent(g);
         d.getDialogPane().setId("maintenance-dialog");
         d.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
-        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
-                javafx.scene.control.ButtonType.CANCEL);
-        d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).disableProperty().bind(
-                reason.textProperty().isEmpty().or(javafx.beans.binding.Bindings.createBooleanBinding(() ->
-                        io.hcdjg.cockpit.config.Durations.parse(length.getText()).isEmpty(), length.textProperty())));
-        return d.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).map(b -> new MaintenanceWindow(
-                io.hcdjg.cockpit.config.Durations.parse(length.getText()).orElseThrow(), reason.getText().strip()));
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK,
+                ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(
+                reason.textProperty().isEmpty().or(Bindings.createBooleanBinding(() ->
+                        Durations.parse(length.getText()).isEmpty(), length.textProperty())));
+        return d.showAndWait().filter(b -> b == ButtonType.OK).map(b -> new MaintenanceWindow(
+                Durations.parse(length.getText()).orElseThrow(), reason.getText().strip()));
     }
 
     private void toggleMaintenance() {
         boolean on = shown == null || !shown.inMaintenance();
-        java.util.Optional<MaintenanceWindow> w = on ? window("Maintenance mode", "every alert silenced, tiles marked")
-                : java.util.Optional.of(new MaintenanceWindow(java.time.Duration.ZERO, ""));
+        Optional<MaintenanceWindow> w = on ? window("Maintenance mode", "every alert silenced, tiles marked")
+                : Optional.of(new MaintenanceWindow(Duration.ZERO, ""));
         w.ifPresent(x -> {
             maintenanceMode.setDisable(true);
             background.run(() -> commands.maintenanceMode(on, x.duration(), x.reason()), o -> {
                 maintenanceMode.setDisable(false);
-                maintenanceState.setText(o.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + o.message());
+                maintenanceState.setText(o.status().name().toLowerCase(Locale.ROOT) + ": " + o.message());
             }, e -> {
                 maintenanceMode.setDisable(false);
                 maintenanceState.setText("failed: " + e.getMessage());

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javafx.scene.layout.Region;
 
 /**
  * The runbook's §1.3 review: a tile per configured metric (value, thresholds as colour, sparkline, why), and for the
@@ -62,7 +63,7 @@ final class MetricsView extends VBox {
             }
         });
         chartTitle.getStyleClass().add("ck-chart-title");
-        HBox bar = new HBox(8, chartTitle, new javafx.scene.layout.Region(), hour, day);
+        HBox bar = new HBox(8, chartTitle, new Region(), hour, day);
         HBox.setHgrow(bar.getChildren().get(1), Priority.ALWAYS);
         tiles.setId("metric-tiles");
         getChildren().addAll(tiles, bar, chart);

@@ -19,6 +19,8 @@ import javafx.scene.layout.VBox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import io.hcdjg.cockpit.model.HealthLevel;
+import javafx.scene.layout.Region;
 
 /**
  * The troubleshooting playbooks (§4.1–§4.5) as guided panels: pick one, its symptoms are checked live and its
@@ -96,10 +98,10 @@ final class PlaybookView extends VBox {
         symptoms.getStyleClass().add("ck-rb-grid");
         int row = 0;
         for (CheckResult s : r.symptoms()) {
-            Label badge = new Label(s.level() == io.hcdjg.cockpit.model.HealthLevel.UP ? "NO"
-                    : s.level() == io.hcdjg.cockpit.model.HealthLevel.UNKNOWN ? "?" : "YES");
+            Label badge = new Label(s.level() == HealthLevel.UP ? "NO"
+                    : s.level() == HealthLevel.UNKNOWN ? "?" : "YES");
             badge.getStyleClass().addAll("ck-rb-badge", HealthFormat.styleClass(s.level()));
-            badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            badge.setMinWidth(Region.USE_PREF_SIZE);
             Label value = new Label(s.value());
             value.setWrapText(true);
             value.setMaxWidth(820);
@@ -111,7 +113,7 @@ final class PlaybookView extends VBox {
             text.setEditable(false);
             text.setPrefRowCount(Math.min(10, Math.max(2, (int) d.value().lines().count())));
             text.getStyleClass().add("ck-mono");
-            TitledPane pane = new TitledPane(d.name() + (d.level() == io.hcdjg.cockpit.model.HealthLevel.UNKNOWN
+            TitledPane pane = new TitledPane(d.name() + (d.level() == HealthLevel.UNKNOWN
                     ? " — could not run" : ""), text);
             pane.setExpanded(r.diagnosis().indexOf(d) < 2);
             diagnosis.getChildren().add(pane);

@@ -10,6 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
+import io.hcdjg.cockpit.model.RecoveryStep;
 
 /** The fresh-machine recovery chain: seven live checks, the first failing one with its R-code, the R-01..R-18 table. */
 final class RecoveryView extends VBox {
@@ -71,7 +72,7 @@ final class RecoveryView extends VBox {
     private void showCodes(String highlighted) {
         codes.getChildren().clear();
         int row = 0;
-        for (var c : io.hcdjg.cockpit.model.RecoveryStep.CODES) {
+        for (var c : RecoveryStep.CODES) {
             Label id = new Label(c.id());
             Label symptom = new Label(c.symptom());
             Label fix = new Label(c.fix());

@@ -19,6 +19,13 @@ import javafx.scene.layout.VBox;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import javafx.scene.control.Control;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.Region;
+import javafx.stage.DirectoryChooser;
 
 /**
  * The runbook as buttons: summary tiles (checklist, proof, last backup, certificates) over a tab per procedure. Only
@@ -56,7 +63,7 @@ public final class RunbookView extends VBox {
         setId("runbook");
         setPadding(new Insets(10));
         tiles.setId("runbook-tiles");
-        tiles.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        tiles.setMinHeight(Region.USE_PREF_SIZE);
         runChecklist.setId("checklist-run");
         runChecklist.setOnAction(e -> runChecklist());
         checklistAt.setId("checklist-at");
@@ -67,9 +74,9 @@ public final class RunbookView extends VBox {
         Button reportTo = new Button("Export to folder…");
         reportTo.setId("report-export-to");
         reportTo.setOnAction(e -> {
-            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Folder for the daily report");
-            java.io.File f = chooser.showDialog(getScene().getWindow());
+            File f = chooser.showDialog(getScene().getWindow());
             if (f != null) {
                 exportReport(f.toPath());
             }
@@ -78,8 +85,8 @@ public final class RunbookView extends VBox {
         reportAt.getStyleClass().add("ck-muted");
         HBox checklistBar = new HBox(10, runChecklist, report, reportTo, checklistAt);
         checklistBar.setAlignment(Pos.CENTER_LEFT);
-        checklistBar.getChildren().forEach(n -> ((javafx.scene.control.Control) n).setMinWidth(
-                javafx.scene.layout.Region.USE_PREF_SIZE));
+        checklistBar.getChildren().forEach(n -> ((Control) n).setMinWidth(
+                Region.USE_PREF_SIZE));
         reportAt.setWrapText(true);
         VBox checklistTab = new VBox(10, checklistBar, reportAt, checklist);
 
@@ -103,7 +110,7 @@ public final class RunbookView extends VBox {
         restore.setOnAction(e -> actions.restore(backups.getSelectionModel().getSelectedItem().file()));
         backups.setId("backup-list");
         backups.getStyleClass().addAll("ck-list", "ck-mono");
-        backups.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+        backups.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(RunbookModel.BackupRow b, boolean empty) {
                 super.updateItem(b, empty);
@@ -152,7 +159,7 @@ public final class RunbookView extends VBox {
     static Label badge(String text, String style) {
         Label l = new Label(text);
         l.getStyleClass().addAll("ck-rb-badge", style);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -176,7 +183,7 @@ public final class RunbookView extends VBox {
             tile.setId("runbook-tile-" + t.id());
             tile.getStyleClass().addAll("ck-rb-tile", t.styleClass());
             tile.setPadding(new Insets(0, 10, 10, 0));
-            tile.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            tile.setMinHeight(Region.USE_PREF_SIZE);
             HBox.setHgrow(tile, Priority.ALWAYS);
             tiles.getChildren().add(tile);
         }
@@ -213,10 +220,10 @@ public final class RunbookView extends VBox {
     }
 
     /** Writes the daily report (§1.2) off the FX thread and says where. */
-    private void exportReport(java.nio.file.Path dir) {
+    private void exportReport(Path dir) {
         reportAt.setText("writing the daily report…");
         background.run(() -> commands.report(dir), files -> reportAt.setText("report: " + files.stream()
-                        .map(Object::toString).collect(java.util.stream.Collectors.joining(", "))),
+                        .map(Object::toString).collect(Collectors.joining(", "))),
                 e -> reportAt.setText("the report could not be written: " + e.getMessage()));
     }
 

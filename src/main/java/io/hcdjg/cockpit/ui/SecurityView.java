@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Runbook §8.1 as a tab: failed authentications, authorisation denials, validation failures, destructive statements
@@ -67,7 +68,7 @@ final class SecurityView extends VBox {
 
     private static TableView<WallModel.SecurityCount> counts(ObservableList<WallModel.SecurityCount> rows, String id,
                                                             String title,
-                                                            java.util.function.Function<WallModel.SecurityCount, String> name) {
+                                                            Function<WallModel.SecurityCount, String> name) {
         TableView<WallModel.SecurityCount> t = new TableView<>(rows);
         t.setId(id);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -15,6 +15,10 @@ import javafx.scene.layout.VBox;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.geometry.Pos;
+import javafx.scene.layout.Priority;
 
 /**
  * One service: its name, the TilesFX tile with the latest probe latency and its sparkline, and under it the state and
@@ -36,9 +40,9 @@ final class ServiceCard extends VBox {
     private int replicas;
 
     private final HBox logCounts = new HBox(6);
-    private final java.util.function.BiConsumer<String, Integer> onLogs;
+    private final BiConsumer<String, Integer> onLogs;
 
-    ServiceCard(String name, int history, ActionController controller, java.util.function.BiConsumer<String, Integer> onLogs) {
+    ServiceCard(String name, int history, ActionController controller, BiConsumer<String, Integer> onLogs) {
         this.onLogs = onLogs;
         setId("card-" + name);
         getStyleClass().add("ck-card");
@@ -55,9 +59,9 @@ final class ServiceCard extends VBox {
                 item("Scale…", "scale-" + name, () -> controller.scale(name, replicas)),
                 item("Exec…", "exec-" + name, () -> controller.exec(name)));
         Region gap = new Region();
-        javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(4, title, gap, actions);
-        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(4, title, gap, actions);
+        head.setAlignment(Pos.CENTER_LEFT);
         state.setId("state-" + name);
         state.getStyleClass().add("ck-state");
         reason.setId("reason-" + name);
@@ -79,7 +83,7 @@ final class ServiceCard extends VBox {
     }
 
     /** One row per container: name, then state · uptime · restarts · CPU · memory, with a CPU sparkline. */
-    private void applyContainers(java.util.List<WallModel.Container> list) {
+    private void applyContainers(List<WallModel.Container> list) {
         while (containers.getChildren().size() > list.size()) {
             containers.getChildren().remove(containers.getChildren().size() - 1);
         }
@@ -105,9 +109,9 @@ final class ServiceCard extends VBox {
             line.getStyleClass().add("ck-container-line");
             line.setWrapText(true);
             Region spacer = new Region();
-            javafx.scene.layout.HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
-            javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(6, name, spacer, cpu);
-            head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox head = new HBox(6, name, spacer, cpu);
+            head.setAlignment(Pos.CENTER_LEFT);
             getChildren().addAll(head, line);
         }
 

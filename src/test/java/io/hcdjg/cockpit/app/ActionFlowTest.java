@@ -27,6 +27,9 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.HashMap;
+import java.util.Optional;
+import javafx.scene.control.ButtonType;
 
 /**
  * The window's action flow against the real demo stack: a restart asks for confirmation, shows its progress and ends
@@ -41,9 +44,9 @@ class ActionFlowTest {
     @Start
     void start(Stage stage) throws Exception {
         state = Files.createTempDirectory("cockpit-state");
-        Map<String, String> env = new java.util.HashMap<>(PodmanStack.env(state));
+        Map<String, String> env = new HashMap<>(PodmanStack.env(state));
         env.put("XDG_STATE_HOME", state.toString());
-        cockpit = new Cockpit(new CockpitOptions(java.util.Optional.empty(), false, null, null), env, false, s -> { });
+        cockpit = new Cockpit(new CockpitOptions(Optional.empty(), false, null, null), env, false, s -> { });
         view = new MainView(30, WindowPorts.of(() -> cockpit, name -> { }, PodmanStack.PROJECT),
                 PodmanStack.PROJECT, FxBackground.threads());
         Scene scene = new Scene(view, 1400, 900);
@@ -76,7 +79,7 @@ class ActionFlowTest {
         robot.clickOn("#restart-janusgraph-server");
         DialogPane confirm = robot.lookup("#confirm-dialog").queryAs(DialogPane.class);
         assertTrue(confirm.getHeaderText().startsWith("restart janusgraph-server"), confirm.getHeaderText());
-        robot.clickOn((Button) confirm.lookupButton(javafx.scene.control.ButtonType.OK));
+        robot.clickOn((Button) confirm.lookupButton(ButtonType.OK));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !outcome(robot).equals("running…"));
         assertTrue(outcome(robot).startsWith("done: janusgraph-server UP after "), outcome(robot));
         String log = robot.lookup("#progress-log").queryAs(TextArea.class).getText();
@@ -93,7 +96,7 @@ class ActionFlowTest {
         robot.clickOn("#down-all");
         robot.clickOn("#confirm-project").write("yes");
         DialogPane dialog = robot.lookup("#input-dialog").queryAs(DialogPane.class);
-        robot.clickOn((Button) dialog.lookupButton(javafx.scene.control.ButtonType.OK));
+        robot.clickOn((Button) dialog.lookupButton(ButtonType.OK));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !outcome(robot).equals("running…"));
         assertTrue(outcome(robot).startsWith("refused: down --all is destructive: confirm it with the project name "
                 + "'" + PodmanStack.PROJECT + "'"), outcome(robot));

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import javafx.scene.control.ButtonType;
 
 /**
  * The planned-maintenance wizard on the real demo project, every step for real: Alertmanager silence, backup,
@@ -51,7 +52,7 @@ class MaintenanceWizardTest {
         robot.clickOn("#maintenance-wizard-open");
         robot.clickOn("#maintenance-reason").write("JVM flags of hcd-server");
         DialogPane d = robot.lookup("#maintenance-dialog").queryAs(DialogPane.class);
-        robot.clickOn((Button) d.lookupButton(javafx.scene.control.ButtonType.OK));
+        robot.clickOn((Button) d.lookupButton(ButtonType.OK));
 
         for (int step = 1; step <= 6; step++) {
             int s = step;

@@ -36,6 +36,9 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 
 /**
  * The metrics/alerts/silence subcommands and the Acknowledge button, against the real Prometheus and Alertmanager of
@@ -64,7 +67,7 @@ class MonitoringFlowTest {
                 + "\n  alertmanager: " + servers.alertmanagerUrl() + "\nmetrics:\n  - name: vertices\n    title: vertices\n"
                 + "    query: sum(janusgraph_vertices_total)\n  - name: broken\n    query: \"sum(\"\n");
         env = Map.of("HOME", home.toString(), "XDG_STATE_HOME", home.resolve("state").toString(), "USER", "ops-test");
-        cockpit = new Cockpit(new CockpitOptions(java.util.Optional.of(config), false, null, null), env, false, s -> { });
+        cockpit = new Cockpit(new CockpitOptions(Optional.of(config), false, null, null), env, false, s -> { });
     }
 
     @AfterEach
@@ -133,7 +136,7 @@ class MonitoringFlowTest {
         untilFiring();
         var model = new WallPresenter(ZoneOffset.UTC).present(cockpit.store().get(), Instant.now());
         WaitForAsyncUtils.asyncFx(() -> view.apply(model)).get(10, TimeUnit.SECONDS);
-        robot.clickOn((javafx.scene.Node) robot.lookup(".tab-label").match(n -> ((javafx.scene.control.Label) n).getText()
+        robot.clickOn((Node) robot.lookup(".tab-label").match(n -> ((Label) n).getText()
                 .startsWith("Alerts (")).query());
         TableView<?> table = robot.lookup("#alert-table").queryAs(TableView.class);
         int row = 0;

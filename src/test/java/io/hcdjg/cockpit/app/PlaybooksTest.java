@@ -16,6 +16,14 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The troubleshooting playbooks' live symptoms and diagnosis on the demo project. */
 @ExtendWith(PodmanStack.class)
@@ -30,13 +38,13 @@ class PlaybooksTest {
 
     /** Runs one query through the API with every query counted slow; its pattern as the profiler names it. */
     private static String slowQuery() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.util.function.BiFunction<String, String, Integer> send = (path, body) -> {
+        HttpClient http = HttpClient.newHttpClient();
+        BiFunction<String, String, Integer> send = (path, body) -> {
             try {
-                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:8001" + path))
+                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8001" + path))
                         .header("Content-Type", "application/json").method(path.endsWith("config") ? "PUT" : "POST",
-                                java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                                HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -53,7 +61,7 @@ class PlaybooksTest {
 
     @Test
     void everyPlaybookRunsItsDiagnosis(PodmanStack.Handle stack) throws Exception {
-        try (Cockpit c = new Cockpit(new CockpitOptions(java.util.Optional.empty(), false, null, null), PodmanStack.env(home), false,
+        try (Cockpit c = new Cockpit(new CockpitOptions(Optional.empty(), false, null, null), PodmanStack.env(home), false,
                 s -> { })) {
             RunbookPort commands = WindowPorts.of(() -> c, n -> { }, PodmanStack.PROJECT).runbook();
             c.containers().list(false);
@@ -66,7 +74,7 @@ class PlaybooksTest {
             assertEquals(5, cpu.resolution().size());
 
             // Clients reconnect after a restart of the stack (another test may just have done one): wait for one.
-            org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !named(commands
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !named(commands
                     .playbook("connection-pool").diagnosis(), "established connections").value().startsWith("0 "));
             PlaybookResult pool = commands.playbook("connection-pool");
             CheckResult conns = named(pool.diagnosis(), "established connections");

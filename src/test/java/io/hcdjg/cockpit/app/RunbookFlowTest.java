@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import javafx.scene.control.ButtonType;
 
 /**
  * The runbook tab on the real demo project: the morning checklist and the daily report from their buttons, then a
@@ -74,7 +75,7 @@ class RunbookFlowTest {
         robot.clickOn("#rb-backups");
         robot.clickOn("#backup-now");
         DialogPane confirm = robot.lookup("#confirm-dialog").queryAs(DialogPane.class);
-        robot.clickOn((Button) confirm.lookupButton(javafx.scene.control.ButtonType.OK));
+        robot.clickOn((Button) confirm.lookupButton(ButtonType.OK));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !robot.lookup("#progress-outcome").queryAs(Label.class)
                 .getText().equals("running…"));
         String outcome = robot.lookup("#progress-outcome").queryAs(Label.class).getText();

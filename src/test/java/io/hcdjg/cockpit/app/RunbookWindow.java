@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /**
  * The window on a cockpit over the demo project whose runbook works on a keyspace of the test's own (with a row in
@@ -27,7 +28,7 @@ record RunbookWindow(Cockpit cockpit, MainView view, Path home) {
         Path home = Files.createTempDirectory("cockpit-" + keyspace);
         Path config = home.resolve("cockpit.yaml");
         Files.writeString(config, PodmanStack.CONFIG + "runbook:\n  keyspace: " + keyspace + "\n");
-        Cockpit cockpit = new Cockpit(new CockpitOptions(java.util.Optional.of(config), false, null, null),
+        Cockpit cockpit = new Cockpit(new CockpitOptions(Optional.of(config), false, null, null),
                 Map.of("HOME", home.toString()), false, s -> { });
         MainView view = new MainView(30, WindowPorts.of(() -> cockpit, name -> { }, PodmanStack.PROJECT),
                 PodmanStack.PROJECT, FxBackground.threads());

@@ -41,6 +41,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.hcdjg.cockpit.model.SecurityEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Optional;
 
 /**
  * Runbook §8.1 on the demo project: a scripted burst — failed logins (uvicorn's 401 access lines), queries the
@@ -62,7 +66,7 @@ class SecurityFlowTest {
     @Start
     void start(Stage stage) throws Exception {
         Path state = Files.createTempDirectory("cockpit-security");
-        cockpit = new Cockpit(new CockpitOptions(java.util.Optional.empty(), false, null, null), PodmanStack.env(state), false, s -> { });
+        cockpit = new Cockpit(new CockpitOptions(Optional.empty(), false, null, null), PodmanStack.env(state), false, s -> { });
         view = new MainView(30, WindowPorts.of(() -> cockpit, n -> { }, PodmanStack.PROJECT),
                 PodmanStack.PROJECT, FxBackground.threads());
         Scene scene = new Scene(view, 1400, 900);
@@ -143,7 +147,7 @@ class SecurityFlowTest {
             }
         }
         assertEquals(REJECTED, rejected.get("lastHour").asInt(), "one event per rejection, though logged and audited");
-        List<String> raws = new java.util.ArrayList<>();
+        List<String> raws = new ArrayList<>();
         after.get("events").forEach(e -> raws.add(e.get("raw").asText()));
         assertTrue(raws.stream().anyMatch(r -> r.matches("INFO: +[0-9.]+:[0-9]+ - \"POST /api/v1/auth/login HTTP/1.1\" "
                 + "401 Unauthorized")), raws.toString());
@@ -156,7 +160,7 @@ class SecurityFlowTest {
         cockpit.containers().list(false);
         cockpit.logs().sync(cockpit.podman().podman().containers(PodmanStack.PROJECT));
         var shown = cockpit.security().tick();
-        for (int i = 0; i < 20 && shown.count("analytics-api", io.hcdjg.cockpit.model.SecurityEvent.Category.AUTH_FAILURE,
+        for (int i = 0; i < 20 && shown.count("analytics-api", SecurityEvent.Category.AUTH_FAILURE,
                 Instant.now().minusSeconds(3600)) < expected.get("auth"); i++) {
             WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
             shown = cockpit.security().tick();
@@ -183,14 +187,14 @@ class SecurityFlowTest {
 
         // The API restarted (same container, same audit file): read on from where the watcher was, nothing twice.
         String api = PodmanStack.container("analytics-api");
-        var restarted = stack.podman().restart(List.of(api), java.time.Duration.ofSeconds(2),
-                java.time.Duration.ofSeconds(60), null);
+        var restarted = stack.podman().restart(List.of(api), Duration.ofSeconds(2),
+                Duration.ofSeconds(60), null);
         assertTrue(restarted.ok(), restarted.stderr());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> stack.containers().stream()
                 .anyMatch(c -> c.name().equals(api) && c.running()));
         cockpit.containers().list(false);
         var again = cockpit.security().tick();
-        for (var c : io.hcdjg.cockpit.model.SecurityEvent.Category.values()) {
+        for (var c : SecurityEvent.Category.values()) {
             assertEquals(state.count("analytics-api", c, Instant.EPOCH), again.count("analytics-api", c, Instant.EPOCH),
                     c + " after the restart");
         }

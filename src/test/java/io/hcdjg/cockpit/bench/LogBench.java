@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import io.hcdjg.cockpit.logs.LogFiles;
+import io.hcdjg.cockpit.model.LogClass;
 
 /**
  * The log figures of the README, each against a baseline run in the same command:
@@ -86,7 +88,7 @@ public final class LogBench {
         long matched = 0;
         for (int r = 0; r < RUNS + 2; r++) { // two warm-up runs for the JIT
             long t0 = System.nanoTime();
-            matched = io.hcdjg.cockpit.logs.LogFiles.classify(file, classifier)[io.hcdjg.cockpit.model.LogClass.ALL.size() + 1];
+            matched = LogFiles.classify(file, classifier)[LogClass.ALL.size() + 1];
             double ms = (System.nanoTime() - t0) / 1e6;
             if (r >= 2) {
                 ours.add(ms);

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * How long one round of 15 services takes when one of them black-holes (accepts, never answers), against the same 15
@@ -78,7 +80,7 @@ public final class RoundBench {
     }
 
     private static Duration[] rounds(List<ServiceConfig> services,
-                                     java.util.function.Function<ServiceConfig, Probe> probes) throws Exception {
+                                     Function<ServiceConfig, Probe> probes) throws Exception {
         CockpitConfig config = Services.stack(Duration.ofSeconds(10), services);
         var scheduler = Executors.newSingleThreadScheduledExecutor();
         var threads = Executors.newCachedThreadPool();
@@ -104,11 +106,11 @@ public final class RoundBench {
     }
 
     private static double median(Duration[] d) {
-        double[] ms = java.util.Arrays.stream(d).mapToDouble(x -> x.toNanos() / 1e6).sorted().toArray();
+        double[] ms = Arrays.stream(d).mapToDouble(x -> x.toNanos() / 1e6).sorted().toArray();
         return ms[ms.length / 2];
     }
 
     private static double max(Duration[] d) {
-        return java.util.Arrays.stream(d).mapToDouble(x -> x.toNanos() / 1e6).max().orElse(0);
+        return Arrays.stream(d).mapToDouble(x -> x.toNanos() / 1e6).max().orElse(0);
     }
 }

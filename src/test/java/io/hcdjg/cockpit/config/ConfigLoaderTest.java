@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.hcdjg.cockpit.model.Priority;
 
 class ConfigLoaderTest {
     @TempDir
@@ -84,8 +85,8 @@ class ConfigLoaderTest {
         assertEquals(List.of(Duration.ZERO, Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(4),
                 Duration.ofHours(4)), ladder.stream().map(l -> l.after()).toList());
         assertEquals("ops-senior@example.com", ladder.get(1).contact());
-        assertEquals(Duration.ofMinutes(15), c.incidents().responseTimes().get(io.hcdjg.cockpit.model.Priority.P0).duration());
-        assertEquals(1, c.incidents().responseTimes().get(io.hcdjg.cockpit.model.Priority.P3).businessDays());
+        assertEquals(Duration.ofMinutes(15), c.incidents().responseTimes().get(Priority.P0).duration());
+        assertEquals(1, c.incidents().responseTimes().get(Priority.P3).businessDays());
         assertEquals(List.of("hcd-server", "opensearch"), c.dependencies().get("janusgraph-server"));
     }
 

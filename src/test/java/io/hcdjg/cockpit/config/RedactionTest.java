@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Optional;
 
 /** The redaction on real-looking text: what it hides, what it must leave alone, and that a second pass changes nothing. */
 class RedactionTest {
@@ -122,7 +123,7 @@ class RedactionTest {
 
     @Test
     void ofReadsTheConfigTheEnvironmentAndTheLadder() {
-        CockpitConfig shipped = new ConfigLoader(Map.of("HOME", "/nonexistent")).load(java.util.Optional.empty()).config();
+        CockpitConfig shipped = new ConfigLoader(Map.of("HOME", "/nonexistent")).load(Optional.empty()).config();
         assertTrue(shipped.redaction().env().containsAll(List.of("SMTP_PASSWORD", "API_JWT_SECRET", "SLACK_WEBHOOK_URL")));
         Redaction r = Redaction.of(shipped, Map.of("SMTP_PASSWORD", "smtp-Pa55", "API_JWT_SECRET", "jwt!secret!value",
                 "SLACK_WEBHOOK_URL", "https://hooks.example.com/x/y/zzz", "HOME", "/home/ops", "API_KEY", "abc"));
@@ -140,7 +141,7 @@ class RedactionTest {
                   patterns: ['token=(\\w+)', '(unclosed', 'x*']
                   env: [MY_SECRET, "not a name"]
                 """);
-        ConfigLoader.Loaded loaded = new ConfigLoader(Map.of("HOME", home.toString())).load(java.util.Optional.of(file));
+        ConfigLoader.Loaded loaded = new ConfigLoader(Map.of("HOME", home.toString())).load(Optional.of(file));
         assertEquals(List.of(
                 file + ":2:28: redaction.secrets[1]: shorter than 6 characters: hiding it everywhere would hide ordinary "
                         + "words too; cover it with a pattern instead",
@@ -151,7 +152,7 @@ class RedactionTest {
         assertFalse(loaded.problems().toString().contains("abc"));
 
         Files.writeString(file, "redaction:\n  secrets: [long-enough-1]\n  patterns: ['token=(\\w+)']\n  env: [MY_SECRET]\n");
-        loaded = new ConfigLoader(Map.of("HOME", home.toString())).load(java.util.Optional.of(file));
+        loaded = new ConfigLoader(Map.of("HOME", home.toString())).load(Optional.of(file));
         assertTrue(loaded.ok(), loaded.problems().toString());
         RedactionConfig rc = loaded.config().redaction();
         assertEquals(List.of("long-enough-1"), rc.secrets());

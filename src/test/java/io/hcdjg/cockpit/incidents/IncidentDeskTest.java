@@ -22,6 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.hcdjg.cockpit.config.IncidentConfig;
+import io.hcdjg.cockpit.model.PodmanState;
+import io.hcdjg.cockpit.model.SecurityEvent;
+import io.hcdjg.cockpit.model.SecurityState;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 
 class IncidentDeskTest {
     private static final Duration MS = Duration.ofMillis(1);
@@ -85,12 +92,12 @@ class IncidentDeskTest {
     @Test
     void servicesWithoutAContainerInTheProjectOpenNothing() throws Exception {
         DeskFixture f = new DeskFixture(dir);
-        var pending = new io.hcdjg.cockpit.model.PodmanState("the local engine", null, List.of(), null, false);
+        var pending = new PodmanState("the local engine", null, List.of(), null, false);
         f.observe(f.snapshot().withPodman(pending, DeskFixture.T0));
         f.round(Health.unreachable("connection refused on 127.0.0.1:19042"), "hcd-server");
         assertTrue(f.desk.store().events().isEmpty(), "nothing is judged before podman has listed the project");
 
-        var listed = new io.hcdjg.cockpit.model.PodmanState("the local engine", null, List.of(), DeskFixture.T0, true);
+        var listed = new PodmanState("the local engine", null, List.of(), DeskFixture.T0, true);
         f.observe(f.snapshot().withPodman(listed, DeskFixture.T0));
         f.round(Health.unreachable("connection refused on 127.0.0.1:19042"), "hcd-server");
         assertTrue(f.desk.state().incidents().isEmpty());
@@ -102,7 +109,7 @@ class IncidentDeskTest {
     void aServiceThatAnswersIsDeployedWhateverPodmanSees() throws Exception {
         // A stack watched by probes alone (on another host): the project has no container on this connection.
         DeskFixture f = new DeskFixture(dir);
-        var listed = new io.hcdjg.cockpit.model.PodmanState("the local engine", null, List.of(), DeskFixture.T0, true);
+        var listed = new PodmanState("the local engine", null, List.of(), DeskFixture.T0, true);
         f.observe(f.snapshot().withPodman(listed, DeskFixture.T0));
         f.round(Health.down("Vault is sealed: unseal it with 3 of the 5 keys (Vault 1.15.4)"), "vault");
         assertEquals(List.of("vault"), f.desk.state().incidents().stream().flatMap(i -> i.services().stream()).toList());
@@ -175,30 +182,30 @@ class IncidentDeskTest {
         assertTrue(i.events().stream().anyMatch(e -> e.text().equals("400 error lines in 5 min on janusgraph-exporter")));
     }
 
-    private static io.hcdjg.cockpit.model.SecurityEvent event(Instant at, io.hcdjg.cockpit.model.SecurityEvent.Category c,
+    private static SecurityEvent event(Instant at, SecurityEvent.Category c,
                                                               String service) {
-        return new io.hcdjg.cockpit.model.SecurityEvent(at, service, c, "401 POST /api/v1/auth/login", "10.89.0.1",
-                io.hcdjg.cockpit.model.SecurityEvent.LOG, "INFO:     10.89.0.1:5 - \"POST /api/v1/auth/login HTTP/1.1\" 401");
+        return new SecurityEvent(at, service, c, "401 POST /api/v1/auth/login", "10.89.0.1",
+                SecurityEvent.LOG, "INFO:     10.89.0.1:5 - \"POST /api/v1/auth/login HTTP/1.1\" 401");
     }
 
     @Test
     void authFailuresAndDestructiveStatementsAreCountedFromTheSecurityEvents() throws Exception {
         DeskFixture f = new DeskFixture(dir);
-        var auth = io.hcdjg.cockpit.model.SecurityEvent.Category.AUTH_FAILURE;
-        List<io.hcdjg.cockpit.model.SecurityEvent> events = new java.util.ArrayList<>();
+        var auth = SecurityEvent.Category.AUTH_FAILURE;
+        List<SecurityEvent> events = new ArrayList<>();
         for (int i = 0; i < 19; i++) {
             events.add(event(DeskFixture.T0.minusSeconds(60), auth, "analytics-api"));
         }
         events.add(event(DeskFixture.T0.minus(Duration.ofMinutes(6)), auth, "analytics-api")); // before the window
         // the log lines say 0: the count is the security events' (audit log included), not the log class's
         f.observe(f.snapshot().withLogs(List.of(logs("analytics-api", 0, 0, 0, 0), logs("hcd-server", 0, 0, 0, 0)),
-                DeskFixture.T0).withSecurity(new io.hcdjg.cockpit.model.SecurityState(DeskFixture.T0, events, List.of()),
+                DeskFixture.T0).withSecurity(new SecurityState(DeskFixture.T0, events, List.of()),
                 DeskFixture.T0));
         assertTrue(f.desk.state().incidents().isEmpty(), "19 in the window: under the rule's 20");
         events.add(event(DeskFixture.T0.minusSeconds(1), auth, "analytics-api"));
-        events.add(event(DeskFixture.T0.minusSeconds(1), io.hcdjg.cockpit.model.SecurityEvent.Category.DESTRUCTIVE,
+        events.add(event(DeskFixture.T0.minusSeconds(1), SecurityEvent.Category.DESTRUCTIVE,
                 "hcd-server"));
-        f.observe(f.snapshot().withSecurity(new io.hcdjg.cockpit.model.SecurityState(DeskFixture.T0, events,
+        f.observe(f.snapshot().withSecurity(new SecurityState(DeskFixture.T0, events,
                 List.of()), DeskFixture.T0));
         assertEquals(List.of("1 destructive statement in 5 min on hcd-server P1",
                         "20 failed authentications in 5 min on analytics-api P1"),
@@ -325,8 +332,8 @@ class IncidentDeskTest {
 
     @Test
     void businessDaysSkipTheWeekend() {
-        var bd = new io.hcdjg.cockpit.config.IncidentConfig.ResponseTime(Duration.ZERO, 1);
-        java.time.ZoneId utc = java.time.ZoneOffset.UTC;
+        var bd = new IncidentConfig.ResponseTime(Duration.ZERO, 1);
+        ZoneId utc = ZoneOffset.UTC;
         assertEquals(Instant.parse("2026-11-30T10:00:00Z"), bd.deadline(Instant.parse("2026-11-27T10:00:00Z"), utc));
         assertEquals(Instant.parse("2026-12-01T00:00:00Z"), bd.deadline(Instant.parse("2026-11-28T12:00:00Z"), utc));
         assertEquals(Instant.parse("2026-11-26T09:00:00Z"), bd.deadline(Instant.parse("2026-11-25T09:00:00Z"), utc));

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Arrays;
 
 class LogBufferTest {
 
@@ -66,7 +67,7 @@ class LogBufferTest {
         b.append(1, invalid, 0, invalid.length, 0);
         assertEquals("ok \uFFFD(\uFFFD\u0000!", b.text(0, -1));
         byte[] huge = new byte[3 << 20];
-        java.util.Arrays.fill(huge, (byte) 'y');
+        Arrays.fill(huge, (byte) 'y');
         b.append(2, huge, 0, huge.length, 0);
         assertEquals(LogBuffer.MAX_LINE, b.length(1), "a 3 MiB line is kept cut to 1 MiB");
         assertEquals(10, b.text(1, 10).length());

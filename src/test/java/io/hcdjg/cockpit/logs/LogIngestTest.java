@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.util.Arrays;
 
 class LogIngestTest {
     static final long NOW = Instant.parse("2026-11-28T06:00:00Z").toEpochMilli();
@@ -53,7 +54,7 @@ class LogIngestTest {
         LogBuffer buffer = new LogBuffer(100);
         LogIngest in = new LogIngest(LogClassifier.defaults(), buffer, null, () -> NOW);
         byte[] chunk = new byte[1 << 16];
-        java.util.Arrays.fill(chunk, (byte) 'z');
+        Arrays.fill(chunk, (byte) 'z');
         for (int i = 0; i < 40; i++) { // 2.5 MiB without a newline
             in.accept(chunk, 0, chunk.length);
         }

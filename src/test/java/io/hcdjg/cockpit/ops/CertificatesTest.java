@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.net.InetAddress;
+import java.util.ArrayList;
 
 /** Real certificates made by the JDK's keytool: PEM files and a TLS server on 127.0.0.1. */
 class CertificatesTest {
@@ -27,7 +29,7 @@ class CertificatesTest {
     static Path dir;
 
     private static void keytool(String... args) throws Exception {
-        List<String> argv = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
                 .toString()));
         argv.addAll(List.of(args));
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
@@ -82,7 +84,7 @@ class CertificatesTest {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
         try (SSLServerSocket server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 5,
-                java.net.InetAddress.getLoopbackAddress())) {
+                InetAddress.getLoopbackAddress())) {
             Thread t = Thread.ofVirtual().start(() -> {
                 try (SSLSocket s = (SSLSocket) server.accept()) {
                     s.startHandshake();

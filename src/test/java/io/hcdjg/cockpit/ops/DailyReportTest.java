@@ -18,6 +18,8 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.hcdjg.cockpit.config.Redaction;
+import io.hcdjg.cockpit.model.SlowQuery;
 
 class DailyReportTest {
     static final Instant AT = Instant.parse("2026-11-28T09:00:00Z");
@@ -34,7 +36,7 @@ class DailyReportTest {
         return new DailyReport.Data(AT, "janusgraph-demo", counts, List.of("2026-11-28T08:59:00Z analytics-api "
                 + "DROP TABLE x | y"), List.of(new DailyReport.MetricDay("p95 query latency", "s", 0.04, 0.127, 1.5, 96),
                 new DailyReport.MetricDay("queries per second", "/s", Double.NaN, Double.NaN, Double.NaN, 0)),
-                List.of(new io.hcdjg.cockpit.model.SlowQuery("g.V().has('person','name','?').out('owns')", 900, 1532,
+                List.of(new SlowQuery("g.V().has('person','name','?').out('owns')", 900, 1532,
                         4, 2)),
                 new CheckResult("last backup", HealthLevel.DEGRADED, "30 h 1 min old: hcd-janusgraph.tar.gz (1 KB)"),
                 null, List.of(open, old));
@@ -71,7 +73,7 @@ class DailyReportTest {
         d = new DailyReport.Data(d.at(), d.project(), d.counts(), List.of("2026-11-28T08:59:00Z hcd-server auth failed "
                 + "for cassandra with password=\"s3cret pw\" via http://ops:url-Pass-5@api:8001 key literal-Secret-9"),
                 d.metrics(), d.slow(), d.backup(), d.proof(), d.incidents());
-        List<Path> files = new DailyReport(ZoneOffset.UTC, new io.hcdjg.cockpit.config.Redaction(
+        List<Path> files = new DailyReport(ZoneOffset.UTC, new Redaction(
                 List.of("literal-Secret-9"), List.of(), List.of())).write(d, dir);
         for (Path f : files) {
             String text = Files.readString(f);

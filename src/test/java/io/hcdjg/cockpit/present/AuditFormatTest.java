@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Assertions;
 
 /** The lines the real audit log writes, as the audit view shows them. */
 class AuditFormatTest {
@@ -27,7 +28,7 @@ class AuditFormatTest {
         log.started("local", "restart hcd-server");
         List<String> shown = log.tail(10).stream().map(AuditFormat::line).toList();
         String who = System.getProperty("user.name") + "@";
-        shown.forEach(l -> org.junit.jupiter.api.Assertions.assertTrue(l.startsWith("2026-12-02 08:15:30Z  " + who), l));
+        shown.forEach(l -> Assertions.assertTrue(l.startsWith("2026-12-02 08:15:30Z  " + who), l));
         List<String> lines = shown.stream().map(l -> l.replaceFirst("Z  \\S+@\\S+  ", "Z  ")).toList();
         assertEquals(List.of(
                 "2026-12-02 08:15:30Z  restart hcd-server  $ podman restart janusgraph-demo_hcd-server_1  → exit 0 in 1840 ms",

@@ -14,6 +14,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** The containers of a recorded {@code podman ps} and {@code podman stats}, as the tiles and the CLI word them. */
 class ContainerFormatTest {
@@ -25,8 +27,8 @@ class ContainerFormatTest {
     private static List<ContainerInfo> ps() {
         try {
             return PodmanJson.ps(Fixtures.read("podman/ps.json"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -34,8 +36,8 @@ class ContainerFormatTest {
         try {
             return PodmanJson.stats(Fixtures.read("podman/stats.json")).stream()
                     .collect(Collectors.toMap(ContainerStats::name, Function.identity()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

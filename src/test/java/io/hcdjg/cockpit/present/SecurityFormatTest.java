@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.util.Comparator;
 
 class SecurityFormatTest {
     static final Instant NOW = Instant.parse("2026-12-02T08:00:00Z");
@@ -28,7 +29,7 @@ class SecurityFormatTest {
                 e(Duration.ofMinutes(2), Category.DESTRUCTIVE, "hcd-server", ""),
                 e(Duration.ofHours(2), Category.VALIDATION_FAILURE, "analytics-api", "carol"),
                 e(Duration.ofHours(30), Category.AUTH_FAILURE, "analytics-api", "old")).stream()
-                .sorted(java.util.Comparator.comparing(SecurityEvent::at)).toList(), List.of("source line"));
+                .sorted(Comparator.comparing(SecurityEvent::at)).toList(), List.of("source line"));
         WallModel.Security m = SecurityFormat.present(s, NOW, ZoneOffset.UTC);
         assertEquals("2 failed authentications, 1 destructive statement in the last hour; 5 events in 24 h.", m.summary());
         assertEquals(List.of("failed authentications analytics-api 2/3 ck-crit",

@@ -10,6 +10,19 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.hcdjg.cockpit.config.Redaction;
+import io.hcdjg.cockpit.model.Alert;
+import io.hcdjg.cockpit.model.ConfigProblem;
+import io.hcdjg.cockpit.model.Health;
+import io.hcdjg.cockpit.model.MetricReading;
+import io.hcdjg.cockpit.model.MonitoringState;
+import io.hcdjg.cockpit.model.PodmanState;
+import io.hcdjg.cockpit.model.ScrapeTarget;
+import io.hcdjg.cockpit.model.SecurityEvent;
+import io.hcdjg.cockpit.model.SecurityState;
+import io.hcdjg.cockpit.model.ServiceStatus;
+import java.util.ArrayList;
+import java.util.Map;
 
 class WallPresenterTest {
     final WallPresenter presenter = new WallPresenter(ZoneOffset.UTC);
@@ -53,11 +66,11 @@ class WallPresenterTest {
 
     @Test
     void alertsAndDownTargetsAreNotedOnTheirServicesTile() {
-        var down = new io.hcdjg.cockpit.model.ScrapeTarget("hcd", "hcd-server:7199", "hcd", "down",
+        var down = new ScrapeTarget("hcd", "hcd-server:7199", "hcd", "down",
                 "Get \"http://hcd-server:7199/metrics\": EOF");
-        var alert = new io.hcdjg.cockpit.model.Alert("f1", "ServiceDown", "critical", "hcd", "active", Snapshots.AT,
-                "hcd is down", java.util.Map.of("alertname", "ServiceDown", "job", "hcd"), List.of());
-        var mon = new io.hcdjg.cockpit.model.MonitoringState(List.of(), List.of(down), List.of(alert), List.of(), null,
+        var alert = new Alert("f1", "ServiceDown", "critical", "hcd", "active", Snapshots.AT,
+                "hcd is down", Map.of("alertname", "ServiceDown", "job", "hcd"), List.of());
+        var mon = new MonitoringState(List.of(), List.of(down), List.of(alert), List.of(), null,
                 null, Snapshots.AT);
         assertEquals(List.of("alert ServiceDown (critical): hcd is down", "scrape target hcd-server:7199 down: EOF"),
                 WallPresenter.monitoringNotes(mon, "hcd-server"));
@@ -69,12 +82,12 @@ class WallPresenterTest {
 
     @Test
     void metricsShowValueWithUnitOrADash() {
-        var m = WallPresenter.metric(new io.hcdjg.cockpit.model.MetricReading("p95", "p95", "s", 0.0428,
+        var m = WallPresenter.metric(new MetricReading("p95", "p95", "s", 0.0428,
                 HealthLevel.UP, "within thresholds", List.of(0.1, 0.0428), "janusgraph-exporter's probe traversals"));
         assertEquals("0.0428 s", m.text());
         assertEquals("janusgraph-exporter's probe traversals", m.source());
         assertEquals(HealthFormat.STYLE_OK, m.styleClass());
-        assertEquals("—", WallPresenter.metric(new io.hcdjg.cockpit.model.MetricReading("x", "x", "s", Double.NaN,
+        assertEquals("—", WallPresenter.metric(new MetricReading("x", "x", "s", Double.NaN,
                 HealthLevel.UNKNOWN, "no data", List.of(), "Prometheus: x")).text());
     }
 
@@ -86,18 +99,18 @@ class WallPresenterTest {
         assertEquals("podman connection", quiet.connectionPrompt(), "not watching podman yet");
         assertEquals("Incidents", quiet.incidents().tabTitle());
 
-        var one = new io.hcdjg.cockpit.model.ConfigProblem("cockpit.yaml", 9, 5, "services[0].port", "not a port");
+        var one = new ConfigProblem("cockpit.yaml", 9, 5, "services[0].port", "not a port");
         WallModel broken = presenter.present(Snapshots.mixed(List.of(one), true), Snapshots.AT);
         assertEquals("The config has 1 error; the shipped defaults are in use until it is fixed:", broken.problemsHead());
         assertEquals("Demo stack: test — services it does not run are shown as not running.", broken.notice());
         assertEquals("The config has 2 errors; the shipped defaults are in use until it is fixed:", presenter.present(
                 Snapshots.mixed(List.of(one, one), false), Snapshots.AT).problemsHead());
 
-        var alert = new io.hcdjg.cockpit.model.Alert("f1", "ServiceDown", "critical", "hcd", "active", Snapshots.AT,
-                "hcd is down", java.util.Map.of("alertname", "ServiceDown"), List.of());
-        var mon = new io.hcdjg.cockpit.model.MonitoringState(List.of(), List.of(), List.of(alert, alert), List.of(),
+        var alert = new Alert("f1", "ServiceDown", "critical", "hcd", "active", Snapshots.AT,
+                "hcd is down", Map.of("alertname", "ServiceDown"), List.of());
+        var mon = new MonitoringState(List.of(), List.of(), List.of(alert, alert), List.of(),
                 null, null, Snapshots.AT);
-        var watched = new io.hcdjg.cockpit.model.PodmanState("remote-vm (ssh://core@10.0.0.5)", null, List.of(),
+        var watched = new PodmanState("remote-vm (ssh://core@10.0.0.5)", null, List.of(),
                 Snapshots.AT, true);
         WallModel busy = presenter.present(Snapshots.mixed(List.of(), false).withMonitoring(mon, Snapshots.AT)
                 .withPodman(watched, Snapshots.AT), Snapshots.AT);
@@ -108,7 +121,7 @@ class WallPresenterTest {
 
     @Test
     void theIncidentAndRunbookPanelsArePresentedWithTheWall() {
-        WallModel m = new WallPresenter(ZoneOffset.UTC, IncidentFixtures.ladder(), io.hcdjg.cockpit.config.Redaction.DEFAULT).present(Snapshots.mixed(List.of(),
+        WallModel m = new WallPresenter(ZoneOffset.UTC, IncidentFixtures.ladder(), Redaction.DEFAULT).present(Snapshots.mixed(List.of(),
                 false).withIncidents(IncidentFixtures.state(), IncidentFixtures.NOW), IncidentFixtures.NOW);
         assertEquals("Incidents (2 open, 1 due)", m.incidents().tabTitle());
         assertEquals("Escalate to L2…", m.incidents().rows().get(1).detail().escalate());
@@ -118,16 +131,16 @@ class WallPresenterTest {
     @Test
     void everyTextOnTheWallGoesThroughTheRedaction() {
         var s = Snapshots.mixed(List.of(), false);
-        var services = new java.util.ArrayList<>(s.services());
+        var services = new ArrayList<>(s.services());
         var first = services.get(0);
-        services.set(0, new io.hcdjg.cockpit.model.ServiceStatus(first.name(), first.kind(), first.endpoint(),
-                io.hcdjg.cockpit.model.Health.down("login failed for https://ops:hunter2secret@10.0.0.5/api"),
+        services.set(0, new ServiceStatus(first.name(), first.kind(), first.endpoint(),
+                Health.down("login failed for https://ops:hunter2secret@10.0.0.5/api"),
                 List.of(), first.checkedAt(), 0, null));
-        var event = new io.hcdjg.cockpit.model.SecurityEvent(Snapshots.AT, "analytics-api",
-                io.hcdjg.cockpit.model.SecurityEvent.Category.AUTH_FAILURE, "cqlsh -u admin -p hunter2secret", "",
+        var event = new SecurityEvent(Snapshots.AT, "analytics-api",
+                SecurityEvent.Category.AUTH_FAILURE, "cqlsh -u admin -p hunter2secret", "",
                 "log", "cqlsh -u admin -p hunter2secret");
         WallModel m = presenter.present(s.withServices(services, Snapshots.AT).withSecurity(
-                new io.hcdjg.cockpit.model.SecurityState(Snapshots.AT, List.of(event), List.of()), Snapshots.AT),
+                new SecurityState(Snapshots.AT, List.of(event), List.of()), Snapshots.AT),
                 Snapshots.AT);
         assertEquals("login failed for https://ops:***@10.0.0.5/api", m.cards().get(0).reason());
         assertEquals("cqlsh -u admin -p ***", m.security().events().get(0).raw());

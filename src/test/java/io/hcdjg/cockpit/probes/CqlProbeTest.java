@@ -13,6 +13,7 @@ import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.hcdjg.cockpit.config.ServiceConfig;
 
 /** The CQL probe against a real Cassandra 5.0.5 node (a separate JDK 17 process started by the fixture). */
 @ExtendWith(CassandraServer.class)
@@ -31,7 +32,7 @@ class CqlProbeTest {
     @Test
     void aWrongDatacenterIsReportedNotHidden(CassandraServer.Endpoint cassandra) {
         var service = Services.at("hcd-server", ProbeKind.CQL, cassandra.port(), Duration.ofSeconds(5));
-        var wrongDc = new io.hcdjg.cockpit.config.ServiceConfig(service.name(), service.probe(), service.host(),
+        var wrongDc = new ServiceConfig(service.name(), service.probe(), service.host(),
                 service.port(), null, service.timeout(), true, null, "dc-that-does-not-exist");
         try (Probe probe = probes.create(wrongDc)) {
             assertEquals(Health.down("no node in datacenter 'dc-that-does-not-exist'; the cluster has datacenter1"),

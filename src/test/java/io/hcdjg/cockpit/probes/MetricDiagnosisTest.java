@@ -11,12 +11,13 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Arrays;
 
 class MetricDiagnosisTest {
     static final MetricConfig P95 = new MetricConfig("p95", "p95 latency", "q", "s", 1.0, 2.0);
 
     private static List<PromJson.Series> values(double... vs) {
-        return java.util.Arrays.stream(vs).mapToObj(v -> new PromJson.Series(Map.of(),
+        return Arrays.stream(vs).mapToObj(v -> new PromJson.Series(Map.of(),
                 List.of(new PromJson.Point(Instant.EPOCH, v)))).toList();
     }
 

@@ -56,8 +56,8 @@ class HealthPollerTest {
                 new CockpitConfig.Host("auto"),
                 new CockpitConfig.Podman("", List.of(), Duration.ofSeconds(5)),
                 new CockpitConfig.Monitoring("http://127.0.0.1:9090", "http://127.0.0.1:9093", Duration.ofSeconds(15),
-                        Duration.ofSeconds(3)), new CockpitConfig.Logs(1000, "24h", java.util.Map.of(), java.util.Map.of()),
-                services, List.of(), null, java.util.Map.of(), null, null);
+                        Duration.ofSeconds(3)), new CockpitConfig.Logs(1000, "24h", Map.of(), Map.of()),
+                services, List.of(), null, Map.of(), null, null);
         SnapshotStore store = new SnapshotStore(StackSnapshot.initial(T0, "test", "test", false, List.of()), published::add);
         return new HealthPoller(config, store, s -> probes.get(s.name()), HostStats::unread, clock, scheduler,
                 probeThreads);

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.ArrayList;
 
 /**
  * A real container that writes a known mix (the demo image in MODE=mix: 39 lines, 10 errors, 6 slow queries, 5 auth
@@ -75,7 +76,7 @@ class LogFollowerTest {
             assertEquals(5, count(buffer, LogClassifier.AUTH_FAILURE));
             assertEquals(3, count(buffer, LogClassifier.DESTRUCTIVE));
             assertEquals(10, counters.count(LogClassifier.ERROR, Duration.ofHours(1), Instant.now()));
-            List<String> texts = new java.util.ArrayList<>();
+            List<String> texts = new ArrayList<>();
             for (long s = buffer.first(); s < buffer.end(); s++) {
                 texts.add(buffer.text(s, 200));
             }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Real Prometheus and Alertmanager (Debian's prometheus and prometheus-alertmanager packages), started once per test
@@ -181,7 +182,7 @@ public final class MonitoringServers implements ExtensionContext.Store.Closeable
         }
         for (Process p : List.of(prometheus, alertmanager)) {
             try {
-                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                 }
             } catch (InterruptedException e) {

@@ -25,6 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.hcdjg.cockpit.config.ConfigLoader;
+import io.hcdjg.cockpit.model.Health;
+import io.hcdjg.cockpit.probes.ProbeFactory;
 
 /**
  * The demo compose project, really running under podman, for the podman tests: brought up once per run with the
@@ -152,15 +155,15 @@ public final class PodmanStack implements BeforeEachCallback, ParameterResolver 
         /** Every probed service of the demo answers its probe UP (JanusGraph takes 25-45 s after its port opens). */
         private static void awaitAnswers(Duration cap) throws InterruptedException {
             long deadline = System.nanoTime() + cap.toNanos();
-            var config = new io.hcdjg.cockpit.config.ConfigLoader(Map.of("HOME", "/nonexistent"))
+            var config = new ConfigLoader(Map.of("HOME", "/nonexistent"))
                     .load(Optional.empty()).config();
-            try (var probes = new io.hcdjg.cockpit.probes.ProbeFactory()) {
+            try (var probes = new ProbeFactory()) {
                 for (var service : config.shownServices()) {
                     if (!DemoCompose.PROBED.contains(service.name())) {
                         continue;
                     }
                     try (var probe = probes.create(service)) {
-                        io.hcdjg.cockpit.model.Health h;
+                        Health h;
                         while (!(h = probe.check()).level().isUp()) {
                             if (System.nanoTime() > deadline) {
                                 throw new IllegalStateException("the demo's " + service.name() + " did not answer in "

@@ -6,6 +6,7 @@ import io.hcdjg.cockpit.model.ProbeKind;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Service and stack configs pointing at the servers a test started. */
 public final class Services {
@@ -26,7 +27,7 @@ public final class Services {
                 new CockpitConfig.Host("auto"),
                 new CockpitConfig.Podman("", List.of(), Duration.ofSeconds(5)),
                 new CockpitConfig.Monitoring("http://127.0.0.1:9090", "http://127.0.0.1:9093", Duration.ofSeconds(15),
-                        Duration.ofSeconds(3)), new CockpitConfig.Logs(1000, "24h", java.util.Map.of(), java.util.Map.of()),
-                services, List.of(), null, java.util.Map.of(), null, null);
+                        Duration.ofSeconds(3)), new CockpitConfig.Logs(1000, "24h", Map.of(), Map.of()),
+                services, List.of(), null, Map.of(), null, null);
     }
 }

@@ -11,6 +11,10 @@ import io.hcdjg.cockpit.model.StackSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import io.hcdjg.cockpit.model.IncidentState;
+import io.hcdjg.cockpit.model.MonitoringState;
+import io.hcdjg.cockpit.model.RunbookState;
+import io.hcdjg.cockpit.model.SecurityState;
 
 /** Recorded-style snapshots for the view tests: one service in each state. */
 public final class Snapshots {
@@ -41,8 +45,8 @@ public final class Snapshots {
                 HostStats.Gauge.of("memory", 6L << 30, 24L << 30));
         return new StackSnapshot(AT, "config/cockpit.yaml (shipped)", demo ? "Demo stack: test" : "janusgraph-demo on 127.0.0.1",
                 demo, services, host, problems, AT, Duration.ofMillis(2013), PodmanState.notWatched(),
-                io.hcdjg.cockpit.model.MonitoringState.none(), List.of(),
-                io.hcdjg.cockpit.model.IncidentState.none(), io.hcdjg.cockpit.model.RunbookState.none(),
-                io.hcdjg.cockpit.model.SecurityState.none());
+                MonitoringState.none(), List.of(),
+                IncidentState.none(), RunbookState.none(),
+                SecurityState.none());
     }
 }

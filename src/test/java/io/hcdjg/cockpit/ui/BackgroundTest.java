@@ -7,6 +7,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.concurrent.RejectedExecutionException;
 
 /** The seam without a toolkit: work goes to the executor, its result or failure comes back through the one hop. */
 class BackgroundTest {
@@ -53,7 +54,7 @@ class BackgroundTest {
     @Test
     void aClosedExecutorDropsTheWork() {
         Background closed = new Background(r -> {
-            throw new java.util.concurrent.RejectedExecutionException("shut down");
+            throw new RejectedExecutionException("shut down");
         }, hops::add);
         closed.run(() -> 1, r -> seen.add("fx"), e -> seen.add("error"));
         assertTrue(seen.isEmpty() && hops.isEmpty());

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.util.concurrent.TimeUnit;
 
 /** The command palette reaches the actions by name; here it only records what it would run. */
 @ExtendWith(ApplicationExtension.class)
@@ -54,7 +55,7 @@ class CommandPaletteTest {
         // restart asks for confirmation first
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !ran.isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !ran.isEmpty());
         assertEquals(List.of("restart vault"), ran);
     }
 }

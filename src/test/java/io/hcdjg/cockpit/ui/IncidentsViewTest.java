@@ -45,6 +45,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.nio.file.Files;
 
 /** The panel on a real desk and store: open an incident, acknowledge it from its reminder, escalate, resolve. */
 @ExtendWith(ApplicationExtension.class)
@@ -137,7 +138,7 @@ class IncidentsViewTest {
 
         @Override
         public void report(String id, Path target) throws Exception {
-            java.nio.file.Files.copy(desk.report(id, List.of()), target);
+            Files.copy(desk.report(id, List.of()), target);
         }
     }
 

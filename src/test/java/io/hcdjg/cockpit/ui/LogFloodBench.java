@@ -14,6 +14,7 @@ import javafx.stage.Stage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.lang.management.ManagementFactory;
 
 /**
  * The log pane under a 100,000 lines/s flood: the longest gap between two FX frames (an AnimationTimer), against the
@@ -90,7 +91,7 @@ public final class LogFloodBench {
                     Thread.sleep(1);
                 }
                 double flood = maxGapNs.get() / 1e6;
-                String gc = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().getFirst().getName();
+                String gc = ManagementFactory.getGarbageCollectorMXBeans().getFirst().getName();
                 System.out.printf("log pane under %d lines/s for %d s (%d lines, %d retained, %s): longest FX frame gap"
                                 + " %.1f ms (%d frames over 50 ms); idle baseline in the same run %.1f ms: ratio %.2f×%n", RATE,
                         FLOOD_S, written, buffer.size(), gc, flood, over50.get(), idle, flood / idle);

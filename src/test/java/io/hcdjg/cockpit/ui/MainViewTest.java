@@ -26,6 +26,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.hcdjg.cockpit.config.Redaction;
+import java.util.concurrent.TimeUnit;
 
 /** The wall shows the states of a snapshot; a broken config shows its banner. Headless under Monocle. */
 @ExtendWith(ApplicationExtension.class)
@@ -126,10 +128,10 @@ class MainViewTest {
     @Test
     void incidentsReachTheirTabAndThePlaybooksChoice(FxRobot robot) throws Exception {
         show(List.of(), false);
-        WallModel m = new WallPresenter(ZoneOffset.UTC, IncidentFixtures.ladder(), io.hcdjg.cockpit.config.Redaction.DEFAULT).present(Snapshots.mixed(List.of(),
+        WallModel m = new WallPresenter(ZoneOffset.UTC, IncidentFixtures.ladder(), Redaction.DEFAULT).present(Snapshots.mixed(List.of(),
                 false).withIncidents(IncidentFixtures.state(), IncidentFixtures.NOW), IncidentFixtures.NOW);
         // the first open incident once there were none: nothing chosen yet in the playbooks' list
-        WaitForAsyncUtils.asyncFx(() -> view.apply(m)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> view.apply(m)).get(10, TimeUnit.SECONDS);
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         assertEquals("Incidents (2 open, 1 due)", tabs.getTabs().stream().filter(t -> "tab-incidents".equals(t.getId()))
                 .findFirst().orElseThrow().getText());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import io.hcdjg.cockpit.config.CockpitConfig;
 
 /**
  * The command line's values, checked where they enter: a name that reaches podman is never empty, never starts with
@@ -19,7 +20,7 @@ import java.util.regex.PatternSyntaxException;
  */
 final class ArgTypes {
     /** A compose project name, as podman-compose makes it (and {@code ops.DemoCompose} checks it). */
-    static final Pattern PROJECT = Pattern.compile(io.hcdjg.cockpit.config.CockpitConfig.Stack.PROJECT_NAME);
+    static final Pattern PROJECT = Pattern.compile(CockpitConfig.Stack.PROJECT_NAME);
     /** A compose service name: letters, digits, {@code _ . -}, not starting with {@code -}. */
     static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
     /** A podman connection name as {@code podman system connection add} takes it. */

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 
 /**
  * A subcommand: the global options, environment and streams of {@link CockpitCli}, and the one prologue every command
@@ -86,7 +87,7 @@ abstract class CliCommand implements Callable<Integer> {
     /** "done: …" on stdout, else "failed: …", "refused: …" or "not verified: …" on stderr; its exit code. */
     final int outcome(ActionOutcome o) {
         (o.status() == ActionOutcome.Status.DONE ? out() : err()).println(
-                o.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + o.message());
+                o.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + o.message());
         return o.status().exitCode;
     }
 

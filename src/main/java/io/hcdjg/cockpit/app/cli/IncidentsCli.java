@@ -245,7 +245,7 @@ final class IncidentsCli {
                 out.printf("%-9s  %-3s  %-12s  L%-2d  %-16s  %-18s  %s%n", i.id(), i.priority(),
                         i.state().name().toLowerCase(Locale.ROOT), i.level(),
                         i.openedAt().atZone(ZoneId.systemDefault()).toLocalDateTime().withNano(0).toString().replace('T', ' '),
-                        io.hcdjg.cockpit.present.IncidentFormat.countdown(s.deadlines().get(i.id()), now), i.title());
+                        IncidentFormat.countdown(s.deadlines().get(i.id()), now), i.title());
             }
             s.prompts().forEach(p -> out.println("  ! " + p.text()));
             if (s.problem() != null) {

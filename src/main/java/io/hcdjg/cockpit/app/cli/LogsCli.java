@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * {@code logs SERVICE...|--all [--since 1h] [--follow] [--filter REGEX] [--summary [--format json]]}: the services' container
@@ -145,7 +146,7 @@ final class LogsCli extends CliCommand {
         StringBuilder row = new StringBuilder("%-22s %10s");
         List<Object> head = new ArrayList<>(List.of("SERVICE", "LINES"));
         for (LogClass c : LogClass.ALL) {
-            String h = c.plural().toUpperCase(java.util.Locale.ROOT);
+            String h = c.plural().toUpperCase(Locale.ROOT);
             row.append(" %").append(Math.max(8, h.length())).append('s');
             head.add(h);
         }

@@ -24,6 +24,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import io.hcdjg.cockpit.config.Durations;
+import io.hcdjg.cockpit.model.RecoveryStep;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The runbook's procedures for scripts and cron: {@code checklist}, {@code report}, {@code backup}, {@code backups},
@@ -151,14 +154,14 @@ final class RunbookCli {
         out.printf("%-44s  %-14s  %10s  %s%n", "FILE", "AGE", "SIZE", "ENCRYPTED");
         for (BackupInfo b : list) {
             out.printf(Locale.ROOT, "%-44s  %-14s  %10s  %s%n", b.file().getFileName(),
-                    io.hcdjg.cockpit.config.Durations.words(Duration.between(b.createdAt(), now)
-                            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(1)),
+                    Durations.words(Duration.between(b.createdAt(), now)
+                            .truncatedTo(ChronoUnit.MINUTES).plusMinutes(1)),
                     b.size(), b.encrypted() ? "yes" : "no");
         }
         return 0;
     }
 
-    private static int recovery(List<io.hcdjg.cockpit.model.RecoveryStep> steps, boolean json, PrintStream out)
+    private static int recovery(List<RecoveryStep> steps, boolean json, PrintStream out)
             throws Exception {
         if (json) {
             ArrayNode a = JSON.createArrayNode();
@@ -168,7 +171,7 @@ final class RunbookCli {
         } else {
             for (var s : steps) {
                 out.printf("%d. %-4s  %-38s  %s%s%n", s.number(), word(s.level()).toUpperCase(Locale.ROOT), s.name(),
-                        s.found(), s.code().isEmpty() ? "" : "  [" + s.code() + ": " + io.hcdjg.cockpit.model.RecoveryStep
+                        s.found(), s.code().isEmpty() ? "" : "  [" + s.code() + ": " + RecoveryStep
                                 .CODES.stream().filter(c -> c.id().equals(s.code())).map(c -> c.fix()).findFirst()
                                 .orElse("") + "]");
             }

@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code security [--since 1h|24h] [--format json]}: runbook §8.1 as the Security tab shows it — failed
@@ -60,15 +61,15 @@ final class SecurityCli extends CliCommand {
         root.put("at", state.at().toString());
         root.put("since", since);
         ArrayNode counts = root.putArray("byService");
-        state.byService(state.at()).forEach(c -> counts.addObject().put("category", c.category().name().toLowerCase(java.util.Locale.ROOT))
+        state.byService(state.at()).forEach(c -> counts.addObject().put("category", c.category().name().toLowerCase(Locale.ROOT))
                 .put("service", c.service()).put("lastHour", c.lastHour()).put("last24h", c.lastDay()));
         ArrayNode who = root.putArray("byWho");
         state.byWho(state.at()).forEach(c -> who.addObject().put("who", c.who()).put("category",
-                c.category().name().toLowerCase(java.util.Locale.ROOT)).put("service", c.service()).put("lastHour", c.lastHour())
+                c.category().name().toLowerCase(Locale.ROOT)).put("service", c.service()).put("lastHour", c.lastHour())
                 .put("last24h", c.lastDay()));
         ArrayNode list = root.putArray("events");
         events.forEach(e -> list.addObject().put("at", e.at().toString()).put("service", e.service())
-                .put("category", e.category().name().toLowerCase(java.util.Locale.ROOT)).put("what", e.what()).put("who", e.who())
+                .put("category", e.category().name().toLowerCase(Locale.ROOT)).put("what", e.what()).put("who", e.who())
                 .put("source", e.source()).put("raw", e.raw()));
         ArrayNode sources = root.putArray("sources");
         state.sources().forEach(sources::add);

@@ -19,6 +19,12 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hcdjg.cockpit.testing.DemoCql;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import org.apache.tinkerpop.gremlin.driver.Client;
+import org.apache.tinkerpop.gremlin.driver.Cluster;
 
 /**
  * Backup → list → restore with real data in the demo project's real Cassandra: {@code nodetool snapshot} in the
@@ -39,14 +45,14 @@ class BackupRestoreTest {
         Path config = tmp.resolve("cockpit.yaml");
         Files.writeString(config, PodmanStack.CONFIG + "runbook:\n  keyspace: " + KS + "\n  backupDir: " + tmp.resolve("backups")
                 + "\n  retentionDays: 7\n  gpgRecipient: backup@example.org\n  gpgHome: " + tmp.resolve("gnupg") + "\n");
-        List<String> argv = new java.util.ArrayList<>(List.of(args));
+        List<String> argv = new ArrayList<>(List.of(args));
         argv.addAll(List.of("--config", config.toString()));
         return CockpitCli.run(argv.toArray(String[]::new), Map.of("HOME", tmp.toString()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private static CqlSession cql() {
-        return io.hcdjg.cockpit.testing.DemoCql.session();
+        return DemoCql.session();
     }
 
     private static long rows(CqlSession s) {
@@ -57,7 +63,7 @@ class BackupRestoreTest {
     private void gpgKey() throws Exception {
         Path home = tmp.resolve("gnupg");
         Files.createDirectories(home);
-        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
         Process p = new ProcessBuilder("gpg", "--homedir", home.toString(), "--batch", "--passphrase", "",
                 "--quick-gen-key", "cockpit backups <backup@example.org>", "default", "default", "never")
                 .redirectErrorStream(true).start();
@@ -89,7 +95,7 @@ class BackupRestoreTest {
         assertFalse(Files.exists(old));
 
         assertEquals(0, run("backups", "--format", "json"));
-        var list = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8))
+        var list = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8))
                 .get("backups");
         assertEquals(1, list.size());
         Path archive = Path.of(list.get(0).get("file").asText());
@@ -140,7 +146,7 @@ class BackupRestoreTest {
     }
 
     /** Gremlin on the demo's janusgraph-server: JanusGraph 1.1 keeping its graph in hcd-server's keyspace. */
-    private static long count(org.apache.tinkerpop.gremlin.driver.Client g, String run) throws Exception {
+    private static long count(Client g, String run) throws Exception {
         return g.submit("g.V().hasLabel('backup_probe').has('run', run).count()", Map.of("run", run)).all()
                 .get(60, TimeUnit.SECONDS).get(0).getLong();
     }
@@ -148,7 +154,7 @@ class BackupRestoreTest {
     @Test
     void theGraphComesBackWithItsKeyspace(PodmanStack.Handle stack) throws Exception {
         String run = "run-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        var cluster = org.apache.tinkerpop.gremlin.driver.Cluster.build("127.0.0.1").port(18182)
+        var cluster = Cluster.build("127.0.0.1").port(18182)
                 .maxWaitForConnection(60_000).create();
         try {
             var g = cluster.connect();
@@ -178,7 +184,7 @@ class BackupRestoreTest {
             assertTrue(o.toString().contains("creating keyspace janusgraph"), o.toString());
             // a client of its own: the old one's connections went with the restarted server
             cluster.close();
-            cluster = org.apache.tinkerpop.gremlin.driver.Cluster.build("127.0.0.1").port(18182)
+            cluster = Cluster.build("127.0.0.1").port(18182)
                     .maxWaitForConnection(60_000).create();
             g = cluster.connect();
             assertEquals(25, count(g, run), "read back through Gremlin after the restore:\n" + o);

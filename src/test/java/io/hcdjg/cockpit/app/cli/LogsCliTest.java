@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.tinkerpop.gremlin.driver.Cluster;
 
 /** {@code logs} against the demo stack's containers. */
 @ExtendWith(PodmanStack.class)
@@ -45,7 +46,7 @@ class LogsCliTest {
     void twoServicesMergedByTimeFilteredAndSummarised(PodmanStack.Handle stack) throws Exception {
         String marker = "merge" + Long.toString(System.nanoTime(), 36);
         HttpClient http = HttpClient.newHttpClient();
-        var cluster = org.apache.tinkerpop.gremlin.driver.Cluster.build("127.0.0.1").port(18182).create();
+        var cluster = Cluster.build("127.0.0.1").port(18182).create();
         try {
             assertEquals(404, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8001/api/v1/" + marker
                     + "-first")).build(), HttpResponse.BodyHandlers.discarding()).statusCode());

@@ -22,6 +22,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.HashMap;
 
 /** The podman subcommands end to end: a named connection, an unknown one, and no podman at all. */
 @ExtendWith(PodmanStack.class)
@@ -49,7 +50,7 @@ class PodmanCliTest {
             }
             gateway.run(List.of("podman", "system", "connection", "add", name, "unix://" + socket), Duration.ofSeconds(10));
             // PODMAN_CONNECTION names it, as the runbook's scripts do; the cockpit passes it as --connection.
-            Map<String, String> env = new java.util.HashMap<>(PodmanStack.env(home));
+            Map<String, String> env = new HashMap<>(PodmanStack.env(home));
             env.put("PODMAN_CONNECTION", name);
             int code = run(env, "containers", "--format", "json");
             assertEquals(0, code, err.toString(StandardCharsets.UTF_8));

@@ -18,6 +18,15 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.function.Function;
 
 /** {@code checklist} and {@code proof-status} as cron runs them, on the demo project. */
 @ExtendWith(PodmanStack.class)
@@ -31,7 +40,7 @@ class RunbookCliTest {
         Path config = tmp.resolve("cockpit.yaml");
         Files.writeString(config, PodmanStack.CONFIG + "runbook:\n  repo: " + tmp.resolve("repo") + "\n  backupDir: " + tmp.resolve("backups")
                 + "\n");
-        List<String> argv = new java.util.ArrayList<>(List.of(args));
+        List<String> argv = new ArrayList<>(List.of(args));
         argv.addAll(List.of("--config", config.toString()));
         return CockpitCli.run(argv.toArray(String[]::new), Map.of("HOME", tmp.toString()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
@@ -44,10 +53,10 @@ class RunbookCliTest {
     }
 
     private static int put(String path, String json) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:8001" + path)).header("Content-Type", "application/json")
-                .method(path.endsWith("config") ? "PUT" : "POST", java.net.http.HttpRequest.BodyPublishers.ofString(json))
-                .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:8001" + path)).header("Content-Type", "application/json")
+                .method(path.endsWith("config") ? "PUT" : "POST", HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
@@ -62,12 +71,12 @@ class RunbookCliTest {
         }
         int code = run("checklist", "--format", "json");
         JsonNode r = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
-        Map<String, JsonNode> checks = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> checks = new LinkedHashMap<>();
         r.get("checks").forEach(c -> checks.put(c.get("check").asText(), c));
         assertEquals(List.of("system status", "disk space", "memory", "errors in the last hour", "last backup",
                 "certificate expiry", "query performance"), List.copyOf(checks.keySet()));
-        java.util.function.Function<String, String> verdict = name -> checks.get(name).get("result").asText();
-        java.util.function.Function<String, String> value = name -> checks.get(name).get("value").asText();
+        Function<String, String> verdict = name -> checks.get(name).get("result").asText();
+        Function<String, String> value = name -> checks.get(name).get("value").asText();
 
         assertEquals("7 of 7 containers running", value.apply("system status"));
         assertEquals("pass", verdict.apply("system status"));
@@ -75,7 +84,7 @@ class RunbookCliTest {
             assertEquals(byPercent(value.apply(gauge)), verdict.apply(gauge), gauge + ": " + value.apply(gauge));
         }
         // memory against /proc/meminfo read here: (total - available) / total, give or take a moving system
-        Map<String, Long> mem = new java.util.HashMap<>();
+        Map<String, Long> mem = new HashMap<>();
         for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
             String[] p = line.split(":\\s+");
             mem.put(p[0], Long.parseLong(p[1].split(" ")[0]));
@@ -107,7 +116,7 @@ class RunbookCliTest {
         Files.writeString(run.resolve("failed_gate.txt"), "none\n");
         Files.writeString(run.resolve("notebook_run_report.tsv"), Fixtures.read("proof/notebook_run_report-pass.tsv"));
         Files.writeString(tmp.resolve("repo/exports/deterministic-status.json"),
-                Fixtures.read("proof/status-pass.json").replace("2026-11-28T06:12:40.123Z", java.time.Instant.now()
+                Fixtures.read("proof/status-pass.json").replace("2026-11-28T06:12:40.123Z", Instant.now()
                         .toString()));
         assertEquals(0, run("proof-status"));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("PASS: exit 0, gate none, 3 of 3 notebooks PASS"),
