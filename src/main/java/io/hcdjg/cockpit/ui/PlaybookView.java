@@ -2,7 +2,6 @@ package io.hcdjg.cockpit.ui;
 
 import io.hcdjg.cockpit.present.HealthFormat;
 import io.hcdjg.cockpit.model.CheckResult;
-import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.model.PlaybookResult;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

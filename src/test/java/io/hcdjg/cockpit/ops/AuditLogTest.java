@@ -22,7 +22,6 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What reaches the audit file: who and when on every line, a start before the rest, and never a secret. */
 class AuditLogTest {

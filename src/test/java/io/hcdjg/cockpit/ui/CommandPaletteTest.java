@@ -5,7 +5,6 @@ import io.hcdjg.cockpit.model.ActionOutcome;
 import io.hcdjg.cockpit.model.ActionRequest;
 import io.hcdjg.cockpit.testing.Snapshots;
 import io.hcdjg.cockpit.testing.UnusedPorts;
-import io.hcdjg.cockpit.ui.ActionPort;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
