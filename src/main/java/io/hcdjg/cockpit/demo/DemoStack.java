@@ -5,6 +5,7 @@ import io.hcdjg.cockpit.config.ServiceConfig;
 import io.hcdjg.cockpit.model.Health;
 import io.hcdjg.cockpit.model.ProbeKind;
 import io.hcdjg.cockpit.probes.Probe;
+import org.apache.tinkerpop.gremlin.server.GraphManager;
 import org.apache.tinkerpop.gremlin.server.GremlinServer;
 import org.apache.tinkerpop.gremlin.server.Settings;
 
@@ -16,7 +17,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -25,6 +25,9 @@ import java.util.stream.Stream;
  * The built-in demo stack: a real TinkerPop Gremlin Server, in-process, on a free loopback port, serving the sample
  * banking graph from TinkerGraph. The janusgraph-server tile points at it; the services the demo does not run are
  * shown as not running, never as up.
+ *
+ * <p>It runs traversals sent as bytecode only ({@link TraversalsOnly}): a script sent to its port (say {@code
+ * ['id'].execute().text}) is refused, so no local process can run code as the operator through it.
  */
 public final class DemoStack implements AutoCloseable {
     public static final String NOTICE = "Demo stack: an in-process Gremlin Server with the sample banking graph";
@@ -55,22 +58,18 @@ public final class DemoStack implements AutoCloseable {
                 "gremlin.tinkergraph.edgeIdManager=LONG",
                 "gremlin.tinkergraph.graphFormat=graphml",
                 "gremlin.tinkergraph.graphLocation=" + graphFile, ""));
-        Path init = Files.writeString(dir.resolve("init.groovy"),
-                "def globals = [:]\nglobals << [g : graph.traversal()]\n");
-
         Settings settings = new Settings();
         settings.host = "127.0.0.1";
         settings.port = freePort();
         settings.graphs = Map.of("graph", properties.toString());
-        Settings.ScriptEngineSettings groovy = new Settings.ScriptEngineSettings();
-        groovy.plugins.put("org.apache.tinkerpop.gremlin.server.jsr223.GremlinServerGremlinPlugin", Map.of());
-        groovy.plugins.put("org.apache.tinkerpop.gremlin.tinkergraph.jsr223.TinkerGraphGremlinPlugin", Map.of());
-        groovy.plugins.put("org.apache.tinkerpop.gremlin.jsr223.ScriptFileGremlinPlugin",
-                Map.of("files", List.of(init.toString())));
-        settings.scriptEngines = Map.of("gremlin-groovy", groovy);
+        settings.scriptEngines = Map.of();
+        settings.authorization.authorizer = TraversalsOnly.class.getName();
 
         GremlinServer server = new GremlinServer(settings);
         server.start().join();
+        // What an init script would bind, without a script engine that could run one.
+        GraphManager graphs = server.getServerGremlinExecutor().getGraphManager();
+        graphs.putTraversalSource("g", graphs.getGraph("graph").traversal());
         return new DemoStack(dir, server, settings.port);
     }
 

@@ -7,8 +7,6 @@ import io.hcdjg.cockpit.model.ProbeKind;
 import io.hcdjg.cockpit.testing.BlackHole;
 import io.hcdjg.cockpit.testing.Ports;
 import io.hcdjg.cockpit.testing.Services;
-import org.apache.tinkerpop.gremlin.driver.Client;
-import org.apache.tinkerpop.gremlin.driver.Cluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,19 +37,6 @@ class GremlinProbeTest {
             assertEquals(HealthLevel.UP, h.level(), h.reason());
             assertEquals("traversal answered", h.reason());
             assertEquals(h, probe.check(), "the kept connection answers again");
-        }
-    }
-
-    @Test
-    void theSampleGraphIsLoaded() throws Exception {
-        Cluster cluster = Cluster.build("127.0.0.1").port(demo.gremlinPort()).create();
-        try {
-            Client client = cluster.connect();
-            assertEquals(17L, client.submit("g.V().count()").one().getLong());
-            assertEquals(6L, client.submit("g.V().hasLabel('person').count()").one().getLong());
-            assertEquals("Alice Johnson", client.submit("g.V().has('person','name','Alice Johnson').values('name')").one().getString());
-        } finally {
-            cluster.close();
         }
     }
 
