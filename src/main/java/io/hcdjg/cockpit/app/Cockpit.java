@@ -91,7 +91,8 @@ public final class Cockpit implements AutoCloseable {
     private final Clock clock;
 
     /**
-     * @param demoWhenUnreachable start the demo stack when nothing of the configured stack answers (the window's default)
+     * @param demoWhenUnreachable start the demo stack when nothing of the configured stack answers (the window's
+     *                            default)
      */
     public Cockpit(CockpitOptions options, Map<String, String> env, boolean demoWhenUnreachable,
                    Consumer<StackSnapshot> listener) throws Exception {
@@ -127,8 +128,8 @@ public final class Cockpit implements AutoCloseable {
         HostStatsReader host = new HostStatsReader(disk, Path.of("/proc/meminfo"));
 
         ScheduledExecutorService scheduler = thread("cockpit-scheduler");
-        // Platform threads, not virtual: the drivers block inside native and synchronized code, and a few pinned carrier
-        // threads would stall every other probe (docs/decisions/0002-probe-threads.md).
+        // Platform threads, not virtual: the drivers block inside native and synchronized code, and a few pinned
+        // carrier threads would stall every other probe (docs/decisions/0002-probe-threads.md).
         ExecutorService probeThreads = Executors.newThreadPerTaskExecutor(
                 Thread.ofPlatform().name("probe-", 0).daemon(true).factory());
         closers.add(probeThreads::shutdownNow);
@@ -234,8 +235,8 @@ public final class Cockpit implements AutoCloseable {
     }
 
     /**
-     * The desk on the config's rules, the XDG data dir's store and the audit log: the window's and the CLI's. The store,
-     * the reports and the escalations hide what the audit log hides.
+     * The desk on the config's rules, the XDG data dir's store and the audit log: the window's and the CLI's.
+     * The store, the reports and the escalations hide what the audit log hides.
      */
     public static IncidentDesk incidentDesk(CockpitConfig config, Map<String, String> env, AuditLog audit,
                                             ProcessGateway processes, HttpClient http, Clock clock) {
@@ -269,7 +270,8 @@ public final class Cockpit implements AutoCloseable {
     /** A planned-maintenance run (§5.2) on this cockpit's parts. */
     MaintenanceWizard maintenanceWizard(Duration window, String reason) {
         return new MaintenanceWizard(new MaintenanceWizard.Parts(maintenance, backups, actions, verifier,
-                podman.podman(), loaded.config().runbook()), window, reason, System.getProperty("user.name"), env, clock);
+                podman.podman(), loaded.config().runbook()), window, reason, System.getProperty("user.name"), env,
+                clock);
     }
 
     /** After a runbook procedure (backup, restore, a maintenance step): its files and the containers read again. */

@@ -19,7 +19,8 @@ final class LowPauseLaunch {
     /** The command that starts this window again under ZGC, or empty when this JVM should go on as it is. */
     static Optional<List<String>> relaunch(String[] args) {
         var runtime = ManagementFactory.getRuntimeMXBean();
-        boolean zgc = ManagementFactory.getGarbageCollectorMXBeans().stream().anyMatch(b -> b.getName().startsWith("ZGC"));
+        boolean zgc = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .anyMatch(b -> b.getName().startsWith("ZGC"));
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         return argv(zgc, java, runtime.getInputArguments(), System.getProperty("java.class.path"),
@@ -29,8 +30,9 @@ final class LowPauseLaunch {
     static Optional<List<String>> argv(boolean zgc, String java, List<String> jvmOptions, String classPath, int feature,
                                        String[] args) {
         // a collector the operator chose (or ZGC already) is kept; a debugger or agent stays attached to this JVM
-        if (zgc || classPath == null || classPath.isEmpty() || jvmOptions.stream().anyMatch(o -> o.matches("-XX:[+]Use\\w*GC")
-                || o.startsWith("-agentlib") || o.startsWith("-javaagent") || o.startsWith("-Xrunjdwp"))) {
+        if (zgc || classPath == null || classPath.isEmpty()
+                || jvmOptions.stream().anyMatch(o -> o.matches("-XX:[+]Use\\w*GC")
+                        || o.startsWith("-agentlib") || o.startsWith("-javaagent") || o.startsWith("-Xrunjdwp"))) {
             return Optional.empty();
         }
         List<String> argv = new ArrayList<>(List.of(java));

@@ -53,8 +53,8 @@ public final class RecoveryRun {
         ProofStatus proof = c.runbookState(running).proof();
         boolean vaultDeployed = all.stream().anyMatch(x -> x.service().equals("vault"));
         return RecoveryChain.run(new RecoveryChain.Inputs(c.podman().label(), problem, image, imageExists, all,
-                vaultDeployed ? health(s, all, "vault") : null, health(s, all, "analytics-api"), health(s, all, "jupyter"), apiLog,
-                proof, notebookLogs(proof)));
+                vaultDeployed ? health(s, all, "vault") : null, health(s, all, "analytics-api"),
+                health(s, all, "jupyter"), apiLog, proof, notebookLogs(proof)));
     }
 
     /** The service's probe; when nothing answered it and the project has no container of it, that instead. */

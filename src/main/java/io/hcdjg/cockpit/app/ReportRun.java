@@ -43,8 +43,8 @@ public final class ReportRun {
         for (CockpitConfig.MetricConfig m : cfg.metrics()) {
             try {
                 List<Double> values = new ArrayList<>();
-                for (PromJson.Series s : c.monitoring().client().queryRange(m.query(), now.minus(Duration.ofDays(1)), now,
-                        Duration.ofMinutes(15))) {
+                for (PromJson.Series s : c.monitoring().client().queryRange(m.query(), now.minus(Duration.ofDays(1)),
+                        now, Duration.ofMinutes(15))) {
                     s.points().forEach(p -> values.add(p.value()));
                     break;
                 }

@@ -12,7 +12,8 @@ final class WindowPorts {
     }
 
     /**
-     * @param cockpit          the cockpit now running (it changes when the connection is switched; null while it starts)
+     * @param cockpit          the cockpit now running (it changes when the connection is switched; null while it
+     *                         starts)
      * @param switchConnection restarts the cockpit on another connection (null: the local engine)
      * @param project          the project named before the cockpit has started
      */

@@ -54,7 +54,9 @@ public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, 
         }
     }
 
-    /** @param overlays compose overlays that are deployed, e.g. {@code logging}; services of other overlays are hidden */
+    /**
+     * @param overlays compose overlays that are deployed, e.g. {@code logging}; services of other overlays are hidden
+     */
     public record Stack(String project, String host, List<String> overlays) {
         /** What podman-compose accepts as a project name; never empty (an empty label filter matches everything). */
         public static final String PROJECT_NAME = "[a-z0-9][a-z0-9_.-]*";

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.nio.file.NoSuchFileException;
 
 /**
- * Loads the shipped {@code config/cockpit.yaml} (built into the jar) and lays the user's file over it: the file given with
- * {@code --config}, else {@code $XDG_CONFIG_HOME/hcd-janusgraph-cockpit/cockpit.yaml} when it exists.
+ * Loads the shipped {@code config/cockpit.yaml} (built into the jar) and lays the user's file over it: the file given
+ * with {@code --config}, else {@code $XDG_CONFIG_HOME/hcd-janusgraph-cockpit/cockpit.yaml} when it exists.
  */
 public final class ConfigLoader {
     public static final String SHIPPED_RESOURCE = "/cockpit/config/cockpit.yaml";

@@ -83,8 +83,8 @@ public record IncidentConfig(Map<Priority, ResponseTime> responseTimes, Duration
      *
      * @param after      due when the incident is still unresolved this long after it opened
      * @param priorities the priorities it applies to
-     * @param command    run on escalation (argv; {id}, {level}, {priority}, {summary}, {contact}, {link} are filled in),
-     *                   or empty
+     * @param command    run on escalation (argv; {id}, {level}, {priority}, {summary}, {contact}, {link} are filled
+     *                   in), or empty
      * @param webhook    POSTed a JSON body on escalation, or null
      */
     public record Level(int level, String role, String contact, Duration after, Set<Priority> priorities,

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 import java.util.HashSet;
 
 /**
- * The {@code incidents} and {@code dependencies} sections. Rules are replaced as a whole by a later file (their order is
- * their meaning); the escalation ladder is merged by level, so a user file can change one contact.
+ * The {@code incidents} and {@code dependencies} sections. Rules are replaced as a whole by a later file (their order
+ * is their meaning); the escalation ladder is merged by level, so a user file can change one contact.
  */
 final class IncidentSection {
     private static final Set<String> INCIDENTS = Set.of("responseTimes", "ackReminder", "spikeWindow", "rules",
@@ -115,7 +115,8 @@ final class IncidentSection {
         }
         Optional<String> cls = r.text(one, "class");
         cls.filter(c -> !ConfigReader.LOG_CLASSES.contains(c)).ifPresent(c -> r.problems.add(entry.doc().problem(
-                entry.child("class"), "unknown log class '" + c + "'; one of " + String.join(", ", ConfigReader.LOG_CLASSES))));
+                entry.child("class"),
+                "unknown log class '" + c + "'; one of " + String.join(", ", ConfigReader.LOG_CLASSES))));
         if (on.filter("log-spike"::equals).isPresent() && cls.isEmpty()) {
             r.problems.add(entry.doc().problem(entry.path(), "a log-spike rule needs 'class'"));
         }
@@ -123,8 +124,9 @@ final class IncidentSection {
         if (r.problems.size() > before || on.isEmpty() || priority.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new IncidentConfig.Rule(on.get(), r.strings(one, "services"), r.text(one, "severity").orElse(null),
-                r.text(one, "alert").orElse(null), cls.orElse(null), threshold, priority.get()));
+        return Optional.of(new IncidentConfig.Rule(on.get(), r.strings(one, "services"),
+                r.text(one, "severity").orElse(null), r.text(one, "alert").orElse(null), cls.orElse(null), threshold,
+                priority.get()));
     }
 
     private Optional<Priority> priority(List<ConfigReader.Layer> layers, String field) {
@@ -143,7 +145,8 @@ final class IncidentSection {
         for (ConfigReader.Layer l : layers) {
             lastList(List.of(l), "escalation").ifPresent(list -> {
                 for (int i = 0; i < list.node().size(); i++) {
-                    ConfigReader.Layer e = new ConfigReader.Layer(list.doc(), list.path() + "[" + i + "]", list.node().get(i));
+                    ConfigReader.Layer e = new ConfigReader.Layer(list.doc(), list.path() + "[" + i + "]",
+                            list.node().get(i));
                     if (!e.node().isObject()) {
                         r.problems.add(e.doc().problem(e.path(), "must be a mapping with level, role and contact"));
                         continue;
@@ -169,7 +172,8 @@ final class IncidentSection {
                     try {
                         priorities.add(Priority.valueOf(p));
                     } catch (IllegalArgumentException e) {
-                        r.problems.add(given.get().doc().problem(given.get().path(), "'" + p + "' is not P0, P1, P2 or P3"));
+                        r.problems.add(given.get().doc().problem(given.get().path(),
+                                "'" + p + "' is not P0, P1, P2 or P3"));
                     }
                 }
             }
@@ -210,19 +214,22 @@ final class IncidentSection {
                 continue;
             }
             if (!n.isObject()) {
-                r.problems.add(root.doc().problem("dependencies", "must be a mapping from service to a list of services"));
+                r.problems.add(root.doc().problem("dependencies",
+                        "must be a mapping from service to a list of services"));
                 continue;
             }
             ConfigReader.Layer sub = new ConfigReader.Layer(root.doc(), "dependencies", n);
             n.fieldNames().forEachRemaining(service -> {
                 if (!services.contains(service)) {
-                    r.problems.add(root.doc().problem(sub.child(service), "'" + service + "' is not a configured service"));
+                    r.problems.add(root.doc().problem(sub.child(service),
+                            "'" + service + "' is not a configured service"));
                     return;
                 }
                 List<String> ups = r.strings(List.of(sub), service);
                 for (String up : ups) {
                     if (!services.contains(up)) {
-                        r.problems.add(root.doc().problem(sub.child(service), "'" + up + "' is not a configured service"));
+                        r.problems.add(root.doc().problem(sub.child(service),
+                                "'" + up + "' is not a configured service"));
                     }
                 }
                 if (valid.contains(service)) {

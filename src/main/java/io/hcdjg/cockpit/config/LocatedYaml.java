@@ -47,7 +47,8 @@ public final class LocatedYaml {
             JsonLocation at = e.getLocation();
             String message = e.getOriginalMessage().lines().findFirst().orElse("not valid YAML");
             throw new ConfigException(List.of(new ConfigProblem(file,
-                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "", "not valid YAML: " + message)));
+                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "",
+                    "not valid YAML: " + message)));
         } catch (IOException e) {
             throw new ConfigException(List.of(new ConfigProblem(file, 0, 0, "", "cannot read: " + e.getMessage())));
         }
@@ -118,7 +119,8 @@ public final class LocatedYaml {
             p = cut < 0 ? "" : p.substring(0, cut);
             at = locations.get(p);
         }
-        return new ConfigProblem(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), path, message);
+        return new ConfigProblem(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), path,
+                message);
     }
 
     /** A key given twice in one mapping. */

@@ -30,7 +30,8 @@ public final class Redaction {
     private final List<Pattern> patterns;
 
     /**
-     * @param secrets  exact strings; a URL among them hides its user-info password and its path, so its host still shows
+     * @param secrets  exact strings; a URL among them hides its user-info password and its path, so its host still
+     *                 shows
      * @param webhooks URLs whose path (and query) is the credential: only {@code scheme://host} of them shows
      * @param patterns extra expressions: group 1 is hidden when the pattern has a group, else the whole match
      */

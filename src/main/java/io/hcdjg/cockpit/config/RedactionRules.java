@@ -21,9 +21,13 @@ final class RedactionRules {
     /** The last word of a name that makes it secret: DB_PASSWORD, --keystore-password, apiToken, basic_auth. */
     private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pass", "pwd", "passphrase", "secret",
             "token", "credential", "credentials", "creds", "auth", "apikey");
-    /** The word before a last word "key" that makes it secret: API_KEY, secret-key, privateKey, AWS_SECRET_ACCESS_KEY. */
+    /**
+     * The word before a last word "key" that makes it secret: API_KEY, secret-key, privateKey, AWS_SECRET_ACCESS_KEY.
+     */
     private static final Set<String> KEY_KINDS = Set.of("api", "secret", "private", "access", "signing", "encryption");
-    /** Programs whose short flag takes a password: {@code cqlsh -u cassandra -p …}; elsewhere -p is a port or a path. */
+    /**
+     * Programs whose short flag takes a password: {@code cqlsh -u cassandra -p …}; elsewhere -p is a port or a path.
+     */
     private static final Map<String, String> PASSWORD_FLAG = Map.of("cqlsh", "-p", "mysql", "-p", "mysqldump", "-p",
             "mysqladmin", "-p", "mariadb", "-p", "mongo", "-p", "mongosh", "-p", "sshpass", "-p", "redis-cli", "-a");
     /** A flag that takes a password wherever it is: nodetool's. */
@@ -45,7 +49,9 @@ final class RedactionRules {
     /** What every secret name holds (lower case): pass…, pwd, secret, token, cred…, auth, and the keys of KEY_KINDS. */
     private static final List<String> NAME_NEEDLES = List.of("pass", "pwd", "secret", "token", "cred", "auth", "apikey",
             "api_key", "api-key", "private", "accesskey", "access_key", "access-key", "signing", "encryption");
-    /** What a line whose flags may hide something holds: a secret flag, -pw, -u / --user, a program of PASSWORD_FLAG. */
+    /**
+     * What a line whose flags may hide something holds: a secret flag, -pw, -u / --user, a program of PASSWORD_FLAG.
+     */
     private static final List<String> FLAG_NEEDLES = concat(NAME_NEEDLES, "-pw", "-u", "cqlsh", "mysql", "mariadb",
             "mongo", "redis-cli");
     private static final List<String> QUERY_NEEDLES = concat(NAME_NEEDLES, "key=", "sig=", "signature=");
@@ -86,7 +92,8 @@ final class RedactionRules {
             // NAME=value, NAME="two words", NAME = 'quoted' (a bare value runs to the next blank: it may hold & or ;)
             new Rule(Pattern.compile("(?<![\\w.?&;/-])([A-Za-z_][\\w.-]*)(\\s*=\\s*(?=[\"'])|=)"
                     + "(\"[^\"]*\"|'(?:[^']|'')*'|[^\\s\"'<>]+)"),
-                    m -> secretName(m.group(1)) ? m.group(1) + m.group(2) + quoted(m.group(3)) : m.group(), NAME_NEEDLES),
+                    m -> secretName(m.group(1)) ? m.group(1) + m.group(2) + quoted(m.group(3)) : m.group(),
+                    NAME_NEEDLES),
             // secrets known by their shape
             new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*"), m -> MASK,
                     List.of("eyj")),

@@ -7,8 +7,8 @@ import java.time.LocalTime;
 /**
  * Where the runbook's procedures find things and what they count as healthy.
  *
- * @param repo            the janusgraph-demo checkout (its {@code exports/} and {@code config/certs/}); empty: the directory
- *                        the compose project was started from, as its containers' labels say
+ * @param repo            the janusgraph-demo checkout (its {@code exports/} and {@code config/certs/}); empty: the
+ *                        directory the compose project was started from, as its containers' labels say
  * @param proofMaxAge     a passing deterministic proof older than this is shown as stale
  * @param backupDir       where backups are written; empty: {@code $XDG_DATA_HOME/hcd-janusgraph-cockpit/backups}
  * @param retentionDays   backups older than this are removed after a successful backup

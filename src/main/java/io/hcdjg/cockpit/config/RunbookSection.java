@@ -10,10 +10,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** The {@code runbook} section: paths, thresholds and the maintenance schedule (replaced as a whole by a later file). */
+/**
+ * The {@code runbook} section: paths, thresholds and the maintenance schedule (replaced as a whole by a later file).
+ */
 final class RunbookSection {
-    private static final Set<String> RUNBOOK = Set.of("repo", "proofMaxAge", "backupDir", "retentionDays", "gpgRecipient",
-            "gpgHome",
+    private static final Set<String> RUNBOOK = Set.of("repo", "proofMaxAge", "backupDir", "retentionDays",
+            "gpgRecipient", "gpgHome",
             "nodetool", "hcdDataDir", "keyspace", "backupWarnAge", "certificates", "tlsEndpoints", "certWarnDays",
             "certCriticalDays", "maintenance");
     private static final Set<String> TASK = Set.of("task", "every", "day", "at", "duration");
@@ -45,7 +47,8 @@ final class RunbookSection {
             return out;
         }
         if (!list.get().node().isArray()) {
-            r.problems.add(list.get().doc().problem(list.get().path(), "must be a list of {task, every, day, at, duration}"));
+            r.problems.add(list.get().doc().problem(list.get().path(),
+                    "must be a list of {task, every, day, at, duration}"));
             return out;
         }
         for (int i = 0; i < list.get().node().size(); i++) {
@@ -78,7 +81,8 @@ final class RunbookSection {
                 try {
                     at = LocalTime.parse(atText.get().strip());
                 } catch (DateTimeParseException ex) {
-                    r.problems.add(e.doc().problem(e.child("at"), "must be a time like 02:00, not '" + atText.get() + "'"));
+                    r.problems.add(e.doc().problem(e.child("at"),
+                            "must be a time like 02:00, not '" + atText.get() + "'"));
                 }
             }
             Duration duration = r.duration(one, "duration").orElse(Duration.ofHours(1));

@@ -18,8 +18,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The post-mortem material of runbook §9.2 step 5, as Markdown: summary, timeline, services, actions, key log lines. The
- * whole text passes through the {@link Redaction}: key log lines and the audit's actions come from outside the store.
+ * The post-mortem material of runbook §9.2 step 5, as Markdown: summary, timeline, services, actions, key log lines.
+ * The whole text passes through the {@link Redaction}: key log lines and the audit's actions come from outside the
+ * store.
  */
 public final class IncidentReport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -42,7 +43,9 @@ public final class IncidentReport {
         this(dir, zone, rules, Redaction.DEFAULT);
     }
 
-    /** Writes {@code <dir>/<id>.md} (replacing an older one) and returns it; {@code keyLogLines} null: not collected. */
+    /**
+     * Writes {@code <dir>/<id>.md} (replacing an older one) and returns it; {@code keyLogLines} null: not collected.
+     */
     public Path write(Incident i, List<IncidentEvent> stackTimeline, List<String> keyLogLines, Instant now)
             throws IOException {
         Files.createDirectories(dir);

@@ -23,7 +23,9 @@ public final class IncidentRules {
         return config;
     }
 
-    /** A health transition to DOWN or DEGRADED ({@code on} "down" or "degraded"): the first matching rule's priority. */
+    /**
+     * A health transition to DOWN or DEGRADED ({@code on} "down" or "degraded"): the first matching rule's priority.
+     */
     public Optional<Priority> forHealth(String on, String service) {
         return config.rules().stream().filter(r -> r.on().equals(on) && applies(r, service)).findFirst()
                 .map(IncidentConfig.Rule::priority);

@@ -158,7 +158,9 @@ public final class LogClassifier {
         return new LogClassifier(words, regex);
     }
 
-    /** The keywords per class (what the automaton looks for before any rule), e.g. to build the same search for grep. */
+    /**
+     * The keywords per class (what the automaton looks for before any rule), e.g. to build the same search for grep.
+     */
     public Map<Integer, List<String>> keywords() {
         return keywords;
     }

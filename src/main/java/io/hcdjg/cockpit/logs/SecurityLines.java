@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Reads security events out of what the real stack writes (stack-reference §4.10; the analytics-api's own code):
  * uvicorn's access lines (a failed login is written only there: the app logs nothing for it and audits nothing), the
- * MFA, WAF and query sanitizer lines, destructive statements wherever the log classifier finds them, and the analytics-api's audit log —
- * JSON lines in {@value #AUDIT_FILE} inside its container, with {@code event_type} auth_failed, authz_denied,
- * validation_failure, query_executed and vault_access. Pure.
+ * MFA, WAF and query sanitizer lines, destructive statements wherever the log classifier finds them, and the
+ * analytics-api's audit log — JSON lines in {@value #AUDIT_FILE} inside its container, with {@code event_type}
+ * auth_failed, authz_denied, validation_failure, query_executed and vault_access. Pure.
  */
 public final class SecurityLines {
     /** Where the analytics-api's AuditLogger writes (banking/compliance/audit_logger.py), not on a volume. */

@@ -14,7 +14,8 @@ import static io.hcdjg.cockpit.logs.LineBytes.oneOf;
  */
 final class WordRules {
     /** Words between a negation and its keyword that keep the negation: "no new errors", "without any error". */
-    private static final String[] FILLERS = {"a", "an", "any", "new", "more", "other", "further", "unhandled", "recent"};
+    private static final String[] FILLERS = {"a", "an", "any", "new", "more", "other", "further", "unhandled",
+            "recent"};
     private static final String[] NEGATIONS = {"no", "zero", "without", "not"};
     /** Words between a keyword and its count: "error rate 0.0", "errors total: 0". */
     private static final String[] QUALIFIERS = {"count", "counts", "rate", "ratio", "total", "code", "found", "seen"};
@@ -28,7 +29,9 @@ final class WordRules {
         return before(b, from, start) && after(b, end, to);
     }
 
-    /** A word that reports something (a slow query, an authentication failure), unless the line says there were none. */
+    /**
+     * A word that reports something (a slow query, an authentication failure), unless the line says there were none.
+     */
     static boolean reported(byte[] b, int from, int to, int start, int end) {
         return word(b, from, to, start, end) && !negated(b, from, to, start, end);
     }
@@ -51,7 +54,9 @@ final class WordRules {
         return p > from && LineBytes.at(b, p, to, "at ") && p + 3 < to && isWord(b[p + 3]);
     }
 
-    /** "critical", "severe": only as a log level — in capitals (SEVERE:) or as a level field's value (level=critical). */
+    /**
+     * "critical", "severe": only as a log level — in capitals (SEVERE:) or as a level field's value (level=critical).
+     */
     static boolean level(byte[] b, int from, int to, int start, int end) {
         return word(b, from, to, start, end) && (LineBytes.upper(b, start, end) || levelKeyBefore(b, from, start))
                 && !negated(b, from, to, start, end);

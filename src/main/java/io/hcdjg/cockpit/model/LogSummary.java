@@ -11,8 +11,8 @@ import java.util.List;
  * @param lines    lines retained in the cockpit's buffers
  * @param dropped  lines dropped from the buffers when they were full
  */
-public record LogSummary(String service, List<Integer> lastHour, List<Integer> lastDay, List<Integer> recent, long lines, long dropped,
-                         String status) {
+public record LogSummary(String service, List<Integer> lastHour, List<Integer> lastDay, List<Integer> recent,
+                         long lines, long dropped, String status) {
 
     public LogSummary {
         lastHour = List.copyOf(lastHour);

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The deterministic proof of runbook §11 as the files in {@code exports/} tell it: the wrapper's status report, the newest
- * run's gate and its notebook report, with a verdict (UP pass, DEGRADED stale, DOWN fail, UNKNOWN not proven).
+ * The deterministic proof of runbook §11 as the files in {@code exports/} tell it: the wrapper's status report, the
+ * newest run's gate and its notebook report, with a verdict (UP pass, DEGRADED stale, DOWN fail, UNKNOWN not proven).
  */
 public record ProofStatus(Path exports, Status status, Gate gate, Notebooks notebooks, HealthLevel verdict,
                           String summary) {

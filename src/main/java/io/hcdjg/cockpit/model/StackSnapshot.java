@@ -36,8 +36,8 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
     /** Before anything was probed or listed. */
     public static StackSnapshot initial(Instant at, String configSource, String stackLabel, boolean demo,
                                         List<ConfigProblem> problems) {
-        return new StackSnapshot(at, configSource, stackLabel, demo, List.of(), HostStats.unread(), problems, null, null,
-                PodmanState.notWatched(), MonitoringState.none(), List.of(), IncidentState.none(),
+        return new StackSnapshot(at, configSource, stackLabel, demo, List.of(), HostStats.unread(), problems, null,
+                null, PodmanState.notWatched(), MonitoringState.none(), List.of(), IncidentState.none(),
                 RunbookState.none(), SecurityState.none());
     }
 

@@ -115,8 +115,8 @@ public final class Actions {
         boolean needsCompose = r.kind() == ActionRequest.Kind.UP || r.kind() == ActionRequest.Kind.DOWN
                 || r.kind() == ActionRequest.Kind.SCALE && r.replicas() > running(containers, r.service()).size();
         if (needsCompose && compose == null) {
-            return refuse(r.kind().word() + " needs the project's compose files: none is configured (podman.composeFiles) "
-                    + "and no container of " + project + " names one");
+            return refuse(r.kind().word() + " needs the project's compose files: none is configured "
+                    + "(podman.composeFiles) and no container of " + project + " names one");
         }
         List<String> targets = (r.service() == null ? containers : mine(containers, r.service())).stream()
                 .map(ContainerInfo::name).toList();
@@ -155,8 +155,8 @@ public final class Actions {
         return verify(r, progress, ran, containers);
     }
 
-    private Ended verify(ActionRequest r, Consumer<String> progress, List<ProcessResult> ran, List<ContainerInfo> before)
-            throws InterruptedException {
+    private Ended verify(ActionRequest r, Consumer<String> progress, List<ProcessResult> ran,
+                         List<ContainerInfo> before) throws InterruptedException {
         Set<String> services = new TreeSet<>();
         if (r.service() != null) {
             services.add(r.service());
@@ -186,8 +186,8 @@ public final class Actions {
             // podman-compose 1.0.3 ignores `up --scale`; replicas come from deploy.replicas in an override file.
             Path override = Files.createTempFile("cockpit-scale-", ".yml");
             try {
-                Files.writeString(override, "version: \"3\"\nservices:\n  " + r.service() + ":\n    deploy:\n      replicas: "
-                        + want + "\n");
+                Files.writeString(override, "version: \"3\"\nservices:\n  " + r.service()
+                        + ":\n    deploy:\n      replicas: " + want + "\n");
                 List<Path> files = new ArrayList<>(compose.files());
                 files.add(override);
                 checked(audited(r, ran, podman.composeUp(project, files, r.service(), ACTION_TIMEOUT,

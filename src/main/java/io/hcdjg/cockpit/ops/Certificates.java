@@ -63,9 +63,11 @@ public final class Certificates {
             return certs.stream().filter(X509Certificate.class::isInstance).map(X509Certificate.class::cast)
                     .min(Comparator.comparing(X509Certificate::getNotAfter))
                     .map(c -> judge(p.toString(), c, now))
-                    .orElse(new CertStatus(p.toString(), "", null, 0, HealthLevel.UNKNOWN, "no certificate in the file"));
+                    .orElse(new CertStatus(p.toString(), "", null, 0, HealthLevel.UNKNOWN,
+                            "no certificate in the file"));
         } catch (IOException | GeneralSecurityException e) {
-            return new CertStatus(p.toString(), "", null, 0, HealthLevel.UNKNOWN, "not a PEM certificate: " + e.getMessage());
+            return new CertStatus(p.toString(), "", null, 0, HealthLevel.UNKNOWN,
+                    "not a PEM certificate: " + e.getMessage());
         }
     }
 

@@ -24,8 +24,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 
 /**
- * The morning checklist of runbook §1.1 — system status, disk, memory, errors in the last hour, last backup, certificate
- * expiry, query performance — judged from what was gathered. Pure.
+ * The morning checklist of runbook §1.1 — system status, disk, memory, errors in the last hour, last backup,
+ * certificate expiry, query performance — judged from what was gathered. Pure.
  */
 public final class Checklist {
     static final double WARN_PERCENT = 85;
@@ -35,7 +35,8 @@ public final class Checklist {
     /**
      * What the checks look at.
      *
-     * @param containers     the project's containers; null when podman could not be asked ({@code podmanProblem} says why)
+     * @param containers     the project's containers; null when podman could not be asked ({@code podmanProblem} says
+     *                       why)
      * @param errorsLastHour per service, error lines in the last hour; null when the logs could not be read
      * @param slowQueries    the analytics-api profiler's query patterns; null when it could not be asked
      * @param p95            the p95-latency metric (the exporter's probe traversals), or null when not configured
@@ -73,7 +74,8 @@ public final class Checklist {
                 .toList();
         List<String> unhealthy = in.containers().stream().filter(c -> c.health().equals("unhealthy"))
                 .map(ContainerInfo::name).toList();
-        String counts = (in.containers().size() - down.size()) + " of " + in.containers().size() + " containers running";
+        String counts = (in.containers().size() - down.size()) + " of " + in.containers().size()
+                + " containers running";
         if (!down.isEmpty()) {
             return new CheckResult(name, HealthLevel.DOWN, counts + "; not running: " + String.join(", ", down));
         }
@@ -103,7 +105,8 @@ public final class Checklist {
         String worst = perService.entrySet().stream().filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(3)
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-        return new CheckResult(name, total == 0 ? HealthLevel.UP : total >= 50 ? HealthLevel.DOWN : HealthLevel.DEGRADED,
+        return new CheckResult(name,
+                total == 0 ? HealthLevel.UP : total >= 50 ? HealthLevel.DOWN : HealthLevel.DEGRADED,
                 total + " error line" + (total == 1 ? "" : "s") + (worst.isEmpty() ? "" : " (" + worst + ")"));
     }
 
@@ -117,13 +120,14 @@ public final class Checklist {
         HealthLevel level = age.compareTo(warnAge.multipliedBy(2)) > 0 ? HealthLevel.DOWN
                 : age.compareTo(warnAge) > 0 ? HealthLevel.DEGRADED : HealthLevel.UP;
         return new CheckResult(name, level, Durations.words(age.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1))
-                + " old: " + newest.file().getFileName() + " (" + newest.size() + (newest.encrypted() ? ", encrypted" : "")
-                + ")");
+                + " old: " + newest.file().getFileName() + " (" + newest.size()
+                + (newest.encrypted() ? ", encrypted" : "") + ")");
     }
 
     static CheckResult certificates(List<CertStatus> certs) {
         String name = "certificate expiry";
-        List<CertStatus> read = certs.stream().filter(c -> c.notAfter() != null || c.level() == HealthLevel.DOWN).toList();
+        List<CertStatus> read = certs.stream().filter(c -> c.notAfter() != null || c.level() == HealthLevel.DOWN)
+                .toList();
         if (read.isEmpty()) {
             return new CheckResult(name, HealthLevel.DEGRADED, certs.isEmpty() ? "no certificate configured"
                     : "none of the " + certs.size() + " configured certificates was found (the deployed stack serves "

@@ -110,8 +110,8 @@ public final class DailyReport {
                 : List.of(List.of(d.proof().summary())), d.proof() == null ? "not read" : null));
         Instant dayAgo = d.at().minus(Duration.ofDays(1));
         List<List<String>> inc = d.incidents().stream().filter(i -> !i.resolved() || i.resolvedAt().isAfter(dayAgo))
-                .map(i -> List.of(i.id(), i.priority().name(), i.state().name().toLowerCase(Locale.ROOT), "L" + i.level(),
-                        TIME.format(i.openedAt().atZone(zone)), i.title())).toList();
+                .map(i -> List.of(i.id(), i.priority().name(), i.state().name().toLowerCase(Locale.ROOT),
+                        "L" + i.level(), TIME.format(i.openedAt().atZone(zone)), i.title())).toList();
         out.add(new Section("Incidents open or resolved in the last 24 hours", List.of("id", "priority", "state",
                 "level", "opened", "title"), inc, inc.isEmpty() ? "none" : null));
         return out.stream().map(s -> new Section(s.title(), s.header(), s.rows().stream()
@@ -143,8 +143,10 @@ public final class DailyReport {
     String html(Data d) {
         StringBuilder b = new StringBuilder("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>Daily report " + esc(d.project()) + " " + DAY.format(d.at().atZone(zone)) + "</title><style>"
-                + "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:.5em 0 1.5em}"
-                + "td,th{border:1px solid #ccc;padding:4px 10px;text-align:left;vertical-align:top}th{background:#f2f2f2}"
+                + "body{font-family:sans-serif;margin:2em;color:#222}"
+                + "table{border-collapse:collapse;margin:.5em 0 1.5em}"
+                + "td,th{border:1px solid #ccc;padding:4px 10px;text-align:left;vertical-align:top}"
+                + "th{background:#f2f2f2}"
                 + "td.pass{color:#1a7f37}td.warn{color:#9a6700}td.fail{color:#cf222e}</style></head><body>\n<h1>Daily "
                 + "report — " + esc(d.project()) + " — " + DAY.format(d.at().atZone(zone)) + "</h1>\n<p>Written "
                 + TIME.format(d.at().atZone(zone)) + " (runbook §1.2).</p>\n");

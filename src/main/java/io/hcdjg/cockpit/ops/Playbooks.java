@@ -93,11 +93,13 @@ public final class Playbooks {
             case "high-cpu" -> {
                 ContainerStats top = mine.isEmpty() ? null : mine.get(0);
                 symptoms.add(new CheckResult("CPU over 80 %", top != null && top.cpuPercent() > 80 ? HealthLevel.DOWN
-                        : HealthLevel.UP, top == null ? "no stats" : "highest: " + top.name() + " " + pct(top.cpuPercent())));
+                        : HealthLevel.UP, top == null ? "no stats"
+                        : "highest: " + top.name() + " " + pct(top.cpuPercent())));
                 symptoms.add(p95(live.p95()));
                 diagnosis.add(new CheckResult("CPU by container (podman stats)", HealthLevel.UP, table(mine)));
                 diagnosis.add(exec(id, jg, "runnable threads of janusgraph-server (jstack)", "jstack", "1"));
-                diagnosis.add(found(lines("slowest queries in the logs", live.classifiedLines(), "slow query", "took")));
+                diagnosis.add(found(lines("slowest queries in the logs", live.classifiedLines(),
+                        "slow query", "took")));
             }
             case "high-memory" -> {
                 ContainerStats top = mine.stream().max(Comparator.comparingDouble(Playbooks::memPct)).orElse(null);
@@ -106,7 +108,8 @@ public final class Playbooks {
                         + pct(memPct(top))));
                 symptoms.add(lines("OutOfMemoryError in the logs", live.classifiedLines(), "outofmemory"));
                 diagnosis.add(new CheckResult("memory by container (podman stats)", HealthLevel.UP, table(mine)));
-                diagnosis.add(exec(id, jg, "heap and GC of janusgraph-server (jstat -gc)", "jstat", "-gc", "1", "1000", "3"));
+                diagnosis.add(exec(id, jg, "heap and GC of janusgraph-server (jstat -gc)",
+                        "jstat", "-gc", "1", "1000", "3"));
             }
             case "slow-queries" -> {
                 symptoms.add(slowApiQueries(live.slowQueries()));
@@ -131,7 +134,8 @@ public final class Playbooks {
                         () -> podman.systemDf(STEP)));
                 diagnosis.add(logSizes());
             }
-            default -> throw new IllegalArgumentException("no playbook " + id + "; one of " + String.join(", ", PlaybookResult.IDS));
+            default -> throw new IllegalArgumentException("no playbook " + id + "; one of "
+                    + String.join(", ", PlaybookResult.IDS));
         }
         return new PlaybookResult(id, title(id), symptoms, diagnosis, resolution(id));
     }
@@ -266,7 +270,8 @@ public final class Playbooks {
         if (r.level() != HealthLevel.UP) {
             return r;
         }
-        long established = r.value().lines().map(String::trim).filter(l -> !l.startsWith("sl")).map(l -> l.split("\\s+"))
+        long established = r.value().lines().map(String::trim).filter(l -> !l.startsWith("sl"))
+                .map(l -> l.split("\\s+"))
                 .filter(f -> f.length > 3 && f[1].toUpperCase(Locale.ROOT).endsWith(":1FF6") && f[3].equals("01"))
                 .count();
         return new CheckResult(name, HealthLevel.UP, established + " established");
@@ -293,7 +298,8 @@ public final class Playbooks {
         StringBuilder b = new StringBuilder();
         for (ContainerStats s : stats) {
             b.append(String.format(Locale.ROOT, "%-40s %7s CPU %10s%n", s.name(), pct(s.cpuPercent()),
-                    s.memLimit() > 0 ? pct(memPct(s)) + " mem" : String.format(Locale.ROOT, "%.0f MB", s.memUsed() / 1e6)));
+                    s.memLimit() > 0 ? pct(memPct(s)) + " mem"
+                            : String.format(Locale.ROOT, "%.0f MB", s.memUsed() / 1e6)));
         }
         return b.toString().strip();
     }

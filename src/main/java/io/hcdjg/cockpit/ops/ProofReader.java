@@ -45,11 +45,13 @@ public final class ProofReader {
             Map.entry("G0_PRECHECK", "preflight or Podman isolation: run preflight_check.sh --strict"),
             Map.entry("G2_CONNECTION", "Podman connection: podman system connection list, podman machine list"),
             Map.entry("G3_RESET", "state reset timed out: rerun the pipeline with --skip-preflight"),
-            Map.entry("G5_DEPLOY_VAULT", "deploy or Vault: deploy_full_stack.sh, podman ps, logs of unhealthy services"),
+            Map.entry("G5_DEPLOY_VAULT",
+                    "deploy or Vault: deploy_full_stack.sh, podman ps, logs of unhealthy services"),
             Map.entry("G5_PIPELINE", "a pipeline step (generators, manifest, drift, KPI): read its log in the run dir"),
             Map.entry("G6_RUNTIME_CONTRACT", "runtime contracts: validate_env_contract.py; secrets and dependencies"),
             Map.entry("G7_SEED", "graph seed: check_graph_counts.sh, reseed"),
-            Map.entry("G8_NOTEBOOKS", "notebooks: notebook_run_report.tsv and notebooks.log; rerun the failing notebook"),
+            Map.entry("G8_NOTEBOOKS",
+                    "notebooks: notebook_run_report.tsv and notebooks.log; rerun the failing notebook"),
             Map.entry("G9_DETERMINISM", "determinism: compare with the baseline; rerun the wrapper"),
             Map.entry("G10_DRIFT", "KPI drift: kpi_drift.log in the run dir"));
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,7 +65,8 @@ public final class ProofReader {
         List<String> fails = new ArrayList<>();
         List<String> unknowns = new ArrayList<>();
         if (status.file() == null) {
-            unknowns.add("no deterministic-status.json (the wrapper runs with --status-report exports/deterministic-status.json)");
+            unknowns.add("no deterministic-status.json (the wrapper runs with --status-report "
+                    + "exports/deterministic-status.json)");
         } else if (status.exitCode() == null) {
             unknowns.add("deterministic-status.json unreadable");
         } else if (status.exitCode() != 0) {
@@ -132,7 +135,8 @@ public final class ProofReader {
             n = JSON.readTree(text);
         } catch (IOException e) {
             // args is written unescaped: a quote in an argument breaks the JSON; the other fields are still there
-            problems.add("not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + "); fields read one by one");
+            problems.add("not valid JSON (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); fields read one by one");
         }
         String ts = n != null ? n.path("timestamp_utc").asText(null) : field(text, "timestamp_utc", "\"([^\"]*)\"");
         String code = n != null ? (n.path("exit_code").isIntegralNumber() ? n.get("exit_code").asText() : null)
@@ -223,7 +227,8 @@ public final class ProofReader {
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             if (lines.isEmpty() || !lines.get(0).startsWith("notebook\tstatus\texit_code")) {
-                problems.add("line 1 is not the header 'notebook status exit_code timestamp duration_s error_cells log'");
+                problems.add("line 1 is not the header "
+                        + "'notebook status exit_code timestamp duration_s error_cells log'");
             }
             for (int i = 1; i < lines.size(); i++) {
                 if (lines.get(i).isBlank()) {

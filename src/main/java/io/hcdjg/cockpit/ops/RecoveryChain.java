@@ -20,7 +20,8 @@ public final class RecoveryChain {
     /** Log text → code, most specific first: the analytics-api's (R-05..R-13) and the notebooks' (R-14..R-18). */
     private static final List<Map.Entry<String, String>> SIGNS = List.of(
             Map.entry("no module named 'slowapi'", "R-05"), Map.entry("no module named 'pydantic_settings'", "R-06"),
-            Map.entry("no module named 'banking'", "R-07"), Map.entry("permission denied: '/var/log/janusgraph", "R-08"),
+            Map.entry("no module named 'banking'", "R-07"),
+            Map.entry("permission denied: '/var/log/janusgraph", "R-08"),
             Map.entry("no module named 'pyotp'", "R-09"), Map.entry("no module named 'qrcode'", "R-10"),
             Map.entry("opensearch_initial_admin_password", "R-11"), Map.entry("startup validation", "R-11"),
             Map.entry("no module named 'opentelemetry", "R-12"),
@@ -55,7 +56,8 @@ public final class RecoveryChain {
         long running = in.containers().stream().filter(ContainerInfo::running).count();
         List<String> notRunning = in.containers().stream().filter(c -> !c.running()).map(c -> c.service() + " "
                 + c.state()).toList();
-        // R-02 is the hcd image missing, which step 2 already names; a stack that is not running has no code of its own.
+        // R-02 is the hcd image missing, which step 2 already names; a stack that is not running has no code of its
+        // own.
         out.add(!in.containers().isEmpty() && notRunning.isEmpty() ? pass(3, "stack deployed in the project",
                 running + " containers running") : fail(3, "stack deployed in the project", in.containers().isEmpty()
                 ? "no container of the project" : "not running: " + String.join(", ", notRunning), ""));
@@ -65,7 +67,8 @@ public final class RecoveryChain {
         } else {
             // R-03 is a Vault never initialised; a sealed one is unsealed with its keys (no R-code: R-04 is
             // init_vault.sh looking for a container named vault-server, which no probe can see).
-            out.add(in.vault().level() == HealthLevel.UP ? pass(4, "Vault initialized and unsealed", in.vault().reason())
+            out.add(in.vault().level() == HealthLevel.UP
+                    ? pass(4, "Vault initialized and unsealed", in.vault().reason())
                     : fail(4, "Vault initialized and unsealed", in.vault().reason(),
                     in.vault().reason().startsWith(HttpDiagnosis.VAULT_UNINITIALISED) ? "R-03" : ""));
         }
@@ -106,7 +109,8 @@ public final class RecoveryChain {
     }
 
     private static int firstFailure(List<RecoveryStep> steps) {
-        return steps.stream().filter(s -> s.level() == HealthLevel.DOWN).findFirst().map(RecoveryStep::number).orElse(0);
+        return steps.stream().filter(s -> s.level() == HealthLevel.DOWN).findFirst().map(RecoveryStep::number)
+                .orElse(0);
     }
 
     /** The code whose sign the lines show, else {@code otherwise}. */

@@ -30,7 +30,8 @@ public final class Silences {
     /** @param alertName null: every alert (maintenance mode) */
     public ActionOutcome silence(String alertName, Map<String, String> labels, Duration duration, String author,
                                  String comment) throws IOException {
-        String action = "silence " + (alertName == null ? "every alert" : alertName) + " for " + duration.toMinutes() + "m";
+        String action = "silence " + (alertName == null ? "every alert" : alertName) + " for " + duration.toMinutes()
+                + "m";
         audit.started(client.alertmanagerUrl(), action);
         if (comment == null || comment.isBlank()) {
             return refuse(action, "a silence needs a comment that says why");
@@ -46,8 +47,8 @@ public final class Silences {
         try {
             String id = client.silence(alertName, labels, duration, author, comment, clock.instant());
             audit.http(client.alertmanagerUrl(), action, "POST", url, 200, (System.nanoTime() - t0) / 1_000_000);
-            String msg = (alertName == null ? "every alert" : alertName) + " silenced until " + clock.instant().plus(duration)
-                    + " (silence " + id + ")";
+            String msg = (alertName == null ? "every alert" : alertName) + " silenced until "
+                    + clock.instant().plus(duration) + " (silence " + id + ")";
             audit.outcome(client.alertmanagerUrl(), action, "done", msg);
             changed.run();
             return new ActionOutcome(ActionOutcome.Status.DONE, msg, List.of("POST " + audit.redaction().text(url)));

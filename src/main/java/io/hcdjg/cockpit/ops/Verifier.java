@@ -71,7 +71,8 @@ public final class Verifier {
     /** Null when every container of the service runs; else what is wrong. */
     private String containersNotRunning(String service) {
         try {
-            List<ContainerInfo> mine = podman.containers(project).stream().filter(c -> c.service().equals(service)).toList();
+            List<ContainerInfo> mine = podman.containers(project).stream().filter(c -> c.service().equals(service))
+                    .toList();
             if (mine.isEmpty()) {
                 return "no container of " + service;
             }

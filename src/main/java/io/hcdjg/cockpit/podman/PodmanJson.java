@@ -103,7 +103,8 @@ public final class PodmanJson {
     public static List<PodmanConnection> connections(String json) throws IOException {
         List<PodmanConnection> out = new ArrayList<>();
         for (JsonNode c : tree(json)) {
-            out.add(new PodmanConnection(c.path("Name").asText(), c.path("URI").asText(), c.path("Default").asBoolean()));
+            out.add(new PodmanConnection(c.path("Name").asText(), c.path("URI").asText(),
+                    c.path("Default").asBoolean()));
         }
         return out;
     }

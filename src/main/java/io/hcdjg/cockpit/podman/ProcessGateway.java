@@ -157,7 +157,8 @@ public class ProcessGateway {
                     onBytes.accept(buf, n);
                     if (n < buf.length / 4) {
                         // podman writes a line per syscall: reading each as it comes costs a wake-up per line on
-                        // both sides; a 2 ms nap lets the pipe fill instead (64 KiB holds ~5 ms of podman's fastest output)
+                        // both sides; a 2 ms nap lets the pipe fill instead (64 KiB holds ~5 ms of podman's fastest
+                        // output)
                         Thread.sleep(2);
                     }
                 }

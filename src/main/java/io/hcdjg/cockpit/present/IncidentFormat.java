@@ -79,8 +79,8 @@ public final class IncidentFormat {
 
     public static String event(IncidentEvent e, ZoneId zone) {
         return TIME.format(e.time().atZone(zone)) + "  " + String.format(Locale.ROOT, "%-10s", e.group())
-                + (e.service() == null ? "" : e.service() + "  ") + (e.incident() == null ? "" : "[" + e.incident() + "] ")
-                + e.text();
+                + (e.service() == null ? "" : e.service() + "  ")
+                + (e.incident() == null ? "" : "[" + e.incident() + "] ") + e.text();
     }
 
     /** The lines in the chosen groups whose entry contains {@code text} (case-insensitive). */
@@ -101,7 +101,8 @@ public final class IncidentFormat {
         return TIME.format(t.atZone(zone));
     }
 
-    public static final List<String> GROUPS = List.of("incident", "health", "alert", "log", "action", "escalation", "note");
+    public static final List<String> GROUPS = List.of("incident", "health", "alert", "log", "action", "escalation",
+            "note");
 
     /** The Escalate dialog: to which level, and what that runs. */
     public record Escalation(int level, String header, String body) {

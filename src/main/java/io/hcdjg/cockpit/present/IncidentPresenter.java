@@ -65,7 +65,8 @@ public final class IncidentPresenter {
         String target = s.prompts().stream().filter(p -> p.incident().equals(i.id())
                         && p.kind().equals(IncidentState.Prompt.ESCALATE)).map(p -> "L" + p.level()).findFirst()
                 .orElseGet(() -> ladder.stream().filter(l -> l.level() > i.level()
-                        && l.priorities().contains(i.priority())).map(IncidentConfig.Level::name).findFirst().orElse(""));
+                        && l.priorities().contains(i.priority())).map(IncidentConfig.Level::name).findFirst()
+                        .orElse(""));
         List<IncidentsModel.TimelineLine> own = i.timeline(s.timeline(), now).stream()
                 .map(e -> lines.computeIfAbsent(e, x -> IncidentFormat.line(x, zone))).toList();
         return new IncidentsModel.Detail(i.id() + " — " + i.title(), meta, i.state() == Incident.State.OPEN,

@@ -41,7 +41,8 @@ public final class LogFormat {
     public static String shown(String text, int storedBytes) {
         String c = clean(text);
         if (c.length() > SHOWN || storedBytes > text.length() * 4 && storedBytes > SHOWN) {
-            return c.substring(0, Math.min(c.length(), SHOWN)) + "  … [" + storedBytes + " bytes; double-click for all]";
+            return c.substring(0, Math.min(c.length(), SHOWN)) + "  … [" + storedBytes
+                    + " bytes; double-click for all]";
         }
         return c;
     }
@@ -75,7 +76,8 @@ public final class LogFormat {
 
     /** The pane's status line: "200 lines · dropped: 3 · following" (or "· paused"). */
     public static String status(int lines, long dropped, boolean following) {
-        return lines + " lines" + (dropped > 0 ? " · dropped: " + dropped : "") + (following ? " · following" : " · paused");
+        return lines + " lines" + (dropped > 0 ? " · dropped: " + dropped : "")
+                + (following ? " · following" : " · paused");
     }
 
     /** "1 match", "3 matches". */

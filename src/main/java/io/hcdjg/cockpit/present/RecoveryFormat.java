@@ -5,7 +5,9 @@ import io.hcdjg.cockpit.model.RecoveryStep;
 
 import java.util.List;
 
-/** The fresh-machine recovery chain as the runbook's Recovery tab shows it: a row per step, the first failing one. Pure. */
+/**
+ * The fresh-machine recovery chain as the runbook's Recovery tab shows it: a row per step, the first failing one. Pure.
+ */
 public final class RecoveryFormat {
     private RecoveryFormat() {
     }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Every text of a display model through the one redaction: reasons, alert summaries, log and security lines, incident
- * titles, checklist values — whatever a service, a log or the operator put there, and whichever record holds it. Walking
- * the records (rather than naming each field) is what makes "every visible text" hold as the model grows.
+ * titles, checklist values — whatever a service, a log or the operator put there, and whichever record holds it.
+ * Walking the records (rather than naming each field) is what makes "every visible text" hold as the model grows.
  */
 final class RedactedModel {
     private RedactedModel() {

@@ -230,7 +230,8 @@ final class IncidentsCli {
                 n.put("responseDue", due == null ? null : due.toString());
                 n.put("overdue", due != null && now.isAfter(due));
                 n.put("escalationDue", s.prompts().stream().filter(p -> p.incident().equals(i.id())
-                        && p.kind().equals(IncidentState.Prompt.ESCALATE)).map(p -> "L" + p.level()).findFirst().orElse(null));
+                        && p.kind().equals(IncidentState.Prompt.ESCALATE))
+                        .map(p -> "L" + p.level()).findFirst().orElse(null));
             }
             root.put("problem", s.problem());
             out.println(JSON.writeValueAsString(root));
@@ -238,13 +239,14 @@ final class IncidentsCli {
             if (shown.isEmpty()) {
                 out.println(all ? "no incidents recorded" : "no open incidents");
             } else {
-                out.printf("%-9s  %-3s  %-12s  %-3s  %-16s  %-18s  %s%n", "ID", "PRI", "STATE", "LVL", "OPENED", "RESPONSE",
-                        "TITLE");
+                out.printf("%-9s  %-3s  %-12s  %-3s  %-16s  %-18s  %s%n", "ID", "PRI", "STATE", "LVL", "OPENED",
+                        "RESPONSE", "TITLE");
             }
             for (Incident i : shown) {
                 out.printf("%-9s  %-3s  %-12s  L%-2d  %-16s  %-18s  %s%n", i.id(), i.priority(),
                         i.state().name().toLowerCase(Locale.ROOT), i.level(),
-                        i.openedAt().atZone(ZoneId.systemDefault()).toLocalDateTime().withNano(0).toString().replace('T', ' '),
+                        i.openedAt().atZone(ZoneId.systemDefault()).toLocalDateTime().withNano(0).toString()
+                                .replace('T', ' '),
                         IncidentFormat.countdown(s.deadlines().get(i.id()), now), i.title());
             }
             s.prompts().forEach(p -> out.println("  ! " + p.text()));

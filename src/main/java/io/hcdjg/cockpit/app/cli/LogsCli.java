@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 import java.util.Locale;
 
 /**
- * {@code logs SERVICE...|--all [--since 1h] [--follow] [--filter REGEX] [--summary [--format json]]}: the services' container
- * logs merged by time, classified like the log pane; {@code --summary} prints the per-class counts instead.
+ * {@code logs SERVICE...|--all [--since 1h] [--follow] [--filter REGEX] [--summary [--format json]]}: the services'
+ * container logs merged by time, classified like the log pane; {@code --summary} prints the per-class counts instead.
  */
 @Command(name = "logs", description = "The services' container logs merged by time, classified like the log pane.",
         exitCodeList = {"0:read", "1:podman failed", Help.USAGE, "3:a service has no container in the project"})

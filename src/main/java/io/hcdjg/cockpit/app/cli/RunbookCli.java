@@ -141,8 +141,9 @@ final class RunbookCli {
             ArrayNode a = JSON.createArrayNode();
             for (BackupInfo b : list) {
                 a.addObject().put("file", b.file().toString()).put("keyspace", b.keyspace())
-                        .put("createdAt", b.createdAt().toString()).put("ageSeconds", Duration.between(b.createdAt(), now)
-                                .toSeconds()).put("bytes", b.bytes()).put("encrypted", b.encrypted());
+                        .put("createdAt", b.createdAt().toString())
+                        .put("ageSeconds", Duration.between(b.createdAt(), now).toSeconds())
+                        .put("bytes", b.bytes()).put("encrypted", b.encrypted());
             }
             out.println(JSON.writeValueAsString(JSON.createObjectNode().set("backups", a)));
             return 0;
@@ -210,7 +211,8 @@ final class RunbookCli {
             out.println("exports: " + p.exports());
             if (p.status().file() != null) {
                 out.println("status:  exit " + p.status().exitCode() + ", written " + p.status().timestamp()
-                        + (p.status().problems().isEmpty() ? "" : " (" + String.join("; ", p.status().problems()) + ")"));
+                        + (p.status().problems().isEmpty() ? ""
+                                : " (" + String.join("; ", p.status().problems()) + ")"));
             }
             if (p.gate().runDir() != null) {
                 out.println("run:     " + p.gate().runDir().getFileName() + ", gate " + (p.gate().token() == null

@@ -61,7 +61,8 @@ final class SecurityCli extends CliCommand {
         root.put("at", state.at().toString());
         root.put("since", since);
         ArrayNode counts = root.putArray("byService");
-        state.byService(state.at()).forEach(c -> counts.addObject().put("category", c.category().name().toLowerCase(Locale.ROOT))
+        state.byService(state.at()).forEach(c -> counts.addObject()
+                .put("category", c.category().name().toLowerCase(Locale.ROOT))
                 .put("service", c.service()).put("lastHour", c.lastHour()).put("last24h", c.lastDay()));
         ArrayNode who = root.putArray("byWho");
         state.byWho(state.at()).forEach(c -> who.addObject().put("who", c.who()).put("category",
