@@ -47,7 +47,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule ops = mayUse("ops", "model", "config", "podman", "probes", "incidents");
     @ArchTest
-    static final ArchRule runtime = mayUse("runtime", "model", "config", "podman", "probes", "logs", "incidents", "ops");
+    static final ArchRule runtime = mayUse("runtime", "model", "config", "podman", "probes", "logs", "incidents",
+            "ops");
     @ArchTest
     static final ArchRule present = mayUse("present", "model", "config");
     @ArchTest
@@ -117,11 +118,14 @@ class ArchitectureTest {
                 && c.getName().equals("exec"));
     }
 
-    /** Any call that runs a process on a ProcessGateway, or that would hand out Podman's argv, environment or gateway. */
+    /**
+     * Any call that runs a process on a ProcessGateway, or that would hand out Podman's argv, environment or gateway.
+     */
     private static DescribedPredicate<JavaMethodCall> podmanArgvOrAProcessRun() {
         return DescribedPredicate.describe("ProcessGateway's methods or Podman.argv/environment/gateway", c ->
-                c.getTargetOwner().isEquivalentTo(ProcessGateway.class) || c.getTargetOwner().isEquivalentTo(Podman.class)
-                        && Set.of("argv", "environment", "gateway").contains(c.getName()));
+                c.getTargetOwner().isEquivalentTo(ProcessGateway.class)
+                        || c.getTargetOwner().isEquivalentTo(Podman.class)
+                                && Set.of("argv", "environment", "gateway").contains(c.getName()));
     }
 
     /** A call of {@code Platform.runLater} or a method reference to it ({@code Platform::runLater}). */
@@ -130,7 +134,10 @@ class ArchitectureTest {
                 .equals("javafx.application.Platform") && a.getName().equals("runLater"));
     }
 
-    /** A thread or an executor made by hand: {@code new Thread}, {@code Thread.ofVirtual/ofPlatform}, {@code Executors.*}. */
+    /**
+     * A thread or an executor made by hand: {@code new Thread}, {@code Thread.ofVirtual/ofPlatform},
+     * {@code Executors.*}.
+     */
     private static DescribedPredicate<JavaAccess<?>> threadStart() {
         return DescribedPredicate.describe("a thread or executor made by hand", a -> {
             String owner = a.getTargetOwner().getName();

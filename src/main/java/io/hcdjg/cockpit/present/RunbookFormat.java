@@ -98,7 +98,8 @@ public final class RunbookFormat {
         long fail = r.checklist().stream().filter(c -> c.word().equals("fail")).count();
         long warn = r.checklist().stream().filter(c -> c.word().equals("warn")).count();
         HealthLevel level = fail > 0 ? HealthLevel.DOWN : warn > 0 ? HealthLevel.DEGRADED : HealthLevel.UP;
-        return new Tile("checklist", "Morning checklist", fail > 0 ? fail + " fail" : warn > 0 ? warn + " warn" : "all pass",
+        return new Tile("checklist", "Morning checklist",
+                fail > 0 ? fail + " fail" : warn > 0 ? warn + " warn" : "all pass",
                 (r.checklist().size() - fail - warn) + " pass · " + warn + " warn · " + fail + " fail · "
                         + TIME.format(r.checkedAt().atZone(zone)), HealthFormat.styleClass(level));
     }
@@ -132,7 +133,8 @@ public final class RunbookFormat {
                     + "(the deployed stack serves no TLS)", HealthFormat.STYLE_UNKNOWN);
         }
         CertStatus soonest = read.stream().min(Comparator.comparing(CertStatus::daysLeft)).orElseThrow();
-        return new Tile("certificates", "Certificates", soonest.daysLeft() < 0 ? "expired" : soonest.daysLeft() + " days",
+        return new Tile("certificates", "Certificates",
+                soonest.daysLeft() < 0 ? "expired" : soonest.daysLeft() + " days",
                 "soonest: " + Path.of(soonest.source()).getFileName() + " · " + read.size() + " of "
                         + certs.size() + " found", HealthFormat.styleClass(soonest.level()));
     }

@@ -14,9 +14,9 @@ import java.util.List;
  * @param inMaintenance     a maintenance window is in force
  */
 public record RunbookModel(List<RunbookFormat.Tile> tiles, Checklist checklist, String proofSummary,
-                           String proofDetail, List<String> notebooks, List<BackupRow> backups, List<CertRow> certificates,
-                           List<ScheduleRow> schedule, String maintenance, String maintenanceButton,
-                           boolean inMaintenance) {
+                           String proofDetail, List<String> notebooks, List<BackupRow> backups,
+                           List<CertRow> certificates, List<ScheduleRow> schedule, String maintenance,
+                           String maintenanceButton, boolean inMaintenance) {
     public RunbookModel {
         tiles = List.copyOf(tiles);
         notebooks = List.copyOf(notebooks);

@@ -73,8 +73,8 @@ public record WallModel(String title, String notice, boolean demo, String proble
         }
 
         public Card withRetry(String line) {
-            return new Card(name, endpoint, level, state, reason, latency, latencyMs, sampleAt, line, styleClass, probed,
-                    containers, replicas, alerts, logs);
+            return new Card(name, endpoint, level, state, reason, latency, latencyMs, sampleAt, line, styleClass,
+                    probed, containers, replicas, alerts, logs);
         }
     }
 

@@ -145,7 +145,8 @@ public final class WallPresenter {
         List<String> notes = new ArrayList<>();
         for (Alert a : mon.firing()) {
             if (concerns(service, a.labels().getOrDefault("job", ""), a.service())) {
-                notes.add("alert " + a.name() + (a.severity().isEmpty() ? "" : " (" + a.severity() + ")") + ": " + a.summary());
+                notes.add("alert " + a.name() + (a.severity().isEmpty() ? "" : " (" + a.severity() + ")")
+                        + ": " + a.summary());
             }
         }
         for (ScrapeTarget t : mon.targets()) {
@@ -189,7 +190,8 @@ public final class WallPresenter {
     private WallModel.Card containerOnly(String service, List<ContainerStatus> list, WallModel.LogReview logs,
                                          Instant now) {
         long running = list.stream().filter(c -> c.info().running()).count();
-        HealthLevel level = running == list.size() ? HealthLevel.UP : running == 0 ? HealthLevel.DOWN : HealthLevel.DEGRADED;
+        HealthLevel level = running == list.size() ? HealthLevel.UP
+                : running == 0 ? HealthLevel.DOWN : HealthLevel.DEGRADED;
         String reason = running + " of " + list.size() + (list.size() == 1 ? " container" : " containers")
                 + " running (no health endpoint)";
         return new WallModel.Card(service, "containers only", level, level.name(), reason, "—", Double.NaN, null, "",
@@ -222,7 +224,8 @@ public final class WallPresenter {
             return new WallModel.Gauge(g.label(), Double.NaN, g.error(), HealthLevel.UNKNOWN);
         }
         double pct = g.fraction() * 100;
-        HealthLevel level = pct >= GAUGE_CRIT ? HealthLevel.DOWN : pct >= GAUGE_WARN ? HealthLevel.DEGRADED : HealthLevel.UP;
+        HealthLevel level = pct >= GAUGE_CRIT ? HealthLevel.DOWN
+                : pct >= GAUGE_WARN ? HealthLevel.DEGRADED : HealthLevel.UP;
         return new WallModel.Gauge(g.label(), pct,
                 HealthFormat.bytes(g.used()) + " of " + HealthFormat.bytes(g.total()) + " used", level);
     }

@@ -24,9 +24,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Asks HCD/Cassandra over CQL with the DataStax driver: {@code SELECT release_version FROM system.local}, then the peers,
- * so that a multi-node ring shows its size and which nodes are down. The session is kept between checks; the driver
- * reconnects by itself, with a short reconnection delay so that a node coming back is seen within a round or two.
+ * Asks HCD/Cassandra over CQL with the DataStax driver: {@code SELECT release_version FROM system.local}, then the
+ * peers, so that a multi-node ring shows its size and which nodes are down. The session is kept between checks; the
+ * driver reconnects by itself, with a short reconnection delay so that a node coming back is seen within a round or
+ * two.
  */
 final class CqlProbe implements Probe {
     private final ServiceConfig service;

@@ -24,7 +24,9 @@ final class ExporterWatch {
     private Instant lastProgress;
     private Map<String, Double> lastErrors = Map.of();
 
-    /** The answer of {@code /metrics} at {@code now}; an exporter without the JanusGraph series is judged generically. */
+    /**
+     * The answer of {@code /metrics} at {@code now}; an exporter without the JanusGraph series is judged generically.
+     */
     synchronized Health judge(String body, Instant now) {
         double count = 0;
         boolean janusgraph = false;

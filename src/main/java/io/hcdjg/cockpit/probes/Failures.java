@@ -35,7 +35,8 @@ public final class Failures {
             if (t instanceof HttpConnectTimeoutException) {
                 return "no connection to " + where + " in " + seconds(timeout);
             }
-            if (t instanceof HttpTimeoutException || t instanceof TimeoutException || t instanceof DriverTimeoutException
+            if (t instanceof HttpTimeoutException || t instanceof TimeoutException
+                    || t instanceof DriverTimeoutException
                     || t instanceof ConnectionInitException && String.valueOf(t.getMessage()).contains("timed out")) {
                 return "no answer in " + seconds(timeout);
             }

@@ -52,7 +52,9 @@ public final class HttpDiagnosis {
     public static final String VAULT_UNINITIALISED = "Vault is not initialised";
     public static final String VAULT_SEALED = "Vault is sealed";
 
-    /** Vault's sys/health status codes; the compose healthcheck hides sealed and uninitialised, the cockpit must not. */
+    /**
+     * Vault's sys/health status codes; the compose healthcheck hides sealed and uninitialised, the cockpit must not.
+     */
     static Health vault(int status, JsonNode body) {
         String version = text(body, "version");
         String v = version.isEmpty() ? "" : " (Vault " + version + ")";

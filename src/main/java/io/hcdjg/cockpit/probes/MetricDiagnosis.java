@@ -40,7 +40,8 @@ public final class MetricDiagnosis {
         HealthLevel level = m.critical() != null && value >= m.critical() ? HealthLevel.DOWN
                 : m.warn() != null && value >= m.warn() ? HealthLevel.DEGRADED : HealthLevel.UP;
         String reason = level == HealthLevel.DOWN ? "at or above critical " + MetricReading.format(m.critical())
-                : level == HealthLevel.DEGRADED ? "at or above warning " + MetricReading.format(m.warn()) : "within thresholds";
+                : level == HealthLevel.DEGRADED ? "at or above warning " + MetricReading.format(m.warn())
+                : "within thresholds";
         if (!note.isEmpty()) {
             reason += "; " + note;
         }

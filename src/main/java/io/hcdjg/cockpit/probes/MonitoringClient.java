@@ -96,8 +96,8 @@ public final class MonitoringClient {
      * Creates a silence on alertname=NAME (and the given extra labels) from now for {@code duration}; its id. A null
      * name silences every alert (alertname=~".+"), as maintenance mode does.
      */
-    public String silence(String alertName, Map<String, String> labels, Duration duration, String author, String comment,
-                          Instant now) throws IOException, InterruptedException {
+    public String silence(String alertName, Map<String, String> labels, Duration duration, String author,
+                          String comment, Instant now) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode matchers = body.putArray("matchers");
         matcher(matchers, "alertname", alertName == null ? ".+" : alertName).put("isRegex", alertName == null);

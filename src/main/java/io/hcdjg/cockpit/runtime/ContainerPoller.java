@@ -53,8 +53,8 @@ public final class ContainerPoller implements AutoCloseable {
      * @param target    "on NAME (URI)" or "on the local engine"
      * @param problem   a problem known before anything runs (an unknown connection), or null
      */
-    public ContainerPoller(Podman podman, String project, String target, Duration poll, int history, SnapshotStore store,
-                           Clock clock, ScheduledExecutorService scheduler, String problem) {
+    public ContainerPoller(Podman podman, String project, String target, Duration poll, int history,
+                           SnapshotStore store, Clock clock, ScheduledExecutorService scheduler, String problem) {
         this.podman = podman;
         this.project = project;
         this.target = target;
@@ -98,9 +98,11 @@ public final class ContainerPoller implements AutoCloseable {
                     append(cpu, c.id(), st.cpuPercent());
                     append(mem, c.id(), st.memUsed());
                 }
-                out.add(new ContainerStatus(c, st, cpu.getOrDefault(c.id(), List.of()), mem.getOrDefault(c.id(), List.of())));
+                out.add(new ContainerStatus(c, st, cpu.getOrDefault(c.id(), List.of()),
+                        mem.getOrDefault(c.id(), List.of())));
             }
-            PodmanState state = new PodmanState(target, streamProblem, out, clock.instant(), events != null && events.alive());
+            PodmanState state = new PodmanState(target, streamProblem, out, clock.instant(),
+                    events != null && events.alive());
             store.update(s -> s.withPodman(state, clock.instant()));
             return state;
         } catch (ProcessException e) {

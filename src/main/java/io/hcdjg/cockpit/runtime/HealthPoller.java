@@ -31,8 +31,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Runs every probe concurrently, each under its own timeout, and publishes an immutable {@link StackSnapshot} after each
- * answer, so a slow service never delays the tiles of the others. A round that would overlap the previous one is
+ * Runs every probe concurrently, each under its own timeout, and publishes an immutable {@link StackSnapshot} after
+ * each answer, so a slow service never delays the tiles of the others. A round that would overlap the previous one is
  * dropped, a probe that is still hanging is not started twice, and a failing service is retried after 1, 2, 4 ...
  * intervals up to {@code round.maxBackoff}.
  */
@@ -126,7 +126,8 @@ public final class HealthPoller implements AutoCloseable {
                     Health h = probe.check();
                     answer.complete(probe.measures() ? h.withLatency(Duration.ofNanos(System.nanoTime() - t0)) : h);
                 } catch (RuntimeException e) {
-                    answer.complete(Health.down("probe failed: " + e).withLatency(Duration.ofNanos(System.nanoTime() - t0)));
+                    answer.complete(Health.down("probe failed: " + e)
+                            .withLatency(Duration.ofNanos(System.nanoTime() - t0)));
                 } finally {
                     running.remove(service.name());
                 }

@@ -157,7 +157,9 @@ public final class LogFollower implements AutoCloseable {
         return 0;
     }
 
-    /** Podman's {@code --since} (a duration back or an instant) in epoch ms; MIN for a {@code --tail}; null: unknown. */
+    /**
+     * Podman's {@code --since} (a duration back or an instant) in epoch ms; MIN for a {@code --tail}; null: unknown.
+     */
     static Long sinceMillis(String from) {
         if (from.startsWith("--tail=")) {
             return Long.MIN_VALUE;

@@ -111,7 +111,8 @@ public final class MonitoringPoller implements AutoCloseable {
                     } catch (PromJson.ApiError e) {
                         r = MetricDiagnosis.failed(m, "bad query: " + e.getMessage(), h);
                     } catch (IOException e) {
-                        r = MetricDiagnosis.failed(m, "no value: " + unreachable("Prometheus", client.prometheusUrl(), e), h);
+                        r = MetricDiagnosis.failed(m,
+                                "no value: " + unreachable("Prometheus", client.prometheusUrl(), e), h);
                     }
                 }
                 histories.put(m.name(), r.history());

@@ -73,8 +73,10 @@ final class AlertsView extends VBox {
         alertTable.setPlaceholder(new Label("No alerts."));
         silenceTable.setId("silence-table");
         silenceTable.getColumns().setAll(List.of(
-                column("Matchers", WallModel.SilenceRow::matchers, 260), column("By", WallModel.SilenceRow::createdBy, 110),
-                column("Comment", WallModel.SilenceRow::comment, 360), column("Until", WallModel.SilenceRow::until, 110),
+                column("Matchers", WallModel.SilenceRow::matchers, 260),
+                column("By", WallModel.SilenceRow::createdBy, 110),
+                column("Comment", WallModel.SilenceRow::comment, 360),
+                column("Until", WallModel.SilenceRow::until, 110),
                 column("State", WallModel.SilenceRow::state, 80)));
         silenceTable.setPlaceholder(new Label("No active silences."));
         silenceTable.setPrefHeight(180);
@@ -149,7 +151,8 @@ final class AlertsView extends VBox {
         d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(comment.textProperty().isEmpty()
                 .or(author.textProperty().isEmpty()));
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> run(() -> commands.silence(row.name(),
-                row.labels(), DURATIONS.get(duration.getValue()), author.getText().strip(), comment.getText().strip())));
+                row.labels(), DURATIONS.get(duration.getValue()), author.getText().strip(),
+                comment.getText().strip())));
     }
 
     private void expire(WallModel.SilenceRow row) {

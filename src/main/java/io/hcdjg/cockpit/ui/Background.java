@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * The views' one way off the FX thread and back: work runs on the executor the app hands in (named daemon threads),
  * its result or failure comes back on the FX thread through the one hop the app hands in ({@code Platform::runLater}).
- * No view starts a thread or hops by itself. Tests use {@link #direct()}: work and result on the calling thread, at once.
+ * No view starts a thread or hops by itself. Tests use {@link #direct()}: work and result on the calling thread,
+ * at once.
  */
 public final class Background {
     private static final System.Logger LOG = System.getLogger(Background.class.getName());

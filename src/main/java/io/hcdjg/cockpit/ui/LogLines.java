@@ -29,7 +29,8 @@ import java.util.Set;
  * or level), copied, exported, or opened in full. Rows address the sources the pane shows now.
  */
 final class LogLines implements LogCanvas.Lines {
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+            .withZone(ZoneId.systemDefault());
 
     private final Supplier<List<LogSource>> shown;
     private final BooleanSupplier withTime;

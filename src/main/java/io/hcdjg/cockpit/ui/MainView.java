@@ -66,7 +66,8 @@ public final class MainView extends BorderPane {
     public MainView(int history, Ports ports, String project, Background background) {
         this.history = history;
         this.background = background;
-        this.controller = new ActionController(ports.actions(), ports.runbook(), () -> getScene().getWindow(), background);
+        this.controller = new ActionController(ports.actions(), ports.runbook(), () -> getScene().getWindow(),
+                background);
         this.metricsView = new MetricsView(ports.monitoring(), background);
         this.alertsView = new AlertsView(ports.monitoring(), () -> getScene().getWindow(), background);
         this.logsView = new LogsView(ports.logs()::sources, background);
@@ -167,16 +168,21 @@ public final class MainView extends BorderPane {
         }));
         all.add(new CommandPalette.Command("Demo up (build and start the demo project)", () -> controller.demo(true)));
         all.add(new CommandPalette.Command("Demo down", () -> controller.demo(false)));
-        all.add(new CommandPalette.Command("Up all services", () -> controller.act(ActionRequest.of(ActionRequest.Kind.UP, null))));
-        all.add(new CommandPalette.Command("Restart all services", () -> controller.act(ActionRequest.of(ActionRequest.Kind.RESTART, null))));
-        all.add(new CommandPalette.Command("Stop all services…", () -> controller.act(ActionRequest.of(ActionRequest.Kind.STOP, null))));
-        all.add(new CommandPalette.Command("Down (remove the project's containers)…", () -> controller.act(ActionRequest.of(ActionRequest.Kind.DOWN, null))));
+        all.add(new CommandPalette.Command("Up all services",
+                () -> controller.act(ActionRequest.of(ActionRequest.Kind.UP, null))));
+        all.add(new CommandPalette.Command("Restart all services",
+                () -> controller.act(ActionRequest.of(ActionRequest.Kind.RESTART, null))));
+        all.add(new CommandPalette.Command("Stop all services…",
+                () -> controller.act(ActionRequest.of(ActionRequest.Kind.STOP, null))));
+        all.add(new CommandPalette.Command("Down (remove the project's containers)…",
+                () -> controller.act(ActionRequest.of(ActionRequest.Kind.DOWN, null))));
         if (latest != null) {
             for (WallModel.Card c : latest.cards()) {
                 String n = c.name();
                 for (ActionRequest.Kind k : List.of(ActionRequest.Kind.RESTART, ActionRequest.Kind.STOP,
                         ActionRequest.Kind.START, ActionRequest.Kind.UP)) {
-                    all.add(new CommandPalette.Command(k.word() + " " + n, () -> controller.act(ActionRequest.of(k, n))));
+                    all.add(new CommandPalette.Command(k.word() + " " + n,
+                            () -> controller.act(ActionRequest.of(k, n))));
                 }
                 all.add(new CommandPalette.Command("scale " + n + "…", () -> controller.scale(n, c.replicas())));
                 all.add(new CommandPalette.Command("exec in " + n + "…", () -> controller.exec(n)));

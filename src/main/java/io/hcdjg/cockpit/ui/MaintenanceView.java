@@ -18,7 +18,9 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.TextField;
 
 
-/** The Maintenance tab (§5): the routine schedule with next due times, the planned-maintenance wizard, maintenance mode. */
+/**
+ * The Maintenance tab (§5): the routine schedule with next due times, the planned-maintenance wizard, maintenance mode.
+ */
 final class MaintenanceView extends VBox {
     private final RunbookPort commands;
     private final Background background;
@@ -54,7 +56,8 @@ final class MaintenanceView extends VBox {
         schedule.getChildren().clear();
         int row = 0;
         for (RunbookModel.ScheduleRow t : r.schedule()) {
-            schedule.addRow(row++, new Label(t.task()), new Label(t.when()), new Label(t.duration()), new Label(t.next()));
+            schedule.addRow(row++, new Label(t.task()), new Label(t.when()), new Label(t.duration()),
+                    new Label(t.next()));
         }
         maintenanceState.setText(r.maintenance());
         maintenanceMode.setText(r.maintenanceButton());

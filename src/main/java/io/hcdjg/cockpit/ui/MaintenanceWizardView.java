@@ -144,7 +144,8 @@ final class MaintenanceWizardView {
 
     private void mark(int i, String symbol, String state) {
         Label l = marks.get(i);
-        l.setText(symbol + "  " + (i + 1) + ". " + run.steps().get(i) + (state.equals("next") ? "" : "  (" + state + ")"));
+        l.setText(symbol + "  " + (i + 1) + ". " + run.steps().get(i)
+                + (state.equals("next") ? "" : "  (" + state + ")"));
         l.getStyleClass().removeIf(c -> c.startsWith("ck-step-"));
         l.getStyleClass().add("ck-step-" + state.replace(' ', '-'));
     }

@@ -146,7 +146,8 @@ final class PlaybookView extends VBox {
         String id = choice.split("\\s+")[0];
         StringBuilder note = new StringBuilder("playbook " + shown.title() + ": ");
         shown.symptoms().forEach(s -> note.append(s.name()).append(" ").append(s.level() == io.hcdjg.cockpit.model
-                .HealthLevel.UP ? "no" : "YES").append(" (").append(s.value().lines().findFirst().orElse("")).append("); "));
+                .HealthLevel.UP ? "no" : "YES").append(" (").append(s.value().lines().findFirst().orElse(""))
+                .append("); "));
         shown.diagnosis().forEach(d -> note.append(d.name()).append(": ").append(d.value().lines().findFirst()
                 .orElse("")).append("; "));
         List<String> done = steps.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList();

@@ -124,7 +124,8 @@ public final class RunbookView extends VBox {
         TabPane procedures = new TabPane(tab("Checklist", "rb-checklist", checklistTab), tab("Proof status", "rb-proof",
                 proofTab), tab("Backups", "rb-backups", backupTab), tab("Maintenance", "rb-maintenance", maintenance),
                 tab("Certificates", "rb-certificates", new ScrollPane(certificates)),
-                tab("Playbooks", "rb-playbooks", scroll(playbooks)), tab("Recovery chain", "rb-recovery", scroll(recovery)));
+                tab("Playbooks", "rb-playbooks", scroll(playbooks)),
+                tab("Recovery chain", "rb-recovery", scroll(recovery)));
         procedures.setId("runbook-tabs");
         procedures.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(procedures, Priority.ALWAYS);

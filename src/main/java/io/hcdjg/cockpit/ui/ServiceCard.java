@@ -52,10 +52,12 @@ final class ServiceCard extends VBox {
         actions.setId("actions-" + name);
         actions.getStyleClass().add("ck-card-actions");
         actions.getItems().addAll(
-                item("Restart", "restart-" + name, () -> controller.act(ActionRequest.of(ActionRequest.Kind.RESTART, name))),
+                item("Restart", "restart-" + name,
+                        () -> controller.act(ActionRequest.of(ActionRequest.Kind.RESTART, name))),
                 item("Stop", "stop-" + name, () -> controller.act(ActionRequest.of(ActionRequest.Kind.STOP, name))),
                 item("Start", "start-" + name, () -> controller.act(ActionRequest.of(ActionRequest.Kind.START, name))),
-                item("Up (create if missing)", "up-" + name, () -> controller.act(ActionRequest.of(ActionRequest.Kind.UP, name))),
+                item("Up (create if missing)", "up-" + name,
+                        () -> controller.act(ActionRequest.of(ActionRequest.Kind.UP, name))),
                 item("Scale…", "scale-" + name, () -> controller.scale(name, replicas)),
                 item("Exec…", "exec-" + name, () -> controller.exec(name)));
         Region gap = new Region();
@@ -184,7 +186,8 @@ final class ServiceCard extends VBox {
         reason.setText(c.reason());
         retry.setText(c.retry());
         retry.setManaged(!c.retry().isEmpty());
-        tooltip.setText(c.name() + "  " + c.endpoint() + "\n" + c.state() + ": " + c.reason() + "\nlatency " + c.latency());
+        tooltip.setText(c.name() + "  " + c.endpoint() + "\n" + c.state() + ": " + c.reason()
+                + "\nlatency " + c.latency());
         if (c.sampleAt() != null && !c.sampleAt().equals(lastSample) && !Double.isNaN(c.latencyMs())) {
             lastSample = c.sampleAt();
             // The sparkline adds a point when the value changes; an identical latency must still count as a sample.

@@ -87,7 +87,8 @@ class ActionFlowTest {
         assertTrue(log.contains(PodmanStack.container("janusgraph-server")), log);
         assertEquals("Close", robot.lookup("#progress-cancel").queryAs(Button.class).getText());
         String audit = Files.readString(state.resolve("hcd-janusgraph-cockpit/audit.jsonl"));
-        assertTrue(audit.contains("\"action\":\"restart janusgraph-server\"") && audit.contains("\"outcome\":\"done\""), audit);
+        assertTrue(audit.contains("\"action\":\"restart janusgraph-server\"")
+                && audit.contains("\"outcome\":\"done\""), audit);
     }
 
     @Test
@@ -100,6 +101,7 @@ class ActionFlowTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !outcome(robot).equals("running…"));
         assertTrue(outcome(robot).startsWith("refused: down --all is destructive: confirm it with the project name "
                 + "'" + PodmanStack.PROJECT + "'"), outcome(robot));
-        assertEquals(7, cockpit.podman().podman().containers(PodmanStack.PROJECT).stream().filter(c -> c.running()).count());
+        assertEquals(7, cockpit.podman().podman().containers(PodmanStack.PROJECT).stream()
+                .filter(c -> c.running()).count());
     }
 }

@@ -19,8 +19,8 @@ class LowPauseLaunchTest {
     void aWindowOnTheDefaultCollectorRunsAgainUnderZgcKeepingOptionsAndArguments() {
         assertEquals(Optional.of(List.of("/jdk/bin/java", "-Xmx2g", "-Dprism.order=sw", "-XX:+UseZGC",
                         "--sun-misc-unsafe-memory-access=allow", "-jar", "target/cockpit.jar", "--config", "my.yaml")),
-                LowPauseLaunch.argv(false, "/jdk/bin/java", List.of("-Xmx2g", "-Dprism.order=sw"), "target/cockpit.jar", 25,
-                        ARGS));
+                LowPauseLaunch.argv(false, "/jdk/bin/java", List.of("-Xmx2g", "-Dprism.order=sw"),
+                        "target/cockpit.jar", 25, ARGS));
         assertEquals(List.of("java", "-XX:+UseZGC", "-XX:+ZGenerational", "-cp", "classes:lib/a.jar",
                         "io.hcdjg.cockpit.app.CockpitMain"),
                 LowPauseLaunch.argv(false, "java", List.of(), "classes:lib/a.jar", 21, new String[0]).orElseThrow());

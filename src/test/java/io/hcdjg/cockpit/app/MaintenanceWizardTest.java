@@ -68,8 +68,9 @@ class MaintenanceWizardTest {
                     .getText());
             if (step == 1) {
                 assertTrue(w.cockpit().maintenance().active().isPresent());
-                assertTrue(w.cockpit().monitoring().client().silences().stream().anyMatch(x -> x.state().equals("active")
-                        && x.comment().equals("maintenance: JVM flags of hcd-server")));
+                assertTrue(w.cockpit().monitoring().client().silences().stream()
+                        .anyMatch(x -> x.state().equals("active")
+                                && x.comment().equals("maintenance: JVM flags of hcd-server")));
             }
         }
         assertEquals("Done", robot.lookup("#maintenance-next").queryButton().getText());

@@ -62,8 +62,10 @@ class MonitoringFlowTest {
     }
 
     private void open(MonitoringServers servers) throws Exception {
-        Path config = Files.writeString(home.resolve("cockpit.yaml"), "monitoring:\n  prometheus: " + servers.prometheusUrl()
-                + "\n  alertmanager: " + servers.alertmanagerUrl() + "\nmetrics:\n  - name: vertices\n    title: vertices\n"
+        Path config = Files.writeString(home.resolve("cockpit.yaml"),
+                "monitoring:\n  prometheus: " + servers.prometheusUrl()
+                + "\n  alertmanager: " + servers.alertmanagerUrl()
+                + "\nmetrics:\n  - name: vertices\n    title: vertices\n"
                 + "    query: sum(janusgraph_vertices_total)\n  - name: broken\n    query: \"sum(\"\n");
         env = Map.of("HOME", home.toString(), "XDG_STATE_HOME", home.resolve("state").toString(), "USER", "ops-test");
         cockpit = new Cockpit(new CockpitOptions(Optional.of(config), false, null, null), env, false, s -> { });
@@ -124,7 +126,8 @@ class MonitoringFlowTest {
                 "a silence without a comment is a usage error");
         assertEquals(0, cli(out, "silence", MonitoringServers.TEST_ALERT, "--config", config, "--for", "2h",
                 "--comment", "acknowledged from the CLI test"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("done: " + MonitoringServers.TEST_ALERT + " silenced until "));
+        assertTrue(out.toString(StandardCharsets.UTF_8)
+                .startsWith("done: " + MonitoringServers.TEST_ALERT + " silenced until "));
         assertTrue(cockpit.monitoring().client().silences().stream().anyMatch(s -> s.state().equals("active")
                 && s.createdBy().equals("ops-test") && s.comment().equals("acknowledged from the CLI test")));
     }

@@ -60,8 +60,8 @@ class PlaybooksTest {
 
     @Test
     void everyPlaybookRunsItsDiagnosis(PodmanStack.Handle stack) throws Exception {
-        try (Cockpit c = new Cockpit(new CockpitOptions(Optional.empty(), false, null, null), PodmanStack.env(home), false,
-                s -> { })) {
+        try (Cockpit c = new Cockpit(new CockpitOptions(Optional.empty(), false, null, null), PodmanStack.env(home),
+                false, s -> { })) {
             RunbookPort commands = WindowPorts.of(() -> c, n -> { }, PodmanStack.PROJECT).runbook();
             c.containers().list(false);
             c.logs().sync(c.podman().podman().containers(PodmanStack.PROJECT));

@@ -81,7 +81,8 @@ class RunbookFlowTest {
         String outcome = robot.lookup("#progress-outcome").queryAs(Label.class).getText();
         assertTrue(outcome.startsWith("done: hcd-" + KS + "-"), outcome);
         robot.clickOn("#progress-cancel");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.cockpit().store().get().runbook().backups().size() == 1);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> w.cockpit().store().get().runbook().backups().size() == 1);
         w.publish();
         @SuppressWarnings("unchecked")
         ListView<Object> list = robot.lookup("#backup-list").queryAs(ListView.class);

@@ -66,7 +66,8 @@ class SecurityFlowTest {
     @Start
     void start(Stage stage) throws Exception {
         Path state = Files.createTempDirectory("cockpit-security");
-        cockpit = new Cockpit(new CockpitOptions(Optional.empty(), false, null, null), PodmanStack.env(state), false, s -> { });
+        cockpit = new Cockpit(new CockpitOptions(Optional.empty(), false, null, null), PodmanStack.env(state), false,
+                s -> { });
         view = new MainView(30, WindowPorts.of(() -> cockpit, n -> { }, PodmanStack.PROJECT),
                 PodmanStack.PROJECT, FxBackground.threads());
         Scene scene = new Scene(view, 1400, 900);
@@ -124,7 +125,8 @@ class SecurityFlowTest {
         }
         String ks = "cockpit_security_" + user;
         try (CqlSession s = DemoCql.session()) {
-            s.execute("CREATE KEYSPACE " + ks + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+            s.execute("CREATE KEYSPACE " + ks
+                    + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
             s.execute("CREATE TABLE " + ks + ".t (id int PRIMARY KEY)");
             s.execute("INSERT INTO " + ks + ".t (id) VALUES (1)");
             s.execute("TRUNCATE " + ks + ".t");
@@ -174,7 +176,8 @@ class SecurityFlowTest {
         TableView<WallModel.SecurityCount> byService = robot.lookup("#security-by-service").queryAs(TableView.class);
         Map<String, String> tab = new HashMap<>();
         byService.getItems().forEach(c -> tab.put(c.category() + " " + c.service(), c.hour()));
-        assertEquals(String.valueOf(expected.get("auth")), tab.get("failed authentications analytics-api"), tab.toString());
+        assertEquals(String.valueOf(expected.get("auth")), tab.get("failed authentications analytics-api"),
+                tab.toString());
         assertEquals(String.valueOf(expected.get("validation")), tab.get("validation failures analytics-api"));
         assertEquals(String.valueOf(expected.get("destructive")), tab.get("destructive statements hcd-server"));
         @SuppressWarnings("unchecked")

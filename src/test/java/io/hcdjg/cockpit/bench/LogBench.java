@@ -49,16 +49,25 @@ public final class LogBench {
     static void writeFile(Path file) throws Exception {
         String[] lines = {
                 "2026-11-28 06:00:00,000 [INFO] banking.api - GET /api/v1/persons?limit=20 200 12ms",
-                "INFO  [CompactionExecutor:1] 2026-11-28 06:00:00,001 CompactionTask.java:253 - Compacted 4 sstables to [nb-12-big]",
-                "2026-11-28 06:00:00,002 [WARNING] banking.api.profiler - Slow query: g.V().has('person','name','Alice') took 1532 ms",
-                "ts=2026-11-28T06:00:00.003Z caller=manager.go:978 level=info component=\"rule manager\" msg=\"evaluating group\"",
-                "2026-11-28 06:00:00,004 [ERROR] banking.api - Unhandled exception on GET /api/v1/graph/stats: ConnectionRefusedError",
-                "[gremlin-server-exec-1] INFO org.apache.tinkerpop.gremlin.server.op.AbstractEvalOpProcessor - eval in 3 ms",
-                "2026-11-28 06:00:00,006 [INFO] uvicorn.access - 10.89.0.1:51240 - \"POST /api/v1/auth/login HTTP/1.1\" 401",
+                "INFO  [CompactionExecutor:1] 2026-11-28 06:00:00,001 CompactionTask.java:253 - Compacted 4 sstables "
+                        + "to [nb-12-big]",
+                "2026-11-28 06:00:00,002 [WARNING] banking.api.profiler - Slow query: "
+                        + "g.V().has('person','name','Alice') took 1532 ms",
+                "ts=2026-11-28T06:00:00.003Z caller=manager.go:978 level=info component=\"rule manager\" "
+                        + "msg=\"evaluating group\"",
+                "2026-11-28 06:00:00,004 [ERROR] banking.api - Unhandled exception on GET /api/v1/graph/stats: "
+                        + "ConnectionRefusedError",
+                "[gremlin-server-exec-1] INFO org.apache.tinkerpop.gremlin.server.op.AbstractEvalOpProcessor - eval in "
+                        + "3 ms",
+                "2026-11-28 06:00:00,006 [INFO] uvicorn.access - 10.89.0.1:51240 - \"POST /api/v1/auth/login "
+                        + "HTTP/1.1\" 401",
                 "2026-11-28 06:00:00,007 [INFO] banking.api - GET /api/v1/accounts/GB33BUKB20201555555555 200 9ms",
-                "2026-11-28 06:00:00,008 [WARNING] banking.compliance.audit - query_executed: DROP TABLE IF EXISTS janusgraph.tmp",
-                "2026-11-28 06:00:00,009 [INFO] banking.streaming.graph_consumer - consumed 25 events from transactions-events",
-                "INFO  [ScheduledTasks:1] 2026-11-28 06:00:00,010 StatusLogger.java:65 - Pool Name Active Pending Completed",
+                "2026-11-28 06:00:00,008 [WARNING] banking.compliance.audit - query_executed: DROP TABLE IF EXISTS "
+                        + "janusgraph.tmp",
+                "2026-11-28 06:00:00,009 [INFO] banking.streaming.graph_consumer - consumed 25 events from "
+                        + "transactions-events",
+                "INFO  [ScheduledTasks:1] 2026-11-28 06:00:00,010 StatusLogger.java:65 - Pool Name Active Pending "
+                        + "Completed",
                 "2026-11-28 06:00:00,011 [INFO] banking.api - POST /api/v1/screening 200 48ms",
         };
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -94,8 +103,9 @@ public final class LogBench {
                 ours.add(ms);
             }
         }
-        System.out.printf("classify a 1M-line file (%.0f MB): cockpit %.0f ms (%d lines in a class) vs grep -ciE %.0f ms (%s lines): "
-                + "ratio %.2f×%n", size / 1e6, min(ours), matched, min(grep), grepCount, min(ours) / min(grep));
+        System.out.printf("classify a 1M-line file (%.0f MB): cockpit %.0f ms (%d lines in a class) vs grep -ciE "
+                + "%.0f ms (%s lines): ratio %.2f×%n", size / 1e6, min(ours), matched, min(grep), grepCount,
+                min(ours) / min(grep));
     }
 
     static void tailVsPodmanLogs(LogClassifier classifier) throws Exception {
@@ -133,11 +143,11 @@ public final class LogBench {
             }
             System.out.printf("tail a container's 1M lines until ingested and classified: cockpit %.0f ms vs "
                     + "podman logs > /dev/null %.0f ms: ratio %.2f×%n", min(ours), min(base), min(ours) / min(base));
-            System.out.printf("  over a remote connection (podman logs -t through a pipe): %.0f ms, %.2f× (podman logs -t "
-                    + "> /dev/null: %.0f ms)%n", min(remote), min(remote) / min(base), min(withTimes));
+            System.out.printf("  over a remote connection (podman logs -t through a pipe): %.0f ms, %.2f× "
+                    + "(podman logs -t > /dev/null: %.0f ms)%n", min(remote), min(remote) / min(base), min(withTimes));
             long raw = last.retainedBytes();
-            System.out.printf("retained for 1M lines: %.1f MB in the buffer (%.1f MB measured on the heap) for %.1f MB of "
-                            + "raw line bytes: ratio %.2f× (heap %.2f×)%n", last.footprint() / 1e6,
+            System.out.printf("retained for 1M lines: %.1f MB in the buffer (%.1f MB measured on the heap) for "
+                            + "%.1f MB of raw line bytes: ratio %.2f× (heap %.2f×)%n", last.footprint() / 1e6,
                     (heapAfter - heapBefore) / 1e6, raw / 1e6, last.footprint() / (double) raw,
                     (heapAfter - heapBefore) / (double) raw);
             List<Double> search = new ArrayList<>();
@@ -149,8 +159,8 @@ public final class LogBench {
                     search.add((System.nanoTime() - t0) / 1e6);
                 }
             }
-            System.out.printf("search 1M retained lines for a literal: %.0f ms (%d hits) vs the 100 ms budget: ratio %.2f×%n",
-                    median(search), found, median(search) / 100);
+            System.out.printf("search 1M retained lines for a literal: %.0f ms (%d hits) vs the 100 ms budget: "
+                    + "ratio %.2f×%n", median(search), found, median(search) / 100);
         } finally {
             podman.rm(name, null, Duration.ofSeconds(30), null);
         }

@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * <li>idle CPU: the cockpit's own process (window under Xvfb, watching the stack) over 60 s, as % of one core, against
  * the CPU of the podman processes it starts in the same 60 s.</li>
  * </ol>
- * Run: {@code mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.hcdjg.cockpit.bench.PodmanBench}
+ * Run: {@code mvn -B -q test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.hcdjg.cockpit.bench.PodmanBench}
  * (the idle CPU part needs {@code target/cockpit.jar} and a display, e.g. {@code DISPLAY=:99} from Xvfb).
  */
 public final class PodmanBench {
@@ -48,8 +49,8 @@ public final class PodmanBench {
 
     static void detection(Podman podman) throws Exception {
         LinkedBlockingQueue<StackSnapshot> published = new LinkedBlockingQueue<>();
-        SnapshotStore store = new SnapshotStore(StackSnapshot.initial(Instant.now(), "bench", "bench", false, List.of()),
-                published::add);
+        SnapshotStore store = new SnapshotStore(
+                StackSnapshot.initial(Instant.now(), "bench", "bench", false, List.of()), published::add);
         var scheduler = Executors.newSingleThreadScheduledExecutor();
         ContainerPoller poller = new ContainerPoller(podman, PROJECT, "local", Duration.ofMinutes(30), 10, store,
                 Clock.systemUTC(), scheduler, null);
@@ -111,7 +112,8 @@ public final class PodmanBench {
             double children60 = (cpuTicks(app.pid(), true) - childrenBefore) / (double) hz;
             System.out.printf("idle CPU of the cockpit watching the stack for 60 s: %.1f%% of one core (%.2f s)%n",
                     app60 / 60 * 100, app60);
-            System.out.printf("CPU of the podman processes it ran in those 60 s (baseline): %.1f%% (%.2f s); ratio %.2f×%n",
+            System.out.printf("CPU of the podman processes it ran in those 60 s (baseline): %.1f%% (%.2f s); "
+                    + "ratio %.2f×%n",
                     children60 / 60 * 100, children60, children60 == 0 ? Double.NaN : app60 / children60);
         } finally {
             app.destroy();

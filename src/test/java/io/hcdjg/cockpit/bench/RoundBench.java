@@ -30,7 +30,8 @@ import java.util.function.Function;
 /**
  * How long one round of 15 services takes when one of them black-holes (accepts, never answers), against the same 15
  * with all healthy, both measured in this run. Not a test: run it with
- * {@code mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.hcdjg.cockpit.bench.RoundBench}.
+ * {@code mvn -B -q test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.hcdjg.cockpit.bench.RoundBench}.
  */
 public final class RoundBench {
     static final Duration TIMEOUT = Duration.ofSeconds(3);
@@ -38,21 +39,26 @@ public final class RoundBench {
 
     public static void main(String[] args) throws Exception {
         List<AutoCloseable> closers = new ArrayList<>();
-        try (DemoStack gremlin = DemoStack.start(); BlackHole hole = new BlackHole(); ProbeFactory factory = new ProbeFactory()) {
+        try (DemoStack gremlin = DemoStack.start(); BlackHole hole = new BlackHole();
+                ProbeFactory factory = new ProbeFactory()) {
             List<ServiceConfig> healthy = new ArrayList<>();
             healthy.add(Services.at("janusgraph-server", ProbeKind.GREMLIN, gremlin.gremlinPort(), TIMEOUT));
             Object[][] standIns = {
-                    {ProbeKind.VAULT, 200, "http/vault-200.json"}, {ProbeKind.OPENSEARCH, 200, "http/opensearch-green.json"},
+                    {ProbeKind.VAULT, 200, "http/vault-200.json"},
+                    {ProbeKind.OPENSEARCH, 200, "http/opensearch-green.json"},
                     {ProbeKind.OPENSEARCH_DASHBOARDS, 200, "http/dashboards-status.json"},
-                    {ProbeKind.PULSAR, 200, "http/pulsar-clusters.json"}, {ProbeKind.GRAFANA, 200, "http/grafana-health.json"},
+                    {ProbeKind.PULSAR, 200, "http/pulsar-clusters.json"},
+                    {ProbeKind.GRAFANA, 200, "http/grafana-health.json"},
                     {ProbeKind.LOKI, 200, "http/loki-ready.txt"}, {ProbeKind.JUPYTER, 200, "http/jupyter-api.json"},
                     {ProbeKind.ANALYTICS_API, 200, "http/analytics-api-healthy.json"},
-                    {ProbeKind.METRICS, 200, "http/exporter-metrics.txt"}, {ProbeKind.PROMETHEUS, 200, "http/loki-ready.txt"},
+                    {ProbeKind.METRICS, 200, "http/exporter-metrics.txt"},
+                    {ProbeKind.PROMETHEUS, 200, "http/loki-ready.txt"},
                     {ProbeKind.ALERTMANAGER, 200, "http/loki-ready.txt"}, {ProbeKind.HTTP, 200, "http/loki-ready.txt"},
                     {ProbeKind.HTTP, 200, "http/loki-ready.txt"}, {ProbeKind.HTTP, 200, "http/loki-ready.txt"}};
             for (int i = 0; i < standIns.length; i++) {
                 ProbeKind kind = (ProbeKind) standIns[i][0];
-                StandInServer s = StandInServer.answering(kind.defaultPath(), (int) standIns[i][1], Fixtures.read((String) standIns[i][2]));
+                StandInServer s = StandInServer.answering(kind.defaultPath(), (int) standIns[i][1],
+                        Fixtures.read((String) standIns[i][2]));
                 closers.add(s);
                 healthy.add(Services.at("service-" + i, kind, s.port(), TIMEOUT));
             }
@@ -66,7 +72,8 @@ public final class RoundBench {
             double base = median(baseline);
             double hung = median(faulty);
             System.out.printf("round of 15 healthy services (baseline): median %.1f ms over %d rounds%n", base, ROUNDS);
-            System.out.printf("round of 15 services, one black-holed:  median %.1f ms, max %.1f ms%n", hung, max(faulty));
+            System.out.printf("round of 15 services, one black-holed:  median %.1f ms, max %.1f ms%n",
+                    hung, max(faulty));
             System.out.printf("ratio to the probe timeout (%d ms): median %.3f×, max %.3f×%n", TIMEOUT.toMillis(),
                     hung / TIMEOUT.toMillis(), max(faulty) / TIMEOUT.toMillis());
             System.out.printf("ratio to the baseline round: %.0f×%n", hung / base);

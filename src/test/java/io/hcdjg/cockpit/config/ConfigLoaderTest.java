@@ -39,9 +39,10 @@ class ConfigLoaderTest {
         assertTrue(loaded.ok(), () -> loaded.problems().toString());
         CockpitConfig c = loaded.config();
         assertEquals("janusgraph-demo", c.stack().project());
-        assertEquals(List.of("hcd-server", "janusgraph-server", "opensearch", "opensearch-dashboards", "pulsar", "jupyter",
-                "janusgraph-visualizer", "graphexp", "vault", "prometheus", "alertmanager", "janusgraph-exporter",
-                "grafana", "analytics-api"), c.shownServices().stream().map(ServiceConfig::name).toList());
+        assertEquals(List.of("hcd-server", "janusgraph-server", "opensearch", "opensearch-dashboards", "pulsar",
+                "jupyter", "janusgraph-visualizer", "graphexp", "vault", "prometheus", "alertmanager",
+                "janusgraph-exporter", "grafana", "analytics-api"),
+                c.shownServices().stream().map(ServiceConfig::name).toList());
         Map<String, Integer> ports = Map.of("hcd-server", 19042, "janusgraph-server", 18182, "pulsar", 8081,
                 "grafana", 3001, "analytics-api", 8001, "janusgraph-exporter", 8000, "vault", 8200);
         ports.forEach((name, port) -> assertEquals(port, service(c, name).port(), name));
@@ -62,7 +63,8 @@ class ConfigLoaderTest {
         String file = home.resolve("config-incidents-broken.yaml") + ":";
         List<String> problems = loaded.problems().stream().map(Object::toString).toList();
         List<String> expected = List.of(
-                file + "5:19: incidents.responseTimes.P0: must be a duration like 15m or 4h, or business days like 1bd, not 'soon'",
+                file + "5:19: incidents.responseTimes.P0: must be a duration like 15m or 4h, or business days like "
+                        + "1bd, not 'soon'",
                 file + "7:8: incidents.rules[0].on: unknown trigger 'dwn'; one of down, degraded, alert, log-spike",
                 file + "8:19: incidents.rules[1].priority: must be P0, P1, P2 or P3, not 'P7'",
                 file + "9:7: incidents.rules[2]: a log-spike rule needs 'class'",
@@ -114,8 +116,8 @@ class ConfigLoaderTest {
         Path file = xdg.resolve("hcd-janusgraph-cockpit/cockpit.yaml");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "round:\n  interval: 7s\n");
-        ConfigLoader.Loaded loaded = new ConfigLoader(Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", xdg.toString()))
-                .load(Optional.empty());
+        ConfigLoader.Loaded loaded = new ConfigLoader(
+                Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", xdg.toString())).load(Optional.empty());
         assertTrue(loaded.ok());
         assertEquals(Duration.ofSeconds(7), loaded.config().round().interval());
         assertEquals(home.resolve(".config/hcd-janusgraph-cockpit/cockpit.yaml"), loader().xdgConfigFile());
@@ -127,16 +129,18 @@ class ConfigLoaderTest {
         String file = home.resolve("config-broken.yaml").toString();
         List<String> got = loaded.problems().stream().map(ConfigProblem::toString).toList();
         List<String> expected = List.of(
-                file + ":3:3: stack.hots: unknown field 'hots'; did you mean 'host'? (allowed: host, overlays, project)",
-                file + ":5:3: round.interval: must be a positive duration like 500ms, 3s, 2m or 1h (at most 3650d), not '5 seconds'",
+                file + ":3:3: stack.hots: unknown field 'hots'; did you mean 'host'? (allowed: host, overlays, "
+                        + "project)",
+                file + ":5:3: round.interval: must be a positive duration like 500ms, 3s, 2m or 1h (at most 3650d), "
+                        + "not '5 seconds'",
                 file + ":6:3: round.history: must be a whole number from 2 to 500, not '1'",
-                file + ":17:5: services[3].prot: unknown field 'prot'; did you mean 'port'? (allowed: datacenter, enabled, "
-                        + "host, name, overlay, path, port, probe, timeout)",
+                file + ":17:5: services[3].prot: unknown field 'prot'; did you mean 'port'? (allowed: datacenter, "
+                        + "enabled, host, name, overlay, path, port, probe, timeout)",
                 file + ":18:5: services[4].name: 'grafana' is listed twice",
                 file + ":9:5: services[0].port: must be a whole number from 1 to 65535, not '190420'",
-                file + ":11:5: services[1].probe: unknown probe 'vaultt'; one of gremlin, cql, vault, http, opensearch, "
-                        + "opensearch-dashboards, pulsar, prometheus, alertmanager, grafana, loki, jupyter, analytics-api, "
-                        + "metrics",
+                file + ":11:5: services[1].probe: unknown probe 'vaultt'; one of gremlin, cql, vault, http, "
+                        + "opensearch, opensearch-dashboards, pulsar, prometheus, alertmanager, grafana, loki, "
+                        + "jupyter, analytics-api, metrics",
                 file + ":13:5: services[2]: service 'my-api' has no 'port'",
                 file + ":15:5: services[2].path: must start with '/'",
                 file + ":23:5: services[5].timeout: must be shorter than round.interval (5s)");
@@ -217,7 +221,8 @@ class ConfigLoaderTest {
             ConfigLoader.Loaded loaded = loadText("h.yaml", "round:\n  interval: " + huge + "\n");
             assertEquals(1, loaded.problems().size(), huge);
             assertTrue(loaded.problems().get(0).toString().startsWith(home.resolve("h.yaml") + ":2:3: round.interval: "
-                    + "must be a positive duration like 500ms, 3s, 2m or 1h (at most 3650d)"), loaded.problems().toString());
+                    + "must be a positive duration like 500ms, 3s, 2m or 1h (at most 3650d)"),
+                    loaded.problems().toString());
         }
     }
 }

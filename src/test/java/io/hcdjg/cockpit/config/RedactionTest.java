@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 
-/** The redaction on real-looking text: what it hides, what it must leave alone, and that a second pass changes nothing. */
+/**
+ * The redaction on real-looking text: what it hides, what it must leave alone, and that a second pass changes nothing.
+ */
 class RedactionTest {
     private static final Redaction R = Redaction.DEFAULT;
 
@@ -37,15 +39,18 @@ class RedactionTest {
             [cqlsh, -u, cassandra, -p, s3cret, -e, DESC]          | [cqlsh, -u, cassandra, -p, ***, -e, DESC]
             podman exec -e SMTP_PASSWORD=s3cret api env           | podman exec -e SMTP_PASSWORD=*** api env
             # NAME=value and JSON keys
-            API_JWT_SECRET=abc HCD_KEYSTORE_PASSWORD=x API_KEY=y  | API_JWT_SECRET=*** HCD_KEYSTORE_PASSWORD=*** API_KEY=***
+            API_JWT_SECRET=abc HCD_KEYSTORE_PASSWORD=x API_KEY=y  \
+            | API_JWT_SECRET=*** HCD_KEYSTORE_PASSWORD=*** API_KEY=***
             password="two words" user=bob                         | password="***" user=bob
-            apiKey=Zx9 clientSecret=q1 AWS_SECRET_ACCESS_KEY=w2   | apiKey=*** clientSecret=*** AWS_SECRET_ACCESS_KEY=***
+            apiKey=Zx9 clientSecret=q1 AWS_SECRET_ACCESS_KEY=w2   \
+            | apiKey=*** clientSecret=*** AWS_SECRET_ACCESS_KEY=***
             VAULT_TOKEN=hvs.x basic_auth=u:p creds=u:p            | VAULT_TOKEN=*** basic_auth=*** creds=***
             Pwd=s3cret;Uid=sa                                     | Pwd=***
             {"user":"bob","password":"s3cret","api_key":"k1"}     | {"user":"bob","password":"***","api_key":"***"}
             {"access_token": "abc", "client_secret": "def"}       | {"access_token": "***", "client_secret": "***"}
             # CQL
-            CREATE ROLE ops WITH PASSWORD = 's3cret' AND LOGIN = true | CREATE ROLE ops WITH PASSWORD = '***' AND LOGIN = true
+            CREATE ROLE ops WITH PASSWORD = 's3cret' AND LOGIN = true \
+            | CREATE ROLE ops WITH PASSWORD = '***' AND LOGIN = true
             ALTER ROLE ops WITH PASSWORD 'it''s s3cret'           | ALTER ROLE ops WITH PASSWORD '***'
             create user x with hashed password '$2a$10$abc'       | create user x with hashed password '***'
             # URLs and headers
@@ -111,23 +116,29 @@ class RedactionTest {
                 List.of("http://127.0.0.1:8080/hook/T0KEN-123?x=1"),
                 List.of(Pattern.compile("ssn=(\\d{3}-\\d{2}-\\d{4})"), Pattern.compile("INTERNAL-\\d{6}")));
         assertEquals("login with *** failed", r.text("login with Hunter2-long failed"));
-        assertEquals("POST http://127.0.0.1:8080/*** HTTP 500", r.text("POST http://127.0.0.1:8080/hook/T0KEN-123?x=1 HTTP 500"));
-        assertEquals("connect http://127.0.0.1:8080/***: refused", r.text("connect http://127.0.0.1:8080/hook/T0KEN-123: refused"));
-        assertEquals("https://ops:***@alerts.example.com/***", r.text("https://ops:pw-in-url@alerts.example.com/notify/abcdef"));
+        assertEquals("POST http://127.0.0.1:8080/*** HTTP 500",
+                r.text("POST http://127.0.0.1:8080/hook/T0KEN-123?x=1 HTTP 500"));
+        assertEquals("connect http://127.0.0.1:8080/***: refused",
+                r.text("connect http://127.0.0.1:8080/hook/T0KEN-123: refused"));
+        assertEquals("https://ops:***@alerts.example.com/***",
+                r.text("https://ops:pw-in-url@alerts.example.com/notify/abcdef"));
         assertEquals("ssn=*** ref ***", r.text("ssn=123-45-6789 ref INTERNAL-123456"));
         assertEquals("ab12 x", new Redaction(List.of("ab12"), List.of(), List.of()).text("ab12 x"),
                 "nothing shorter than " + Redaction.MIN_SECRET + " characters is taken literally");
-        assertEquals("a=***", new Redaction(List.of("s3cret", "s3cret-longer"), List.of(), List.of()).text("a=s3cret-longer"),
+        assertEquals("a=***",
+                new Redaction(List.of("s3cret", "s3cret-longer"), List.of(), List.of()).text("a=s3cret-longer"),
                 "the longer secret first");
     }
 
     @Test
     void ofReadsTheConfigTheEnvironmentAndTheLadder() {
         CockpitConfig shipped = new ConfigLoader(Map.of("HOME", "/nonexistent")).load(Optional.empty()).config();
-        assertTrue(shipped.redaction().env().containsAll(List.of("SMTP_PASSWORD", "API_JWT_SECRET", "SLACK_WEBHOOK_URL")));
+        assertTrue(shipped.redaction().env()
+                .containsAll(List.of("SMTP_PASSWORD", "API_JWT_SECRET", "SLACK_WEBHOOK_URL")));
         Redaction r = Redaction.of(shipped, Map.of("SMTP_PASSWORD", "smtp-Pa55", "API_JWT_SECRET", "jwt!secret!value",
                 "SLACK_WEBHOOK_URL", "https://hooks.example.com/x/y/zzz", "HOME", "/home/ops", "API_KEY", "abc"));
-        String out = r.text("mail smtp-Pa55 signed jwt!secret!value via https://hooks.example.com/x/y/zzz at /home/ops abc");
+        String out = r.text("mail smtp-Pa55 signed jwt!secret!value via https://hooks.example.com/x/y/zzz "
+                + "at /home/ops abc");
         assertEquals("mail *** signed *** via https://hooks.example.com/*** at /home/ops abc", out);
         assertFalse(shipped.redaction().toString().contains("smtp"), "a config's string form never carries values");
     }
@@ -143,21 +154,24 @@ class RedactionTest {
                 """);
         ConfigLoader.Loaded loaded = new ConfigLoader(Map.of("HOME", home.toString())).load(Optional.of(file));
         assertEquals(List.of(
-                file + ":2:28: redaction.secrets[1]: shorter than 6 characters: hiding it everywhere would hide ordinary "
-                        + "words too; cover it with a pattern instead",
+                file + ":2:28: redaction.secrets[1]: shorter than 6 characters: hiding it everywhere would hide "
+                        + "ordinary words too; cover it with a pattern instead",
                 file + ":3:29: redaction.patterns[1]: not a regular expression: Unclosed group",
-                file + ":3:42: redaction.patterns[2]: matches the empty string: it would mark every place in every text",
+                file + ":3:42: redaction.patterns[2]: matches the empty string: it would mark every place in "
+                        + "every text",
                 file + ":4:20: redaction.env[1]: not an environment variable name (letters, digits, _)"),
                 loaded.problems().stream().map(Object::toString).toList());
         assertFalse(loaded.problems().toString().contains("abc"));
 
-        Files.writeString(file, "redaction:\n  secrets: [long-enough-1]\n  patterns: ['token=(\\w+)']\n  env: [MY_SECRET]\n");
+        Files.writeString(file, "redaction:\n  secrets: [long-enough-1]\n  patterns: ['token=(\\w+)']\n"
+                + "  env: [MY_SECRET]\n");
         loaded = new ConfigLoader(Map.of("HOME", home.toString())).load(Optional.of(file));
         assertTrue(loaded.ok(), loaded.problems().toString());
         RedactionConfig rc = loaded.config().redaction();
         assertEquals(List.of("long-enough-1"), rc.secrets());
         assertEquals(List.of("token=(\\w+)"), rc.patterns());
-        assertTrue(rc.env().containsAll(List.of("SMTP_PASSWORD", "MY_SECRET")), "added to the shipped names: " + rc.env());
+        assertTrue(rc.env().containsAll(List.of("SMTP_PASSWORD", "MY_SECRET")),
+                "added to the shipped names: " + rc.env());
     }
 
     @Test

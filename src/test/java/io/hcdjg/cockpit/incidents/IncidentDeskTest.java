@@ -37,7 +37,8 @@ class IncidentDeskTest {
     Path dir;
 
     private static List<String> prompts(IncidentState s, String kind) {
-        return s.prompts().stream().filter(p -> p.kind().equals(kind)).map(p -> p.incident() + " L" + p.level()).toList();
+        return s.prompts().stream().filter(p -> p.kind().equals(kind)).map(p -> p.incident() + " L" + p.level())
+                .toList();
     }
 
     private static long count(IncidentDesk d, String type) {
@@ -50,7 +51,8 @@ class IncidentDeskTest {
         Health down = Health.down("connection refused");
         f.round(Health.up("ok")); // all healthy: nothing recorded
         assertTrue(f.desk.store().events().isEmpty());
-        // janusgraph-server answers first, before the hcd-server probe has timed out: nothing yet, the round is not over
+        // janusgraph-server answers first, before the hcd-server probe has timed out: nothing yet, the round is not
+        // over
         f.services(down, "janusgraph-server", "analytics-api");
         f.desk.observe(f.snapshot());
         assertTrue(f.desk.state().incidents().isEmpty());
@@ -76,7 +78,8 @@ class IncidentDeskTest {
         f.round(Health.up("ok"), "hcd-server", "janusgraph-server", "analytics-api");
         i = f.desk.find("INC-0001");
         assertFalse(i.resolved());
-        assertTrue(i.events().get(i.events().size() - 1).text().startsWith("analytics-api DOWN → UP"), i.events().toString());
+        assertTrue(i.events().get(i.events().size() - 1).text().startsWith("analytics-api DOWN → UP"),
+                i.events().toString());
         assertTrue(f.desk.state().blockedBy().isEmpty());
     }
 
@@ -112,7 +115,8 @@ class IncidentDeskTest {
         var listed = new PodmanState("the local engine", null, List.of(), DeskFixture.T0, true);
         f.observe(f.snapshot().withPodman(listed, DeskFixture.T0));
         f.round(Health.down("Vault is sealed: unseal it with 3 of the 5 keys (Vault 1.15.4)"), "vault");
-        assertEquals(List.of("vault"), f.desk.state().incidents().stream().flatMap(i -> i.services().stream()).toList());
+        assertEquals(List.of("vault"),
+                f.desk.state().incidents().stream().flatMap(i -> i.services().stream()).toList());
         assertEquals(Priority.P1, f.desk.find("INC-0001").priority());
     }
 
@@ -142,7 +146,8 @@ class IncidentDeskTest {
         assertEquals(2, count(f.desk, IncidentEvent.ALERT));
         f.observe(f.snapshot().withMonitoring(new MonitoringState(List.of(), List.of(), List.of(onVault), List.of(),
                 null, null, DeskFixture.T0), DeskFixture.T0));
-        assertTrue(f.desk.find("INC-0003").events().stream().anyMatch(e -> e.text().startsWith("HighErrorRate resolved")));
+        assertTrue(f.desk.find("INC-0003").events().stream()
+                .anyMatch(e -> e.text().startsWith("HighErrorRate resolved")));
     }
 
     @Test
@@ -179,7 +184,8 @@ class IncidentDeskTest {
         Incident i = f.desk.find("INC-0001");
         assertEquals(List.of("janusgraph-server", "janusgraph-exporter"), i.services());
         assertEquals(1, f.desk.state().incidents().size());
-        assertTrue(i.events().stream().anyMatch(e -> e.text().equals("400 error lines in 5 min on janusgraph-exporter")));
+        assertTrue(i.events().stream()
+                .anyMatch(e -> e.text().equals("400 error lines in 5 min on janusgraph-exporter")));
     }
 
     private static SecurityEvent event(Instant at, SecurityEvent.Category c,
@@ -289,8 +295,8 @@ class IncidentDeskTest {
     @Test
     void lifecycleAndManualIncidents() throws Exception {
         DeskFixture f = new DeskFixture(dir);
-        Incident i = f.desk.open("Customer reports empty graph", Priority.P3, List.of("janusgraph-server", "analytics-api"),
-                "ticket 4711");
+        Incident i = f.desk.open("Customer reports empty graph", Priority.P3,
+                List.of("janusgraph-server", "analytics-api"), "ticket 4711");
         assertEquals(List.of("janusgraph-server", "analytics-api"), i.services());
         assertEquals(DeskFixture.T0.plus(Duration.ofDays(3)), f.desk.state().deadlines().get(i.id()),
                 "opened on a Friday: one business day is Monday");

@@ -20,7 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A secret in a note, in a key log line and in an escalation's webhook and command: none reaches the store or report. */
+/**
+ * A secret in a note, in a key log line and in an escalation's webhook and command: none reaches the store or report.
+ */
 class IncidentRedactionTest {
     /** Port 9 (discard) refuses: the webhook fails at once, with its URL in the error. */
     private static final String HOOK = "http://127.0.0.1:9/hooks/T0KEN-path-secret";
@@ -35,7 +37,8 @@ class IncidentRedactionTest {
         var all = EnumSet.allOf(Priority.class);
         Redaction r = new Redaction(List.of("note-Secret-77", "old-Secret-55"), List.of(HOOK), List.of());
         DeskFixture f = new DeskFixture(dir, List.of(
-                new IncidentConfig.Level(1, "On-Call Engineer", "oncall@example.com", Duration.ZERO, all, List.of(), null),
+                new IncidentConfig.Level(1, "On-Call Engineer", "oncall@example.com", Duration.ZERO, all, List.of(),
+                        null),
                 new IncidentConfig.Level(2, "Senior Engineer", "senior@example.com", Duration.ofMinutes(30), all,
                         List.of("true", "--password", "cmd-Secret-42", "{id}"), HOOK)), r);
         f.round(Health.down("connection refused"), "hcd-server");
@@ -48,7 +51,8 @@ class IncidentRedactionTest {
         assertEquals(IncidentEvent.ESCALATED, last.type());
         assertTrue(last.text().contains("webhook http://127.0.0.1:9/***"), last.text());
         String md = Files.readString(report);
-        assertTrue(md.contains("tried cqlsh -u cassandra -p *** and ***; see https://hooks.slack.com/services/***"), md);
+        assertTrue(md.contains("tried cqlsh -u cassandra -p *** and ***; see https://hooks.slack.com/services/***"),
+                md);
         assertTrue(md.contains("Authorization: Bearer ***"), md);
         assertNoSecretUnder(dir);
     }

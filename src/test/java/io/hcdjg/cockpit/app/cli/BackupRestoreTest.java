@@ -43,8 +43,10 @@ class BackupRestoreTest {
         out = new ByteArrayOutputStream();
         err = new ByteArrayOutputStream();
         Path config = tmp.resolve("cockpit.yaml");
-        Files.writeString(config, PodmanStack.CONFIG + "runbook:\n  keyspace: " + KS + "\n  backupDir: " + tmp.resolve("backups")
-                + "\n  retentionDays: 7\n  gpgRecipient: backup@example.org\n  gpgHome: " + tmp.resolve("gnupg") + "\n");
+        Files.writeString(config, PodmanStack.CONFIG + "runbook:\n  keyspace: " + KS
+                + "\n  backupDir: " + tmp.resolve("backups")
+                + "\n  retentionDays: 7\n  gpgRecipient: backup@example.org"
+                + "\n  gpgHome: " + tmp.resolve("gnupg") + "\n");
         List<String> argv = new ArrayList<>(List.of(args));
         argv.addAll(List.of("--config", config.toString()));
         return CockpitCli.run(argv.toArray(String[]::new), Map.of("HOME", tmp.toString()),
@@ -76,7 +78,8 @@ class BackupRestoreTest {
         gpgKey();
         try (CqlSession s = cql()) {
             s.execute("DROP KEYSPACE IF EXISTS " + KS);
-            s.execute("CREATE KEYSPACE " + KS + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+            s.execute("CREATE KEYSPACE " + KS
+                    + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
             s.execute("CREATE TABLE " + KS + ".accounts (id int PRIMARY KEY, owner text, balance decimal)");
             for (int i = 0; i < 500; i++) {
                 s.execute("INSERT INTO " + KS + ".accounts (id, owner, balance) VALUES (" + i + ", 'owner " + i + "', "
@@ -119,7 +122,8 @@ class BackupRestoreTest {
             s.execute("DROP KEYSPACE " + KS);
         }
         assertEquals(3, run("restore", archive.getFileName().toString()), "refused without the project name typed");
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("confirm it with the project name '" + PodmanStack.PROJECT + "'"));
+        assertTrue(err.toString(StandardCharsets.UTF_8)
+                .contains("confirm it with the project name '" + PodmanStack.PROJECT + "'"));
 
         assertEquals(0, run("restore", archive.getFileName().toString(), "--confirm", PodmanStack.PROJECT),
                 out + "\n" + err);
@@ -130,7 +134,8 @@ class BackupRestoreTest {
                 + "; health verified"), said);
         try (CqlSession s = cql()) {
             assertEquals(500, rows(s), said);
-            assertEquals("owner 42", s.execute("SELECT owner FROM " + KS + ".accounts WHERE id = 42").one().getString(0));
+            assertEquals("owner 42",
+                    s.execute("SELECT owner FROM " + KS + ".accounts WHERE id = 42").one().getString(0));
             s.execute("DROP KEYSPACE " + KS);
         }
         new ProcessBuilder("gpgconf", "--homedir", tmp.resolve("gnupg").toString(), "--kill", "gpg-agent").start()

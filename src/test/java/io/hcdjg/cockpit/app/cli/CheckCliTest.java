@@ -47,7 +47,8 @@ class CheckCliTest {
     /** A user file that keeps only grafana and analytics-api, pointed at the stand-ins. */
     private Path config(int apiPort) throws Exception {
         StringBuilder yaml = new StringBuilder("services:\n");
-        for (ServiceConfig s : new ConfigLoader(Map.of("HOME", home.toString())).load(Optional.empty()).config().services()) {
+        for (ServiceConfig s : new ConfigLoader(Map.of("HOME", home.toString())).load(Optional.empty()).config()
+                .services()) {
             yaml.append("  - name: ").append(s.name()).append('\n');
             switch (s.name()) {
                 case "grafana" -> yaml.append("    port: ").append(grafana.port()).append('\n');
@@ -68,8 +69,8 @@ class CheckCliTest {
         assertEquals(0, run("check", "--config", config(api.port()).toString()));
         String table = out.toString(StandardCharsets.UTF_8);
         assertTrue(table.lines().findFirst().orElseThrow().matches("SERVICE +STATE +LATENCY +REASON"), table);
-        assertTrue(table.lines().anyMatch(l -> l.matches("grafana +UP +[0-9.]+ (µs|ms|s) +database ok \\(Grafana 10.2.3\\)")),
-                table);
+        assertTrue(table.lines()
+                .anyMatch(l -> l.matches("grafana +UP +[0-9.]+ (µs|ms|s) +database ok \\(Grafana 10.2.3\\)")), table);
         assertTrue(table.contains("2 of 2 up"), table);
     }
 

@@ -71,18 +71,21 @@ class LogsCliTest {
             }
         }
         assertEquals(3, lines.size(), String.join("\n", lines));
-        assertTrue(lines.get(0).contains(" analytics-api | ") && lines.get(0).contains(marker + "-first"), lines.get(0));
+        assertTrue(lines.get(0).contains(" analytics-api | ") && lines.get(0).contains(marker + "-first"),
+                lines.get(0));
         assertTrue(lines.get(1).contains(" janusgraph-server | ") && lines.get(1).contains(marker + "-middle")
                 && lines.get(1).contains("Query requires iterating over all vertices"), lines.get(1));
         assertTrue(lines.get(2).contains(" analytics-api | ") && lines.get(2).contains(marker + "-last"), lines.get(2));
         for (int i = 1; i < 3; i++) {
             String ts = lines.get(i).substring(0, lines.get(i).indexOf(' '));
-            assertTrue(ts.compareTo(lines.get(i - 1).substring(0, lines.get(i - 1).indexOf(' '))) >= 0, lines.toString());
+            assertTrue(ts.compareTo(lines.get(i - 1).substring(0, lines.get(i - 1).indexOf(' '))) >= 0,
+                    lines.toString());
         }
 
         out.reset();
         assertEquals(0, run("logs", "analytics-api", "--since", "10m", "--summary", "--format", "json"));
-        JsonNode api = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("services").get("analytics-api");
+        JsonNode api = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("services")
+                .get("analytics-api");
         assertTrue(api.get("lines").asLong() >= 3, api.toString());
         assertTrue(api.get("auth_failure").asLong() >= 1, "the 401 access line: " + api);
         out.reset();

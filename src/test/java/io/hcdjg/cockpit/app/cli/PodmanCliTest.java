@@ -42,13 +42,15 @@ class PodmanCliTest {
         ProcessGateway gateway = new ProcessGateway();
         String name = "cockpit-test-" + ProcessHandle.current().pid();
         Path socket = home.resolve("podman.sock");
-        var service = gateway.stream(List.of("podman", "system", "service", "--time=0", "unix://" + socket), line -> { });
+        var service = gateway.stream(List.of("podman", "system", "service", "--time=0", "unix://" + socket),
+                line -> { });
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (!Files.exists(socket) && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
-            gateway.run(List.of("podman", "system", "connection", "add", name, "unix://" + socket), Duration.ofSeconds(10));
+            gateway.run(List.of("podman", "system", "connection", "add", name, "unix://" + socket),
+                    Duration.ofSeconds(10));
             // PODMAN_CONNECTION names it, as the runbook's scripts do; the cockpit passes it as --connection.
             Map<String, String> env = new HashMap<>(PodmanStack.env(home));
             env.put("PODMAN_CONNECTION", name);
@@ -58,7 +60,8 @@ class PodmanCliTest {
             assertEquals("on " + name + " (unix://" + socket + ")", json.get("target").asText());
             assertEquals(7, json.get("containers").size());
         } finally {
-            gateway.runAllowingFailure(List.of("podman", "system", "connection", "remove", name), Duration.ofSeconds(10));
+            gateway.runAllowingFailure(List.of("podman", "system", "connection", "remove", name),
+                    Duration.ofSeconds(10));
             service.close();
         }
     }
@@ -68,7 +71,8 @@ class PodmanCliTest {
         int code = run(Map.of("HOME", home.toString()), "action", "restart", "analytics-api", "--connection", "nope");
         assertEquals(1, code);
         String e = err.toString(StandardCharsets.UTF_8);
-        assertTrue(e.contains("unknown podman connection 'nope'") && e.contains("podman system connection add nope URI"), e);
+        assertTrue(e.contains("unknown podman connection 'nope'")
+                && e.contains("podman system connection add nope URI"), e);
     }
 
     @Test
@@ -78,7 +82,7 @@ class PodmanCliTest {
         ProcessResult r = new ProcessGateway(Map.of("PATH", "/nonexistent", "HOME", home.toString()))
                 .runAllowingFailure(argv, Duration.ofSeconds(60));
         assertEquals(1, r.exitCode(), r.stderr());
-        assertTrue(r.stderr().contains("'podman' is not installed or not on PATH: install it with 'apt-get install podman'"),
-                r.stderr());
+        assertTrue(r.stderr().contains("'podman' is not installed or not on PATH: "
+                + "install it with 'apt-get install podman'"), r.stderr());
     }
 }

@@ -38,8 +38,8 @@ class RunbookCliTest {
     private int run(String... args) throws Exception {
         out = new ByteArrayOutputStream();
         Path config = tmp.resolve("cockpit.yaml");
-        Files.writeString(config, PodmanStack.CONFIG + "runbook:\n  repo: " + tmp.resolve("repo") + "\n  backupDir: " + tmp.resolve("backups")
-                + "\n");
+        Files.writeString(config, PodmanStack.CONFIG + "runbook:\n  repo: " + tmp.resolve("repo")
+                + "\n  backupDir: " + tmp.resolve("backups") + "\n");
         List<String> argv = new ArrayList<>(List.of(args));
         argv.addAll(List.of("--config", config.toString()));
         return CockpitCli.run(argv.toArray(String[]::new), Map.of("HOME", tmp.toString()),

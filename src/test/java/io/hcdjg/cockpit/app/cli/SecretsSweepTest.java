@@ -62,7 +62,8 @@ class SecretsSweepTest {
     private int run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CockpitCli.run(args, Map.of("HOME", home.toString(), "USER", "ops", "SMTP_PASSWORD", "env-S3cret-value"),
+        int code = CockpitCli.run(args,
+                Map.of("HOME", home.toString(), "USER", "ops", "SMTP_PASSWORD", "env-S3cret-value"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         printed.add(args[0] + ":\n" + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
         return code;
