@@ -6,6 +6,7 @@ import io.hcdjg.cockpit.config.IncidentConfig;
 import io.hcdjg.cockpit.incidents.EscalationChannel;
 import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.podman.ProcessException;
+import io.hcdjg.cockpit.probes.BoundedHttp;
 import io.hcdjg.cockpit.podman.ProcessGateway;
 import io.hcdjg.cockpit.podman.ProcessResult;
 
@@ -27,6 +28,8 @@ import java.util.List;
  */
 public final class Escalator implements EscalationChannel {
     static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** What a webhook answers is only looked at for its status; a few KB of it are read, no more. */
+    private static final int WEBHOOK_ANSWER = 64 << 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProcessGateway processes;
@@ -70,10 +73,10 @@ public final class Escalator implements EscalationChannel {
             body.put("link", link);
             long start = System.nanoTime();
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(level.webhook())).timeout(TIMEOUT)
-                        .header("Content-Type", "application/json")
+                HttpResponse<byte[]> r = BoundedHttp.send(http, HttpRequest.newBuilder(URI.create(level.webhook()))
+                        .timeout(TIMEOUT).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                        WEBHOOK_ANSWER, TIMEOUT);
                 audit.http("webhook", action, "POST", shown, r.statusCode(), (System.nanoTime() - start) / 1_000_000);
                 ok &= r.statusCode() / 100 == 2;
                 said.add("webhook " + shown + " HTTP " + r.statusCode());

@@ -15,7 +15,8 @@ import java.time.Instant;
 /** GETs a service's health endpoint and reads the answer with {@link HttpDiagnosis}. */
 final class HttpProbe implements Probe {
     /** Health answers are small; a larger body is cut so that a misbehaving endpoint cannot flood memory. */
-    private static final int MAX_BODY = 256 * 1024;
+    /** Health pages and an exporter's /metrics are a few KB; past this the answer is not what a probe expects. */
+    static final int MAX_BODY = 4 << 20;
 
     private final ServiceConfig service;
     private final HttpClient client;
@@ -34,9 +35,8 @@ final class HttpProbe implements Probe {
     @Override
     public Health check() {
         try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            byte[] bytes = response.body();
-            String body = new String(bytes, 0, Math.min(bytes.length, MAX_BODY), StandardCharsets.UTF_8);
+            HttpResponse<byte[]> response = BoundedHttp.send(client, request, MAX_BODY, service.timeout());
+            String body = new String(response.body(), StandardCharsets.UTF_8);
             if (service.probe() == ProbeKind.METRICS && response.statusCode() / 100 == 2) {
                 return exporter.judge(body, Instant.now());
             }

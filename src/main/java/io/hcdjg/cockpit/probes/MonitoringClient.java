@@ -31,6 +31,8 @@ import java.util.Comparator;
 public final class MonitoringClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A range query over a day of a busy series is well under this; more is a runaway query or not Prometheus. */
+    static final int MAX_BODY = 32 << 20;
     private final HttpClient http;
     private final String prometheus;
     private final String alertmanager;
@@ -132,12 +134,13 @@ public final class MonitoringClient {
 
     /** @param apiErrorsInBody Prometheus answers a bad query with 400 and a JSON error the parser reports */
     private String send(HttpRequest request, boolean apiErrorsInBody) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<byte[]> r = BoundedHttp.send(http, request, MAX_BODY, timeout);
+        String body = new String(r.body(), StandardCharsets.UTF_8);
         if (r.statusCode() / 100 == 2 || apiErrorsInBody && (r.statusCode() == 400 || r.statusCode() == 422)) {
-            return r.body();
+            return body;
         }
         throw new PromJson.ApiError("HTTP " + r.statusCode() + " from " + request.uri().getPath() + ": "
-                + PromJson.errorMessage(r.body()));
+                + PromJson.errorMessage(body));
     }
 
     private static String enc(String s) {
