@@ -34,7 +34,8 @@ class GremlinProbeTest {
 
     @Test
     void aRealTraversalAnswers() {
-        try (Probe probe = new ProbeFactory().create(Services.at("janusgraph-server", ProbeKind.GREMLIN, demo.gremlinPort()))) {
+        try (Probe probe = new ProbeFactory().create(
+                Services.at("janusgraph-server", ProbeKind.GREMLIN, demo.gremlinPort()))) {
             Health h = probe.check();
             assertEquals(HealthLevel.UP, h.level(), h.reason());
             assertEquals("traversal answered", h.reason());
@@ -49,7 +50,8 @@ class GremlinProbeTest {
             Client client = cluster.connect();
             assertEquals(17L, client.submit("g.V().count()").one().getLong());
             assertEquals(6L, client.submit("g.V().hasLabel('person').count()").one().getLong());
-            assertEquals("Alice Johnson", client.submit("g.V().has('person','name','Alice Johnson').values('name')").one().getString());
+            assertEquals("Alice Johnson",
+                    client.submit("g.V().has('person','name','Alice Johnson').values('name')").one().getString());
         } finally {
             cluster.close();
         }
