@@ -34,7 +34,8 @@ class IncidentStoreTest {
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 StoreWriterMain.class.getName(), file.toString()).redirectErrorStream(true).start();
         int acknowledged = -1;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; acknowledged < 300 && (line = out.readLine()) != null; ) {
                 acknowledged = Integer.parseInt(line.strip());
             }

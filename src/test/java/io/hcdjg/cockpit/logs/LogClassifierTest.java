@@ -56,7 +56,8 @@ class LogClassifierTest {
         assertEquals(ERROR | SLOW_QUERY, classify(DEFAULTS, "EXCEPTION after a SLOW QUERY"));
         assertEquals(ERROR | AUTH_FAILURE | DESTRUCTIVE,
                 classify(DEFAULTS, "error: Unauthorized DROP KEYSPACE attempt"));
-        assertEquals(ERROR, classify(DEFAULTS, "\u001B[31mERROR\u001B[0m coloured"), "ANSI codes do not hide a keyword");
+        assertEquals(ERROR, classify(DEFAULTS, "\u001B[31mERROR\u001B[0m coloured"),
+                "ANSI codes do not hide a keyword");
     }
 
     @Test
@@ -103,7 +104,8 @@ class LogClassifierTest {
 
     @Test
     void regularExpressionsAddToKeywords() {
-        LogClassifier c = new LogClassifier(Map.of(ERROR, List.of("error")), Map.of(SLOW_QUERY, List.of("took [0-9]{4,} ms")));
+        LogClassifier c = new LogClassifier(Map.of(ERROR, List.of("error")),
+                Map.of(SLOW_QUERY, List.of("took [0-9]{4,} ms")));
         assertEquals(SLOW_QUERY, classify(c, "traversal took 1532 ms"));
         assertEquals(0, classify(c, "traversal took 153 ms"));
     }

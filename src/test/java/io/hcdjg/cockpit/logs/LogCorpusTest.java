@@ -74,9 +74,9 @@ class LogCorpusTest {
 
     /**
      * Measured, not tuned on: 105 of its 110 lines right when it was written (the misses: Cassandra's "Some operations
-     * timed out" and an exporter's "query slow" are slow queries the rules do not know; "exception handler installed for
-     * ValidationError" reads as an error; a zero five words after "authentication failures" is too far; a pipeline's
-     * "❌ notebooks failed" has no error word). A rule change that loses more shows here.
+     * timed out" and an exporter's "query slow" are slow queries the rules do not know; "exception handler installed
+     * for ValidationError" reads as an error; a zero five words after "authentication failures" is too far; a
+     * pipeline's "❌ notebooks failed" has no error word). A rule change that loses more shows here.
      */
     @Test
     void theUnseenCorpusIsMostlyRight() throws IOException {

@@ -15,7 +15,8 @@ class LogFilesTest {
         Path f = dir.resolve("big.log");
         try (BufferedWriter w = Files.newBufferedWriter(f)) {
             for (int i = 0; i < 300_000; i++) { // ~12 MB: several blocks and parts
-                w.write(i % 3 == 0 ? "line " + i + " ERROR boom\n" : i % 5 == 0 ? "line " + i + " slow query\n" : "line " + i + " ok\n");
+                w.write(i % 3 == 0 ? "line " + i + " ERROR boom\n"
+                        : i % 5 == 0 ? "line " + i + " slow query\n" : "line " + i + " ok\n");
             }
             w.write("last line without newline: drop table x");
         }

@@ -15,7 +15,8 @@ class LogTimeTest {
 
     @Test
     void podmansTimestamps() {
-        assertEquals(Instant.parse("2026-11-28T05:52:19.680Z").toEpochMilli(), parse("2026-11-28T05:52:19.680333039Z msg"));
+        assertEquals(Instant.parse("2026-11-28T05:52:19.680Z").toEpochMilli(),
+                parse("2026-11-28T05:52:19.680333039Z msg"));
         assertEquals(Instant.parse("2026-11-28T04:52:19Z").toEpochMilli(), parse("2026-11-28T05:52:19+01:00 msg"));
         assertEquals(Instant.parse("2024-02-29T23:59:59.5Z").toEpochMilli(), parse("2024-02-29T23:59:59.5Z x"));
         assertEquals(Instant.parse("1999-12-31T10:00:00Z").toEpochMilli(), parse("1999-12-31T12:00:00+02:00 x"));
@@ -28,6 +29,7 @@ class LogTimeTest {
         assertEquals(LogTime.NONE, parse("2026-13-28T05:52:19Z bad month"));
         assertEquals(LogTime.NONE, parse("2026-11-28T05:52:19 no zone"));
         byte[] b = "2026-11-28T05:52:19.680333039Z the message".getBytes(StandardCharsets.UTF_8);
-        assertEquals("the message", new String(b, LogTime.messageStart(b, 0, b.length), b.length - LogTime.messageStart(b, 0, b.length)));
+        assertEquals("the message", new String(b, LogTime.messageStart(b, 0, b.length),
+                b.length - LogTime.messageStart(b, 0, b.length)));
     }
 }

@@ -110,15 +110,16 @@ class SecurityLinesTest {
     @Test
     void aSanitizerRejectionIsOneEventThoughBothItsLogLineAndItsAuditEventAreRead() {
         LogBuffer buffer = new LogBuffer(10);
-        byte[] b = ("2026-12-02 07:16:24,916 [WARNING] src.python.security.query_sanitizer - Query validation failed for "
-                + "user carol: Dangerous pattern detected: system\\(").getBytes(StandardCharsets.UTF_8);
+        byte[] b = ("2026-12-02 07:16:24,916 [WARNING] src.python.security.query_sanitizer - Query validation "
+                + "failed for user carol: Dangerous pattern detected: system\\(").getBytes(StandardCharsets.UTF_8);
         buffer.append(Instant.parse("2026-12-02T07:16:24.917Z").toEpochMilli(), b, 0, b.length, 0);
         SecurityLedger ledger = new SecurityLedger(classifier, 100);
         ledger.readLog("analytics-api", buffer, 0);
-        ledger.readAudit("analytics-api", SecurityLines.AUDIT_FILE, "{\"timestamp\": \"2026-12-02T07:16:24.916410+00:00\", "
-                + "\"event_type\": \"validation_failure\", \"severity\": \"warning\", \"user\": \"carol\", \"resource\": "
-                + "\"gremlin_query\", \"action\": \"validate\", \"result\": \"failure\", \"ip_address\": null, \"session_id\": "
-                + "null, \"metadata\": {\"query\": \"system('ls')\"}}\n");
+        ledger.readAudit("analytics-api", SecurityLines.AUDIT_FILE,
+                "{\"timestamp\": \"2026-12-02T07:16:24.916410+00:00\", "
+                + "\"event_type\": \"validation_failure\", \"severity\": \"warning\", \"user\": \"carol\", "
+                + "\"resource\": \"gremlin_query\", \"action\": \"validate\", \"result\": \"failure\", "
+                + "\"ip_address\": null, \"session_id\": null, \"metadata\": {\"query\": \"system('ls')\"}}\n");
         List<SecurityEvent> events = ledger.since(Instant.EPOCH);
         assertEquals(1, events.size(), events.toString());
         assertEquals(SecurityLines.AUDIT_FILE, events.get(0).source());

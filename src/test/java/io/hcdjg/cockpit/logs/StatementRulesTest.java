@@ -18,10 +18,12 @@ class StatementRulesTest {
             "DROP FUNCTION ks.fLog(double)", "DROP AGGREGATE IF EXISTS ks.average", "DROP TRIGGER audit ON ks.t",
             "DROP ROLE alice", "DROP USER IF EXISTS bob", "drop\ttable\tks.t",
             "TRUNCATE ks.t", "TRUNCATE t;", "TRUNCATE TABLE ks.t", "TRUNCATE COLUMNFAMILY \"Quoted\"",
-            "cqlsh:ks> truncate staging;", "cqlsh> truncate ks.staging", "query_executed: TRUNCATE janusgraph.staging by admin",
+            "cqlsh:ks> truncate staging;", "cqlsh> truncate ks.staging",
+            "query_executed: TRUNCATE janusgraph.staging by admin",
             "DELETE FROM ks.t WHERE id = 1", "DELETE name FROM ks.t WHERE id = 1",
             "DELETE name, emails['work'], scores[2], address.city FROM t WHERE id = 1",
-            "cqlsh:ks> delete from person where id = 1;", "cqlsh:ks> delete from person using timestamp 12 where id = 1;",
+            "cqlsh:ks> delete from person where id = 1;",
+            "cqlsh:ks> delete from person using timestamp 12 where id = 1;",
             "ALTER TABLE ks.t DROP nickname", "ALTER TABLE IF EXISTS t DROP IF EXISTS nickname",
             "ALTER TABLE t DROP (a, b)", "ALTER COLUMNFAMILY t DROP COMPACT STORAGE",
             "{\"event_type\": \"query_executed\", \"metadata\": {\"query\": \"TRUNCATE janusgraph.staging\"}}",
@@ -34,7 +36,8 @@ class StatementRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "g.V().has('x').drop()", "g.E(12).drop().iterate()", "g.V(1).properties('nickname').drop()",
-            "g.V().sideEffect(__.drop())", "g.V().sideEffect(drop())", "args={gremlin=[[], [V(), hasLabel(tmp), drop()]]}",
+            "g.V().sideEffect(__.drop())", "g.V().sideEffect(drop())",
+            "args={gremlin=[[], [V(), hasLabel(tmp), drop()]]}",
             "gremlin> JanusGraphFactory.drop(graph)", "ConfiguredGraphFactory.drop('scratch')", "g.V().drop( )"})
     void gremlinDropStepsAreDestructive(String line) {
         assertEquals(DESTRUCTIVE, classify(line), line);
@@ -46,7 +49,8 @@ class StatementRulesTest {
             "Dropping connection to 10.89.0.4", "\"DELETE /api/v1/x HTTP/1.1\" 204", "DELETE /api/v1/x 204 4ms",
             "delete_from_cache calls 3", "truncated line of 70000 bytes", "Failed to delete from cache",
             "delete from cache failed", "Please drop table foo", "GRANT DROP ON KEYSPACE ks TO ops",
-            "User bob has no DROP permission on <table ks.t> or any of its parents", "ALTER TABLE t WITH gc_grace_seconds = 0",
+            "User bob has no DROP permission on <table ks.t> or any of its parents",
+            "ALTER TABLE t WITH gc_grace_seconds = 0",
             "ALTER TABLE t ADD nickname text", "TRUNCATE", "TRUNCATE TABLE", "DELETE FROM", "DROP TABLE IF EXISTS",
             "truncate -s 0 /var/log/x.log", "df.drop(columns=['a'])", "graph.io(IoCore.graphml()).readGraph('x')",
             "sidedrop()", "\"action\": \"drop_graph\"", "backdrop raindrop"})
@@ -60,7 +64,8 @@ class StatementRulesTest {
         assertEquals(DESTRUCTIVE, classify("INFO  [Native-Transport-Requests-1] 2026-11-28 06:20:00,000 "
                 + "ColumnFamilyStore.java:3074 - Truncating janusgraph.staging"));
         assertEquals(0, classify("INFO  [Native-Transport-Requests-1] 2026-11-28 06:20:00,210 "
-                + "ColumnFamilyStore.java:3116 - Truncate of janusgraph.staging is complete"), "the same truncate, once");
+                + "ColumnFamilyStore.java:3116 - Truncate of janusgraph.staging is complete"),
+                "the same truncate, once");
         // PaxosUncommittedTracker.maybeRebuild truncates its own system table at start-up
         assertEquals(0, classify("INFO  [main] 2026-11-28 05:52:04,500 PaxosUncommittedTracker.java:312 - "
                 + "Truncating system.paxos_repair_history"));

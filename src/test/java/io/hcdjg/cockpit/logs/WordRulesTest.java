@@ -29,7 +29,8 @@ class WordRulesTest {
             "java.lang.IllegalStateException: pool closed", "Caused by: java.io.IOException: reset",
             "ConnectionRefusedError: [Errno 111] Connection refused", "java.lang.OutOfMemoryError: Java heap space",
             "raised java.lang.Error", "org.apache.cassandra.exceptions.UnavailableException: 2 replicas needed",
-            "Foo$BarException thrown", "an error here", "EXCEPTION!", "(error)", "error.", "\u001B[31mERROR\u001B[0m red"})
+            "Foo$BarException thrown", "an error here", "EXCEPTION!", "(error)", "error.",
+            "\u001B[31mERROR\u001B[0m red"})
     void wordsAndClassNamesEndingInErrorOrExceptionAreErrors(String line) {
         assertEquals(ERROR, classify(line), line);
     }

@@ -49,16 +49,19 @@ class AuditLogTest {
     @Test
     void noSecretOfAnArgvAnActionAUrlOrADetailReachesTheFile() throws Exception {
         AuditLog log = log();
-        String action = "exec hcd-server -- cqlsh -u cassandra -p s3cret-Pw -e CREATE ROLE x WITH PASSWORD = 'role-Pass-7'";
+        String action = "exec hcd-server -- cqlsh -u cassandra -p s3cret-Pw "
+                + "-e CREATE ROLE x WITH PASSWORD = 'role-Pass-7'";
         log.started("podman-wxd", action);
-        log.process("podman-wxd", action, new ProcessResult(List.of("podman", "exec", "hcd-1", "cqlsh", "-u", "cassandra",
-                "-p", "s3cret-Pw", "-e", "CREATE ROLE x WITH PASSWORD = 'role-Pass-7'"), 2, "", "bad", Duration.ofMillis(5)));
+        log.process("podman-wxd", action, new ProcessResult(List.of("podman", "exec", "hcd-1", "cqlsh", "-u",
+                "cassandra", "-p", "s3cret-Pw", "-e", "CREATE ROLE x WITH PASSWORD = 'role-Pass-7'"), 2, "", "bad",
+                Duration.ofMillis(5)));
         log.process("local", "notify", new ProcessResult(List.of("curl", "--token", "Tok-3n-123", "-H",
                 "X-Vault-Token: hvs.CAESIJabcdefghijklmnopqrstuvwxyz", "https://x/?a=literal-Secret-9"), 0, "", "",
                 Duration.ofMillis(1)));
         log.http("http://am:url-Pass-5@alertmanager:9093", "silence x", "POST",
                 "http://am:url-Pass-5@alertmanager:9093/api/v2/silences?token=Tok-3n-123", 200, 3);
-        log.outcome("podman-wxd", action, "failed", "cqlsh -u cassandra -p s3cret-Pw exited 2: literal-Secret-9 rejected");
+        log.outcome("podman-wxd", action, "failed",
+                "cqlsh -u cassandra -p s3cret-Pw exited 2: literal-Secret-9 rejected");
 
         String file = Files.readString(log.file());
         for (String secret : SECRETS) {

@@ -56,7 +56,8 @@ class CertificatesTest {
         make("fresh", 365);
         make("soon", 20);
         make("urgent", 5);
-        Files.writeString(dir.resolve("garbage.pem"), "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
+        Files.writeString(dir.resolve("garbage.pem"),
+                "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
         List<CertStatus> s = certs.check(List.of("fresh.pem", "soon.pem", "urgent.pem", "missing.pem", "garbage.pem"),
                 dir, List.of(), Instant.now());
         assertEquals(List.of(HealthLevel.UP, HealthLevel.DEGRADED, HealthLevel.DOWN, HealthLevel.UNKNOWN,
@@ -92,7 +93,8 @@ class CertificatesTest {
                     // the client hangs up after reading the certificate
                 }
             });
-            CertStatus s = certs.check(List.of(), dir, List.of("127.0.0.1:" + server.getLocalPort()), Instant.now()).get(0);
+            CertStatus s = certs.check(List.of(), dir, List.of("127.0.0.1:" + server.getLocalPort()), Instant.now())
+                    .get(0);
             assertEquals(HealthLevel.DEGRADED, s.level(), s.text());
             assertEquals("CN=endpoint", s.subject());
             t.join(5000);

@@ -47,7 +47,8 @@ class ChecklistTest {
                         Instant.parse("2026-11-28T02:00:00Z"), 12_300_000, false)),
                 List.of(new CertStatus("/repo/config/certs/ca/ca-cert.pem", "CN=ca", NOW.plus(Duration.ofDays(20)), 20,
                         HealthLevel.DEGRADED, "expires 2026-12-18 (20 days)"),
-                        new CertStatus("/repo/config/certs/hcd/hcd-cert.pem", "", null, 0, HealthLevel.UNKNOWN, "not found")),
+                        new CertStatus("/repo/config/certs/hcd/hcd-cert.pem", "", null, 0, HealthLevel.UNKNOWN,
+                                "not found")),
                 List.of(new SlowQuery("g.V().hasLabel('?').count()", 50.5, 123.6, 3, 0),
                         new SlowQuery("g.V().has('person','name','?').out('owns')", 900, 1532, 2, 1)),
                 new MetricReading("p95-latency", "p95", "s", 0.127, HealthLevel.UP, "", List.of(), "Prometheus"), null);

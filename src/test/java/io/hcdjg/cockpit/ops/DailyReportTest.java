@@ -34,7 +34,8 @@ class DailyReportTest {
         Incident old = new Incident("INC-0001", "long gone", Priority.P3, Incident.State.RESOLVED, "manual", null,
                 List.of(), AT.minusSeconds(9 * 86400), null, AT.minusSeconds(8 * 86400), 1, Set.of(), List.of());
         return new DailyReport.Data(AT, "janusgraph-demo", counts, List.of("2026-11-28T08:59:00Z analytics-api "
-                + "DROP TABLE x | y"), List.of(new DailyReport.MetricDay("p95 query latency", "s", 0.04, 0.127, 1.5, 96),
+                + "DROP TABLE x | y"), List.of(
+                new DailyReport.MetricDay("p95 query latency", "s", 0.04, 0.127, 1.5, 96),
                 new DailyReport.MetricDay("queries per second", "/s", Double.NaN, Double.NaN, Double.NaN, 0)),
                 List.of(new SlowQuery("g.V().has('person','name','?').out('owns')", 900, 1532,
                         4, 2)),
@@ -49,14 +50,15 @@ class DailyReportTest {
                 files.stream().map(p -> p.getFileName().toString()).toList());
         String md = Files.readString(files.get(0));
         assertTrue(md.contains("| service | errors | slow queries | auth failures | destructive |\n"), md);
-        assertTrue(md.contains("| analytics-api | 30 | 2 | 60 | 1 |\n| hcd-server | 4 | 0 | 0 | 0 |\n| all | 34 | 2 | 60 | 1 |"),
+        assertTrue(md.contains("| analytics-api | 30 | 2 | 60 | 1 |\n| hcd-server | 4 | 0 | 0 | 0 |\n"
+                + "| all | 34 | 2 | 60 | 1 |"),
                 md);
         assertTrue(md.contains("| p95 query latency | 0.0400 s | 0.127 s | 1.50 s | 96 |"), md);
         assertTrue(md.contains("| queries per second | — | — | — | 0 |"), md);
         assertTrue(md.contains("DROP TABLE x \\| y"), md);
-        assertTrue(md.contains("## Slow API queries (analytics-api profiler, since the API started)\n\n| query pattern | "
-                + "runs | slow | avg | p95 |\n|---|---|---|---|---|\n| g.V().has('person','name','?').out('owns') | 4 | 2 | "
-                + "900 ms | 1532 ms |"), md);
+        assertTrue(md.contains("## Slow API queries (analytics-api profiler, since the API started)\n\n"
+                + "| query pattern | runs | slow | avg | p95 |\n|---|---|---|---|---|\n"
+                + "| g.V().has('person','name','?').out('owns') | 4 | 2 | 900 ms | 1532 ms |"), md);
         assertTrue(md.contains("| warn | 30 h 1 min old"), md);
         assertTrue(md.contains("| INC-0007 | P0 | open | L1 | 2026-11-28 08:50 |"), md);
         assertTrue(!md.contains("INC-0001"), "resolved more than a day ago: not in the daily report");

@@ -67,7 +67,8 @@ class EscalationActionTest {
         String hook = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook?token=s3cret";
         var all = EnumSet.allOf(Priority.class);
         return new DeskFixture(dir, List.of(
-                new IncidentConfig.Level(1, "On-Call Engineer", "oncall@example.com", Duration.ZERO, all, List.of(), null),
+                new IncidentConfig.Level(1, "On-Call Engineer", "oncall@example.com", Duration.ZERO, all, List.of(),
+                        null),
                 new IncidentConfig.Level(2, "Senior Engineer", "senior@example.com", Duration.ofMinutes(30), all,
                         List.of("mkdir", "-p", dir.resolve("{id}-{level}-{priority}").toString()), hook),
                 new IncidentConfig.Level(3, "Team Lead", "lead@example.com", Duration.ofHours(2), all,
@@ -101,7 +102,8 @@ class EscalationActionTest {
         IncidentEvent last = i.events().get(i.events().size() - 1);
         assertEquals("true", last.get("ok"));
         assertTrue(last.text().contains("mkdir exit 0"), last.text());
-        assertTrue(last.text().contains("webhook http://127.0.0.1:" + server.getAddress().getPort() + "/hook?… HTTP 202"),
+        assertTrue(last.text().contains("webhook http://127.0.0.1:" + server.getAddress().getPort()
+                + "/hook?… HTTP 202"),
                 last.text());
 
         String audit = Files.readString(f.audit.file());
@@ -120,7 +122,8 @@ class EscalationActionTest {
         IncidentEvent last = i.events().get(i.events().size() - 1);
         assertEquals("false", last.get("ok"));
         assertTrue(last.text().contains("false exit 1"), last.text());
-        assertEquals(3, i.level(), "the contact is escalated to even when the notification failed; the timeline says so");
+        assertEquals(3, i.level(),
+                "the contact is escalated to even when the notification failed; the timeline says so");
         assertTrue(Files.readString(f.audit.file()).contains("\"outcome\":\"failed\""));
     }
 }

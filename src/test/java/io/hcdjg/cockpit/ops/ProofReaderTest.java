@@ -93,7 +93,8 @@ class ProofReaderTest {
         file("deterministic-status.json", "proof/status-bsd-date.json", Instant.parse("2026-11-28T06:12:40Z"));
         ProofStatus p = ProofReader.read(exports, NOW, Duration.ofDays(365));
         assertEquals(Instant.parse("2026-03-26T18:50:05Z"), p.status().timestamp());
-        assertEquals(List.of("timestamp written by a BSD date (literal .3N): read to the second"), p.status().problems());
+        assertEquals(List.of("timestamp written by a BSD date (literal .3N): read to the second"),
+                p.status().problems());
     }
 
     @Test
@@ -129,7 +130,8 @@ class ProofReaderTest {
         ProofStatus p = ProofReader.read(exports.resolve("missing"), NOW, DAY);
         assertEquals(HealthLevel.UNKNOWN, p.verdict());
         assertEquals("not proven: no deterministic-status.json (the wrapper runs with --status-report "
-                + "exports/deterministic-status.json); no run directory with failed_gate.txt; no notebook_run_report.tsv",
+                + "exports/deterministic-status.json); no run directory with failed_gate.txt; "
+                + "no notebook_run_report.tsv",
                 p.summary());
     }
 }

@@ -21,19 +21,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The chain on the exact reasons the probes give (made by the probes' own diagnosis, not typed in here). */
 class RecoveryChainTest {
-    static final List<ContainerInfo> RUNNING = List.of(container("hcd-server", "running"), container("vault", "running"),
-            container("analytics-api", "running"), container("jupyter", "running"));
+    static final List<ContainerInfo> RUNNING = List.of(container("hcd-server", "running"),
+            container("vault", "running"), container("analytics-api", "running"), container("jupyter", "running"));
     static final ProofStatus PASSED = new ProofStatus(Path.of("/repo/exports"), new ProofStatus.Status(null, null, 0,
-            "janusgraph-demo", null, List.of()), new ProofStatus.Gate(Path.of("/repo/exports/demo-1"), "none", "", List.of()),
+            "janusgraph-demo", null, List.of()),
+            new ProofStatus.Gate(Path.of("/repo/exports/demo-1"), "none", "", List.of()),
             new ProofStatus.Notebooks(Path.of("/repo/exports/demo-1/notebook_run_report.tsv"), List.of(), List.of()),
             HealthLevel.UP, "PASS");
     static final ProofStatus NO_REPORT = new ProofStatus(PASSED.exports(), PASSED.status(), new ProofStatus.Gate(
-            Path.of("/r"), "G8_NOTEBOOKS", "notebooks", List.of()), new ProofStatus.Notebooks(null, List.of(), List.of()),
+            Path.of("/r"), "G8_NOTEBOOKS", "notebooks", List.of()),
+            new ProofStatus.Notebooks(null, List.of(), List.of()),
             HealthLevel.DOWN, "FAIL: gate G8_NOTEBOOKS");
     static final Health UNSEALED = vault(200);
     static final Health API_UP = HttpDiagnosis.diagnose(ProbeKind.ANALYTICS_API, "analytics-api", 200,
             "{\"status\":\"healthy\",\"timestamp\":\"2026-12-02T07:00:00Z\",\"services\":{\"janusgraph\":true}}");
-    static final Health JUPYTER_UP = HttpDiagnosis.diagnose(ProbeKind.JUPYTER, "jupyter", 200, "{\"version\":\"2.14.2\"}");
+    static final Health JUPYTER_UP = HttpDiagnosis.diagnose(ProbeKind.JUPYTER, "jupyter", 200,
+            "{\"version\":\"2.14.2\"}");
     static final Health REFUSED = Failures.health(new ConnectException("Connection refused"), "127.0.0.1", 8888,
             Duration.ofSeconds(3));
 
@@ -59,7 +62,8 @@ class RecoveryChainTest {
     }
 
     private static List<String> summary(List<RecoveryStep> steps) {
-        return steps.stream().map(s -> s.number() + " " + s.level() + (s.code().isEmpty() ? "" : " " + s.code())).toList();
+        return steps.stream().map(s -> s.number() + " " + s.level() + (s.code().isEmpty() ? "" : " " + s.code()))
+                .toList();
     }
 
     private static String step(int n, RecoveryChain.Inputs in) {
@@ -74,7 +78,8 @@ class RecoveryChainTest {
 
     @Test
     void theFirstFailureIsNamedWithItsCodeAndTheRestWait() {
-        assertEquals(List.of("1 DOWN R-01", "2 UNKNOWN", "3 UNKNOWN", "4 UNKNOWN", "5 UNKNOWN", "6 UNKNOWN", "7 UNKNOWN"),
+        assertEquals(
+                List.of("1 DOWN R-01", "2 UNKNOWN", "3 UNKNOWN", "4 UNKNOWN", "5 UNKNOWN", "6 UNKNOWN", "7 UNKNOWN"),
                 summary(RecoveryChain.run(in("Cannot connect to Podman: the machine is not running", false, null, null,
                         List.of(), null, List.of()))));
         assertEquals("2 DOWN R-02", step(2, in(null, false, UNSEALED, API_UP, List.of(), PASSED, List.of())));
@@ -96,10 +101,12 @@ class RecoveryChainTest {
         assertEquals("5 DOWN R-11", step(5, in(null, true, UNSEALED, REFUSED, List.of(
                 "2026-02-17 10:00:01,234 [ERROR] src.python.api.main - Startup validation: "
                         + "OPENSEARCH_INITIAL_ADMIN_PASSWORD is not set"), PASSED, List.of())));
-        assertEquals("5 DOWN", step(5, in(null, true, UNSEALED, REFUSED, List.of("INFO:     Started server process [1]"),
-                PASSED, List.of())), "a refused API with nothing in its log has no code");
-        assertEquals("5 DOWN", step(5, in(RUNNING, null, true, UNSEALED, API_UP, HttpDiagnosis.diagnose(ProbeKind.JUPYTER,
-                "jupyter", 500, "Internal Server Error"), List.of(), PASSED, List.of())));
+        assertEquals("5 DOWN", step(5, in(null, true, UNSEALED, REFUSED,
+                List.of("INFO:     Started server process [1]"), PASSED, List.of())),
+                "a refused API with nothing in its log has no code");
+        assertEquals("5 DOWN", step(5, in(RUNNING, null, true, UNSEALED, API_UP,
+                HttpDiagnosis.diagnose(ProbeKind.JUPYTER, "jupyter", 500, "Internal Server Error"), List.of(),
+                PASSED, List.of())));
     }
 
     @Test
@@ -111,7 +118,8 @@ class RecoveryChainTest {
         assertEquals("FAIL: gate G8_NOTEBOOKS; jupyter answers, but podman-wxd-root has no running jupyter container",
                 steps.get(5).found());
         assertTrue(summary(RecoveryChain.run(in(elsewhere, null, true, UNSEALED, API_UP, REFUSED, List.of(), NO_REPORT,
-                List.of()))).stream().noneMatch(s -> s.contains("R-14")), "nothing answers: no sign of another connection");
+                List.of()))).stream().noneMatch(s -> s.contains("R-14")),
+                "nothing answers: no sign of another connection");
     }
 
     @Test

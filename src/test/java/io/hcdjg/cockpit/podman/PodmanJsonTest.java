@@ -39,7 +39,8 @@ class PodmanJsonTest {
 
     @Test
     void healthComesFromTheStatusText() throws IOException {
-        String json = "[{\"Id\":\"a\",\"Names\":[\"p_s_1\"],\"State\":\"running\",\"Status\":\"Up 2 minutes (unhealthy)\","
+        String json = "[{\"Id\":\"a\",\"Names\":[\"p_s_1\"],\"State\":\"running\","
+                + "\"Status\":\"Up 2 minutes (unhealthy)\","
                 + "\"Labels\":{\"io.podman.compose.project\":\"p\",\"io.podman.compose.service\":\"s\"}}]";
         ContainerInfo c = PodmanJson.ps(json).get(0);
         assertEquals("unhealthy", c.health());

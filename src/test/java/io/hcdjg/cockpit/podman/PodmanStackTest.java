@@ -73,13 +73,16 @@ class PodmanStackTest {
 
     @Test
     void everyServiceIsListedWithItsContainerStateAndStats(PodmanStack.Handle stack) throws Exception {
-        SnapshotStore store = new SnapshotStore(StackSnapshot.initial(Instant.now(), "t", "t", false, List.of()), s -> { });
+        SnapshotStore store = new SnapshotStore(StackSnapshot.initial(Instant.now(), "t", "t", false, List.of()),
+                s -> { });
         ContainerPoller poller = new ContainerPoller(stack.podman(), PodmanStack.PROJECT, "on the local engine",
-                Duration.ofSeconds(5), 10, store, Clock.systemUTC(), Executors.newSingleThreadScheduledExecutor(), null);
+                Duration.ofSeconds(5), 10, store, Clock.systemUTC(), Executors.newSingleThreadScheduledExecutor(),
+                null);
         PodmanState state = poller.list(true);
         assertEquals(null, state.problem());
         assertEquals(List.of("alertmanager", "analytics-api", "graph-consumer", "hcd-server", "janusgraph-exporter",
-                "janusgraph-server", "prometheus"), state.containers().stream().map(c -> c.info().service()).sorted().toList());
+                "janusgraph-server", "prometheus"),
+                state.containers().stream().map(c -> c.info().service()).sorted().toList());
         ContainerStatus hcd = state.of("hcd-server").get(0);
         assertTrue(hcd.info().running());
         assertNotNull(hcd.stats(), "running containers have CPU and memory");
@@ -161,8 +164,8 @@ class PodmanStackTest {
     void scalingUpAndDownIsCheckedOnTheContainersNotTheToolsExitCode(PodmanStack.Handle stack) throws Exception {
         Actions actions = actions(stack);
         try {
-            ActionOutcome up = actions.run(new ActionRequest(ActionRequest.Kind.SCALE, "graph-consumer", 3, List.of(), null),
-                    line -> { });
+            ActionOutcome up = actions.run(new ActionRequest(ActionRequest.Kind.SCALE, "graph-consumer", 3, List.of(),
+                    null), line -> { });
             assertEquals(ActionOutcome.Status.DONE, up.status(), up.message());
             assertEquals(List.of(1, 2, 3), running(stack, "graph-consumer"));
             ActionOutcome down = actions.run(new ActionRequest(ActionRequest.Kind.SCALE, "graph-consumer", 1, List.of(),
@@ -187,7 +190,8 @@ class PodmanStackTest {
         ActionOutcome o = actions(stack).run(new ActionRequest(ActionRequest.Kind.SCALE, "analytics-api", 2, List.of(),
                 null), line -> { });
         assertEquals(ActionOutcome.Status.REFUSED, o.status());
-        assertTrue(o.message().startsWith("analytics-api publishes the fixed host port 127.0.0.1:8001:8001"), o.message());
+        assertTrue(o.message().startsWith("analytics-api publishes the fixed host port 127.0.0.1:8001:8001"),
+                o.message());
         assertEquals(List.of(1), running(stack, "analytics-api"));
     }
 
@@ -207,10 +211,11 @@ class PodmanStackTest {
     @Test
     void namesThatAreNotServicesAreRefusedBeforeAnyProcessStarts(PodmanStack.Handle stack) throws Exception {
         Instant before = Instant.now();
-        ActionOutcome o = actions(stack).run(new ActionRequest(ActionRequest.Kind.RESTART, "web; rm -rf /", 0, List.of(),
-                null), line -> { });
+        ActionOutcome o = actions(stack).run(new ActionRequest(ActionRequest.Kind.RESTART, "web; rm -rf /", 0,
+                List.of(), null), line -> { });
         assertEquals(ActionOutcome.Status.REFUSED, o.status());
-        assertTrue(o.message().startsWith("'web; rm -rf /' is not a service of " + PodmanStack.PROJECT + " (services: alertmanager, "),
+        assertTrue(o.message().startsWith("'web; rm -rf /' is not a service of " + PodmanStack.PROJECT
+                + " (services: alertmanager, "),
                 o.message());
         assertTrue(o.commands().isEmpty());
         List<JsonNode> audit = auditSince(stack.auditFile(), before);
@@ -226,7 +231,8 @@ class PodmanStackTest {
                 new ActionRequest(ActionRequest.Kind.SCALE, "graph-consumer", 0, List.of(), "yes"))) {
             ActionOutcome o = actions(stack).run(r, line -> { });
             assertEquals(ActionOutcome.Status.REFUSED, o.status(), r.describe());
-            assertTrue(o.message().endsWith("confirm it with the project name '" + PodmanStack.PROJECT + "'"), o.message());
+            assertTrue(o.message().endsWith("confirm it with the project name '" + PodmanStack.PROJECT + "'"),
+                    o.message());
             assertTrue(o.commands().isEmpty());
         }
         assertFalse(running(stack, "graph-consumer").isEmpty());

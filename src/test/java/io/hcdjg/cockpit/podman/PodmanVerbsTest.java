@@ -34,7 +34,8 @@ class PodmanVerbsTest {
         }
 
         @Override
-        public ProcessResult runAllowingFailure(List<String> argv, Duration timeout, Path dir, Consumer<String> onLine) {
+        public ProcessResult runAllowingFailure(List<String> argv, Duration timeout, Path dir,
+                Consumer<String> onLine) {
             argvs.add(argv);
             dirs.add(dir);
             return new ProcessResult(argv, exitCode, stdout, "", Duration.ZERO);

@@ -31,9 +31,12 @@ class AuditFormatTest {
         shown.forEach(l -> Assertions.assertTrue(l.startsWith("2026-12-02 08:15:30Z  " + who), l));
         List<String> lines = shown.stream().map(l -> l.replaceFirst("Z  \\S+@\\S+  ", "Z  ")).toList();
         assertEquals(List.of(
-                "2026-12-02 08:15:30Z  restart hcd-server  $ podman restart janusgraph-demo_hcd-server_1  → exit 0 in 1840 ms",
-                "2026-12-02 08:15:30Z  silence HCDDown  POST http://127.0.0.1:9093/api/v2/silences  → HTTP 200 in 12 ms",
-                "2026-12-02 08:15:30Z  restart hcd-server  → NOT VERIFIED: hcd-server did not answer within 60 s  (local)",
+                "2026-12-02 08:15:30Z  restart hcd-server  $ podman restart janusgraph-demo_hcd-server_1  "
+                        + "→ exit 0 in 1840 ms",
+                "2026-12-02 08:15:30Z  silence HCDDown  POST http://127.0.0.1:9093/api/v2/silences  "
+                        + "→ HTTP 200 in 12 ms",
+                "2026-12-02 08:15:30Z  restart hcd-server  "
+                        + "→ NOT VERIFIED: hcd-server did not answer within 60 s  (local)",
                 "2026-12-02 08:15:30Z  restart hcd-server  started  (local)"),
                 lines);
     }

@@ -64,7 +64,8 @@ class ContainerFormatTest {
         assertEquals("4m 10s", ContainerFormat.uptime(hcd, hcd.startedAt().plusSeconds(250)));
         assertEquals("2h 5m", ContainerFormat.uptime(hcd, hcd.startedAt().plusSeconds(2 * 3600 + 300)));
         assertEquals("3d 4h", ContainerFormat.uptime(hcd, hcd.startedAt().plusSeconds(3 * 86400 + 4 * 3600 + 59)));
-        assertEquals("0s", ContainerFormat.uptime(hcd, hcd.startedAt().minusSeconds(5)), "a clock behind is not negative");
+        assertEquals("0s", ContainerFormat.uptime(hcd, hcd.startedAt().minusSeconds(5)),
+                "a clock behind is not negative");
     }
 
     @Test

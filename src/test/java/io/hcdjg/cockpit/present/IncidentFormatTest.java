@@ -20,7 +20,8 @@ class IncidentFormatTest {
     void countdownsInMinutesThenInWords() {
         assertEquals("—", IncidentFormat.countdown(null, T0));
         assertEquals("due in 14:59", IncidentFormat.countdown(T0.plusSeconds(899), T0));
-        assertEquals("due in 3 h 59 min", IncidentFormat.countdown(T0.plus(Duration.ofMinutes(239)).plusSeconds(30), T0));
+        assertEquals("due in 3 h 59 min",
+                IncidentFormat.countdown(T0.plus(Duration.ofMinutes(239)).plusSeconds(30), T0));
         assertEquals("overdue 0:01", IncidentFormat.countdown(T0.minusSeconds(1), T0));
         assertEquals("overdue 2 d", IncidentFormat.countdown(T0.minus(Duration.ofDays(2)), T0));
     }

@@ -24,7 +24,8 @@ class IncidentPresenterTest {
 
     @Test
     void openFirstByPriorityThenNewestAndTheSummaryWords() {
-        assertEquals(List.of("INC-0002", "INC-0001", "INC-0003"), m.rows().stream().map(IncidentsModel.Row::id).toList());
+        assertEquals(List.of("INC-0002", "INC-0001", "INC-0003"),
+                m.rows().stream().map(IncidentsModel.Row::id).toList());
         assertEquals("2 open · 3 recorded", m.summary());
         assertEquals("Incidents (2 open, 1 due)", m.tabTitle());
         assertEquals(List.of("INC-0002  Data loss reported", "INC-0001  Graph queries time out"), m.choices());

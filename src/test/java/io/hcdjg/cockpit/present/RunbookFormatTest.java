@@ -74,7 +74,8 @@ class RunbookFormatTest {
                         "Deterministic proof|PASS|PASS: exit 0, gate none, 3 of 3 notebooks PASS|ck-ok",
                         "Last backup|6 h ago|1 kept · 6 h old|ck-ok",
                         "Certificates|5 days|soonest: hcd-cert.pem · 2 of 4 found|ck-crit"),
-                m.tiles().stream().map(t -> t.title() + "|" + t.word() + "|" + t.detail() + "|" + t.styleClass()).toList());
+                m.tiles().stream().map(t -> t.title() + "|" + t.word() + "|" + t.detail() + "|" + t.styleClass())
+                        .toList());
         assertEquals("saved 2026-11-28 07:00:00", m.checklist().at());
         assertEquals(List.of("PASS ck-ok services up 12 of 12", "WARN ck-warn disk 86 % used of 100 GB",
                         "PASS ck-ok errors 0 in the last hour"),

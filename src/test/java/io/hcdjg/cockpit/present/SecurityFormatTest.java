@@ -31,7 +31,8 @@ class SecurityFormatTest {
                 e(Duration.ofHours(30), Category.AUTH_FAILURE, "analytics-api", "old")).stream()
                 .sorted(Comparator.comparing(SecurityEvent::at)).toList(), List.of("source line"));
         WallModel.Security m = SecurityFormat.present(s, NOW, ZoneOffset.UTC);
-        assertEquals("2 failed authentications, 1 destructive statement in the last hour; 5 events in 24 h.", m.summary());
+        assertEquals("2 failed authentications, 1 destructive statement in the last hour; 5 events in 24 h.",
+                m.summary());
         assertEquals(List.of("failed authentications analytics-api 2/3 ck-crit",
                         "validation failures analytics-api 0/1 ck-warn",
                         "destructive statements hcd-server 1/1 ck-crit"),

@@ -47,7 +47,8 @@ class WallPresenterTest {
     @Test
     void statusBarSaysWhatIsUpWhenAndWhichConfig() {
         WallModel m = presenter.present(Snapshots.mixed(List.of(), false), Snapshots.AT);
-        assertEquals("1 of 5 up  ·  last round 09:30:00 (2.01 s)  ·  config: config/cockpit.yaml (shipped)", m.status());
+        assertEquals("1 of 5 up  ·  last round 09:30:00 (2.01 s)  ·  config: config/cockpit.yaml (shipped)",
+                m.status());
         assertEquals("HCD JanusGraph Ops Cockpit — janusgraph-demo on 127.0.0.1", m.title());
     }
 
@@ -101,7 +102,8 @@ class WallPresenterTest {
 
         var one = new ConfigProblem("cockpit.yaml", 9, 5, "services[0].port", "not a port");
         WallModel broken = presenter.present(Snapshots.mixed(List.of(one), true), Snapshots.AT);
-        assertEquals("The config has 1 error; the shipped defaults are in use until it is fixed:", broken.problemsHead());
+        assertEquals("The config has 1 error; the shipped defaults are in use until it is fixed:",
+                broken.problemsHead());
         assertEquals("Demo stack: test — services it does not run are shown as not running.", broken.notice());
         assertEquals("The config has 2 errors; the shipped defaults are in use until it is fixed:", presenter.present(
                 Snapshots.mixed(List.of(one, one), false), Snapshots.AT).problemsHead());
@@ -121,8 +123,9 @@ class WallPresenterTest {
 
     @Test
     void theIncidentAndRunbookPanelsArePresentedWithTheWall() {
-        WallModel m = new WallPresenter(ZoneOffset.UTC, IncidentFixtures.ladder(), Redaction.DEFAULT).present(Snapshots.mixed(List.of(),
-                false).withIncidents(IncidentFixtures.state(), IncidentFixtures.NOW), IncidentFixtures.NOW);
+        WallModel m = new WallPresenter(ZoneOffset.UTC, IncidentFixtures.ladder(), Redaction.DEFAULT).present(
+                Snapshots.mixed(List.of(), false).withIncidents(IncidentFixtures.state(), IncidentFixtures.NOW),
+                IncidentFixtures.NOW);
         assertEquals("Incidents (2 open, 1 due)", m.incidents().tabTitle());
         assertEquals("Escalate to L2…", m.incidents().rows().get(1).detail().escalate());
         assertEquals("not run", m.runbook().tiles().get(0).word());

@@ -22,7 +22,8 @@ class CqlProbeTest {
 
     @Test
     void aRealNodeAnswersWithItsVersionAndRingSize(CassandraServer.Endpoint cassandra) {
-        try (Probe probe = probes.create(Services.at("hcd-server", ProbeKind.CQL, cassandra.port(), Duration.ofSeconds(5)))) {
+        try (Probe probe = probes.create(Services.at("hcd-server", ProbeKind.CQL, cassandra.port(),
+                Duration.ofSeconds(5)))) {
             Health h = probe.check();
             assertEquals(Health.up("Cassandra " + CassandraServer.VERSION + ", 1 node up"), h);
             assertEquals(h, probe.check(), "the kept session answers again");
@@ -51,7 +52,8 @@ class CqlProbeTest {
     @Test
     void aNodeThatNeverAnswersIsDownWithinItsTimeout(CassandraServer.Endpoint ignored) throws Exception {
         try (BlackHole hole = new BlackHole();
-             Probe probe = probes.create(Services.at("hcd-server", ProbeKind.CQL, hole.port(), Duration.ofSeconds(1)))) {
+             Probe probe = probes.create(Services.at("hcd-server", ProbeKind.CQL, hole.port(),
+                     Duration.ofSeconds(1)))) {
             long t0 = System.nanoTime();
             Health h = probe.check();
             Duration took = Duration.ofNanos(System.nanoTime() - t0);

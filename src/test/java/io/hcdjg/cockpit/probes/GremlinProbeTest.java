@@ -32,7 +32,8 @@ class GremlinProbeTest {
 
     @Test
     void aRealTraversalAnswers() {
-        try (Probe probe = new ProbeFactory().create(Services.at("janusgraph-server", ProbeKind.GREMLIN, demo.gremlinPort()))) {
+        try (Probe probe = new ProbeFactory().create(
+                Services.at("janusgraph-server", ProbeKind.GREMLIN, demo.gremlinPort()))) {
             Health h = probe.check();
             assertEquals(HealthLevel.UP, h.level(), h.reason());
             assertEquals("traversal answered", h.reason());

@@ -25,7 +25,8 @@ class HostStatsReaderTest {
 
     @Test
     void aMeminfoWithoutTheFieldsIsAnErrorNotAZero() {
-        assertEquals("MemTotal or MemAvailable missing from meminfo", HostStatsReader.memInfo("MemFree: 1 kB\n").error());
+        assertEquals("MemTotal or MemAvailable missing from meminfo",
+                HostStatsReader.memInfo("MemFree: 1 kB\n").error());
     }
 
     @Test

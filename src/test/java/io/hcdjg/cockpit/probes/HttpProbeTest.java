@@ -42,7 +42,8 @@ class HttpProbeTest {
 
     @Test
     void aStandInVaultGoesFromUninitialisedToSealedToActive() {
-        try (StandInServer vault = StandInServer.answering("/v1/sys/health", 501, Fixtures.read("http/vault-501.json"))) {
+        try (StandInServer vault = StandInServer.answering("/v1/sys/health", 501,
+                Fixtures.read("http/vault-501.json"))) {
             Health h = check("vault", ProbeKind.VAULT, vault.port());
             assertEquals(HealthLevel.DOWN, h.level());
             assertEquals("Vault is not initialised: run vault operator init (Vault 1.15.4)", h.reason());
@@ -69,11 +70,13 @@ class HttpProbeTest {
                 new Case(ProbeKind.GRAFANA, 200, "http/grafana-health.json", "database ok (Grafana 10.2.3)"),
                 new Case(ProbeKind.LOKI, 200, "http/loki-ready.txt", "ready"),
                 new Case(ProbeKind.JUPYTER, 200, "http/jupyter-api.json", "Jupyter Server 2.12.5"),
-                new Case(ProbeKind.METRICS, 200, "http/exporter-metrics.txt", "its traversals answered 52 times so far"),
+                new Case(ProbeKind.METRICS, 200, "http/exporter-metrics.txt",
+                        "its traversals answered 52 times so far"),
                 new Case(ProbeKind.OPENSEARCH_DASHBOARDS, 200, "http/dashboards-status.json", "status available"),
         };
         for (Case c : cases) {
-            try (StandInServer s = StandInServer.answering(c.kind().defaultPath(), c.status(), Fixtures.read(c.fixture()))) {
+            try (StandInServer s = StandInServer.answering(c.kind().defaultPath(), c.status(),
+                    Fixtures.read(c.fixture()))) {
                 assertEquals(c.reason(), check("analytics-api", c.kind(), s.port()).reason(), c.kind().name());
             }
         }
@@ -82,9 +85,11 @@ class HttpProbeTest {
     @Test
     void refusedAndSilentEndpoints() throws Exception {
         int closed = Ports.closed();
-        assertEquals(Health.unreachable("connection refused on 127.0.0.1:" + closed), check("grafana", ProbeKind.GRAFANA, closed));
+        assertEquals(Health.unreachable("connection refused on 127.0.0.1:" + closed),
+                check("grafana", ProbeKind.GRAFANA, closed));
         try (BlackHole hole = new BlackHole()) {
-            Health h = probes.create(Services.at("grafana", ProbeKind.GRAFANA, hole.port(), Duration.ofMillis(500))).check();
+            Health h = probes.create(Services.at("grafana", ProbeKind.GRAFANA, hole.port(), Duration.ofMillis(500)))
+                    .check();
             assertEquals(Health.unreachable("no answer in 500 ms"), h);
         }
     }

@@ -28,7 +28,8 @@ class MetricDiagnosisTest {
         assertEquals(HealthLevel.DEGRADED, warn.level());
         assertEquals("at or above warning 1", warn.reason());
         assertEquals(HealthLevel.DOWN, MetricDiagnosis.read(P95, values(2.5), List.of(), 5).level());
-        assertEquals(HealthLevel.DOWN, MetricDiagnosis.read(P95, values(Double.POSITIVE_INFINITY), List.of(), 5).level());
+        assertEquals(HealthLevel.DOWN,
+                MetricDiagnosis.read(P95, values(Double.POSITIVE_INFINITY), List.of(), 5).level());
     }
 
     @Test
@@ -38,7 +39,8 @@ class MetricDiagnosisTest {
         assertEquals(HealthLevel.UNKNOWN, empty.level());
         assertEquals("no data: no series match the query", empty.reason());
         assertEquals(List.of(1.0), empty.history());
-        assertEquals("NaN: no samples in the query's window", MetricDiagnosis.read(P95, values(Double.NaN), List.of(), 5).reason());
+        assertEquals("NaN: no samples in the query's window",
+                MetricDiagnosis.read(P95, values(Double.NaN), List.of(), 5).reason());
     }
 
     @Test

@@ -21,7 +21,8 @@ class PromJsonTest {
     void anInstantVectorKeepsLabelsAndValues() throws IOException {
         List<PromJson.Series> up = PromJson.result(Fixtures.read("prometheus/query-up.json"));
         assertEquals(3, up.size());
-        PromJson.Series api = up.stream().filter(s -> "analytics-api".equals(s.labels().get("job"))).findFirst().orElseThrow();
+        PromJson.Series api = up.stream().filter(s -> "analytics-api".equals(s.labels().get("job")))
+                .findFirst().orElseThrow();
         assertEquals("analytics-api:8001", api.labels().get("instance"));
         assertEquals(1.0, api.last());
     }
@@ -29,7 +30,8 @@ class PromJsonTest {
     @Test
     void scalarsNanAndInfinities() throws IOException {
         assertTrue(Double.isNaN(PromJson.result(Fixtures.read("prometheus/query-nan.json")).get(0).last()));
-        assertEquals(Double.POSITIVE_INFINITY, PromJson.result(Fixtures.read("prometheus/query-inf.json")).get(0).last());
+        assertEquals(Double.POSITIVE_INFINITY,
+                PromJson.result(Fixtures.read("prometheus/query-inf.json")).get(0).last());
         assertEquals(List.of(), PromJson.result(Fixtures.read("prometheus/query-empty.json")));
     }
 
@@ -37,14 +39,16 @@ class PromJsonTest {
     void aBadQueryIsAnApiErrorWithPrometheusOwnMessage() {
         String body = Fixtures.read("prometheus/query-bad.txt").lines().findFirst().orElseThrow();
         var e = assertThrows(PromJson.ApiError.class, () -> PromJson.result(body));
-        assertEquals("bad_data: invalid parameter \"query\": 1:5: parse error: unclosed left parenthesis", e.getMessage());
+        assertEquals("bad_data: invalid parameter \"query\": 1:5: parse error: unclosed left parenthesis",
+                e.getMessage());
     }
 
     @Test
     void aRangeIsAMatrixOfPoints() throws IOException {
         List<PromJson.Series> r = PromJson.result(Fixtures.read("prometheus/query-range-up.json"));
         assertTrue(r.stream().allMatch(s -> s.points().size() == 3), r.toString());
-        PromJson.Series api = r.stream().filter(s -> "analytics-api".equals(s.labels().get("job"))).findFirst().orElseThrow();
+        PromJson.Series api = r.stream().filter(s -> "analytics-api".equals(s.labels().get("job")))
+                .findFirst().orElseThrow();
         assertEquals(List.of(0.0, 1.0, 1.0), api.points().stream().map(PromJson.Point::value).toList());
         assertTrue(r.get(0).points().get(0).at().isBefore(r.get(0).points().get(1).at()));
     }
@@ -52,7 +56,8 @@ class PromJsonTest {
     @Test
     void targets() throws IOException {
         List<ScrapeTarget> t = PromJson.targets(Fixtures.read("prometheus/targets.json"));
-        assertEquals(List.of("alertmanager", "analytics-api", "prometheus"), t.stream().map(ScrapeTarget::job).sorted().toList());
+        assertEquals(List.of("alertmanager", "analytics-api", "prometheus"),
+                t.stream().map(ScrapeTarget::job).sorted().toList());
         ScrapeTarget api = t.stream().filter(x -> x.job().equals("analytics-api")).findFirst().orElseThrow();
         assertEquals("analytics-api", api.service());
     }

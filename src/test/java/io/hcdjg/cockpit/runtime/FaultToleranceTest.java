@@ -97,8 +97,10 @@ class FaultToleranceTest {
                 assertEquals(Health.up("HTTP 200").level(), status(last, "healthy").health().level());
                 assertEquals("no answer in 2 s", status(last, "black-hole").health().reason());
                 assertEquals("no answer in 2 s", status(last, "slow").health().reason());
-                System.out.printf("rounds with a black hole and a 5 s responder took %s (probe timeout %s): max %.2f× the timeout%n",
-                        rounds.values(), TIMEOUT, rounds.values().stream().mapToDouble(d -> d.toNanos() / (double) TIMEOUT.toNanos())
+                System.out.printf("rounds with a black hole and a 5 s responder took %s (probe timeout %s): "
+                                + "max %.2f× the timeout%n",
+                        rounds.values(), TIMEOUT,
+                        rounds.values().stream().mapToDouble(d -> d.toNanos() / (double) TIMEOUT.toNanos())
                                 .max().orElse(0));
             } finally {
                 scheduler.shutdownNow();

@@ -58,7 +58,8 @@ class HealthPollerTest {
                 new CockpitConfig.Monitoring("http://127.0.0.1:9090", "http://127.0.0.1:9093", Duration.ofSeconds(15),
                         Duration.ofSeconds(3)), new CockpitConfig.Logs(1000, "24h", Map.of(), Map.of()),
                 services, List.of(), null, Map.of(), null, null);
-        SnapshotStore store = new SnapshotStore(StackSnapshot.initial(T0, "test", "test", false, List.of()), published::add);
+        SnapshotStore store = new SnapshotStore(StackSnapshot.initial(T0, "test", "test", false, List.of()),
+                published::add);
         return new HealthPoller(config, store, s -> probes.get(s.name()), HostStats::unread, clock, scheduler,
                 probeThreads);
     }
@@ -127,7 +128,8 @@ class HealthPollerTest {
         };
         HealthPoller poller = poller(Map.of("deaf", deaf), Duration.ofMillis(200));
         StackSnapshot s = poller.runRound().get(10, TimeUnit.SECONDS);
-        assertEquals(Health.unreachable("no answer in 200 ms").withLatency(Duration.ofMillis(200)), status(s, "deaf").health());
+        assertEquals(Health.unreachable("no answer in 200 ms").withLatency(Duration.ofMillis(200)),
+                status(s, "deaf").health());
         clock.advance(Duration.ofMinutes(5)); // past any back-off
         poller.runRound().get(10, TimeUnit.SECONDS);
         assertEquals(1, calls.get(), "a second probe was piled onto a hanging one");
@@ -159,7 +161,8 @@ class HealthPollerTest {
     @Test
     void aRecoveredServiceStopsBackingOffAndHistoryIsBounded() throws Exception {
         AtomicInteger n = new AtomicInteger();
-        HealthPoller poller = poller(Map.of("flaky", () -> n.incrementAndGet() == 1 ? Health.down("x") : Health.up("ok")),
+        HealthPoller poller = poller(
+                Map.of("flaky", () -> n.incrementAndGet() == 1 ? Health.down("x") : Health.up("ok")),
                 Duration.ofSeconds(1));
         poller.runRound().get(10, TimeUnit.SECONDS);
         clock.advance(Duration.ofSeconds(5));

@@ -45,8 +45,8 @@ class LogFollowerTest {
     }
 
     /**
-     * Until the {@code runs}-th "mix done" (the mix's last line) is in: the stream is in order, so every line of that run
-     * is in by then, and any repeat of an earlier run came before it and is counted by the assertions that follow.
+     * Until the {@code runs}-th "mix done" (the mix's last line) is in: the stream is in order, so every line of that
+     * run is in by then, and any repeat of an earlier run came before it and is counted by the assertions that follow.
      */
     private static void awaitMix(LogBuffer buffer, int runs) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> buffer.find("mix done").length >= runs);
@@ -117,7 +117,8 @@ class LogFollowerTest {
             ByteBuffer b = ByteBuffer.allocate(100);
             ch.read(b, at);
             String first = new String(b.array(), StandardCharsets.UTF_8);
-            assertEquals("2026-11-28T07:00:00.000000000+00:00 stdout F line 49900", first.substring(0, first.indexOf('\n')));
+            assertEquals("2026-11-28T07:00:00.000000000+00:00 stdout F line 49900",
+                    first.substring(0, first.indexOf('\n')));
             assertEquals(0, LogFollower.tailStart(ch, 60_000));
         }
     }

@@ -47,7 +47,8 @@ class MonitoringPollerTest {
     Path dir;
 
     private static MonitoringPoller poller(String prometheus, String alertmanager, List<MetricConfig> metrics) {
-        SnapshotStore store = new SnapshotStore(StackSnapshot.initial(Instant.now(), "t", "t", false, List.of()), s -> { });
+        SnapshotStore store = new SnapshotStore(StackSnapshot.initial(Instant.now(), "t", "t", false, List.of()),
+                s -> { });
         return new MonitoringPoller(new CockpitConfig.Monitoring(prometheus, alertmanager, Duration.ofSeconds(15), T),
                 metrics, new MonitoringClient(HTTP, prometheus, alertmanager, T), store, Clock.systemUTC(),
                 Executors.newSingleThreadScheduledExecutor(), 10, null);
@@ -75,7 +76,8 @@ class MonitoringPollerTest {
     void metricsEachWithItsOwnOutcome(MonitoringServers servers) throws Exception {
         MonitoringPoller p = poller(servers.prometheusUrl(), servers.alertmanagerUrl(), List.of(
                 new MetricConfig("vertices", "vertices", "sum(janusgraph_vertices_total)", "", null, null),
-                new MetricConfig("p95", "p95", "histogram_quantile(0.95, sum by (le) (rate(janusgraph_query_duration_seconds_bucket[5m])))",
+                new MetricConfig("p95", "p95",
+                        "histogram_quantile(0.95, sum by (le) (rate(janusgraph_query_duration_seconds_bucket[5m])))",
                         "s", 1.0, 2.0),
                 new MetricConfig("broken", "broken", "sum(", "", null, null),
                 new MetricConfig("nothing", "nothing", "no_such_metric_total", "", null, null),
@@ -106,16 +108,19 @@ class MonitoringPollerTest {
     @Test
     void scrapeRuleAlertSilenceAndExpiryEndToEnd(MonitoringServers servers) throws Exception {
         MonitoringPoller p = poller(servers.prometheusUrl(), servers.alertmanagerUrl(), List.of());
-        Predicate<MonitoringState> firing = x -> x.firing().stream().anyMatch(a -> a.name().equals(MonitoringServers.TEST_ALERT));
+        Predicate<MonitoringState> firing = x -> x.firing().stream()
+                .anyMatch(a -> a.name().equals(MonitoringServers.TEST_ALERT));
         MonitoringState s = until(p, firing, "the rule's alert reaching Alertmanager");
-        Alert a = s.firing().stream().filter(x -> x.name().equals(MonitoringServers.TEST_ALERT)).findFirst().orElseThrow();
+        Alert a = s.firing().stream().filter(x -> x.name().equals(MonitoringServers.TEST_ALERT))
+                .findFirst().orElseThrow();
         assertEquals("critical", a.severity());
         assertEquals("janusgraph-exporter", a.service());
         assertEquals("the exporter lost its Gremlin connection", a.summary());
 
         AuditLog audit = new AuditLog(dir.resolve("audit.jsonl"), Clock.systemUTC());
         Silences silences = new Silences(p.client(), audit, Clock.systemUTC(), () -> { });
-        ActionOutcome refused = silences.silence(MonitoringServers.TEST_ALERT, Map.of(), Duration.ofHours(2), "ops", " ");
+        ActionOutcome refused = silences.silence(MonitoringServers.TEST_ALERT, Map.of(), Duration.ofHours(2), "ops",
+                " ");
         assertEquals(ActionOutcome.Status.REFUSED, refused.status());
         ActionOutcome done = silences.silence(MonitoringServers.TEST_ALERT, Map.of(), Duration.ofHours(2), "ops-oncall",
                 "acknowledged from the cockpit test");
@@ -137,7 +142,8 @@ class MonitoringPollerTest {
     @Test
     void prometheusDownAndAlertmanagerErrorsAreSaidOnce(MonitoringServers servers) throws Exception {
         int closed = Ports.closed();
-        try (StandInServer brokenAm = StandInServer.answering("/api/v2/alerts", 500, "{\"code\":500,\"message\":\"out of memory\"}")) {
+        try (StandInServer brokenAm = StandInServer.answering("/api/v2/alerts", 500,
+                "{\"code\":500,\"message\":\"out of memory\"}")) {
             MonitoringState s = poller("http://127.0.0.1:" + closed, "http://127.0.0.1:" + brokenAm.port(),
                     List.of(new MetricConfig("up", "up", "sum(up)", "", null, null))).refresh();
             assertEquals("Prometheus at http://127.0.0.1:" + closed + ": connection refused on 127.0.0.1:" + closed,

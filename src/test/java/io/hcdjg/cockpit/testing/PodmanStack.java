@@ -37,7 +37,9 @@ import io.hcdjg.cockpit.probes.ProbeFactory;
  */
 public final class PodmanStack implements BeforeEachCallback, ParameterResolver {
     public static final String PROJECT = "cockpit-test";
-    /** The config section that points a cockpit at the suite's project; tests with a config file of their own add it. */
+    /**
+     * The config section that points a cockpit at the suite's project; tests with a config file of their own add it.
+     */
     public static final String CONFIG = "stack:\n  project: " + PROJECT + "\n";
 
     /** The name podman-compose gives a service's first container in the suite's project. */
@@ -113,7 +115,8 @@ public final class PodmanStack implements BeforeEachCallback, ParameterResolver 
                     List<Integer> taken = ports().stream().filter(Running::accepts).toList();
                     if (!taken.isEmpty()) {
                         throw new IllegalStateException("ports " + taken + " are in use by something other than the "
-                                + "suite's project " + PROJECT + " (a real janusgraph-demo?): the podman tests need them");
+                                + "suite's project " + PROJECT
+                                + " (a real janusgraph-demo?): the podman tests need them");
                     }
                 }
                 long t0 = System.nanoTime();

@@ -36,14 +36,17 @@ public final class Snapshots {
                 status("janusgraph-server", ProbeKind.GREMLIN, "127.0.0.1:18182",
                         Health.up("traversal answered").withLatency(Duration.ofMillis(14)), 0),
                 status("opensearch", ProbeKind.OPENSEARCH, "http://127.0.0.1:9200/_cluster/health",
-                        Health.degraded("cluster status yellow: 3 unassigned shards").withLatency(Duration.ofMillis(31)), 0),
+                        Health.degraded("cluster status yellow: 3 unassigned shards")
+                                .withLatency(Duration.ofMillis(31)), 0),
                 status("vault", ProbeKind.VAULT, "http://127.0.0.1:8200/v1/sys/health",
-                        Health.down("Vault is sealed: unseal it with 3 of the 5 keys").withLatency(Duration.ofMillis(5)), 1),
+                        Health.down("Vault is sealed: unseal it with 3 of the 5 keys")
+                                .withLatency(Duration.ofMillis(5)), 1),
                 new ServiceStatus("grafana", ProbeKind.GRAFANA, "http://127.0.0.1:3001/api/health",
                         Health.unknown("not probed yet"), List.of(), null, 0, null));
         HostStats host = new HostStats(HostStats.Gauge.of("disk /var/lib/containers/storage", 90L << 30, 100L << 30),
                 HostStats.Gauge.of("memory", 6L << 30, 24L << 30));
-        return new StackSnapshot(AT, "config/cockpit.yaml (shipped)", demo ? "Demo stack: test" : "janusgraph-demo on 127.0.0.1",
+        return new StackSnapshot(AT, "config/cockpit.yaml (shipped)",
+                demo ? "Demo stack: test" : "janusgraph-demo on 127.0.0.1",
                 demo, services, host, problems, AT, Duration.ofMillis(2013), PodmanState.notWatched(),
                 MonitoringState.none(), List.of(),
                 IncidentState.none(), RunbookState.none(),

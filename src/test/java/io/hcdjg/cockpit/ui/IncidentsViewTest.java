@@ -76,7 +76,8 @@ class IncidentsViewTest {
 
     /** What the presenter does with the desk's state (the desk's clock is the test's). */
     private IncidentsModel presented() {
-        return new IncidentPresenter(ZoneOffset.UTC, config.incidents().ladder()).present(desk.state(), clock.instant());
+        return new IncidentPresenter(ZoneOffset.UTC, config.incidents().ladder()).present(desk.state(),
+                clock.instant());
     }
 
     /** What the watcher does after an operator's change: the state goes to the view. */
@@ -169,13 +170,15 @@ class IncidentsViewTest {
                 .equals("INC-0001 — Graph queries time out for customers"));
         assertTrue(text(robot, "#incident-meta").startsWith("P1 (critical functionality impaired or security) · open"),
                 text(robot, "#incident-meta"));
-        assertTrue(text(robot, "#incident-countdown").startsWith("response due in 59:"), text(robot, "#incident-countdown"));
+        assertTrue(text(robot, "#incident-countdown").startsWith("response due in 59:"),
+                text(robot, "#incident-countdown"));
 
         // five minutes unacknowledged: the reminder prompt; acknowledging from it
         clock.advance(Duration.ofMinutes(5));
         desk.tick();
         publish();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#prompt-remind-INC-0001").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#prompt-remind-INC-0001").tryQuery().isPresent());
         robot.clickOn("#prompt-remind-INC-0001");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> only().state() == Incident.State.ACKNOWLEDGED);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#incident-ack").queryButton().isDisabled());
@@ -206,8 +209,8 @@ class IncidentsViewTest {
         // all of it is in the store, for the CLI and after a restart
         IncidentStore reread = new IncidentStore(dir.resolve("incidents.jsonl"));
         reread.refresh();
-        assertEquals(List.of(IncidentEvent.OPENED, IncidentEvent.NOTE, IncidentEvent.REMINDER, IncidentEvent.ACKNOWLEDGED,
-                IncidentEvent.ESCALATED, IncidentEvent.STEP, IncidentEvent.RESOLVED),
+        assertEquals(List.of(IncidentEvent.OPENED, IncidentEvent.NOTE, IncidentEvent.REMINDER,
+                IncidentEvent.ACKNOWLEDGED, IncidentEvent.ESCALATED, IncidentEvent.STEP, IncidentEvent.RESOLVED),
                 reread.events().stream().map(IncidentEvent::type).toList());
     }
 }

@@ -18,8 +18,8 @@ import java.lang.management.ManagementFactory;
 
 /**
  * The log pane under a 100,000 lines/s flood: the longest gap between two FX frames (an AnimationTimer), against the
- * same window idle in the same run. Not a test: needs a display (Xvfb). The window runs under ZGC ({@code LowPauseLaunch});
- * so does the bench —
+ * same window idle in the same run. Not a test: needs a display (Xvfb). The window runs under ZGC
+ * ({@code LowPauseLaunch}); so does the bench —
  * {@code DISPLAY=:99 MAVEN_OPTS=-XX:+UseZGC mvn -B -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.hcdjg.cockpit.ui.LogFloodBench} (leave MAVEN_OPTS out to see G1).
  */
@@ -66,9 +66,10 @@ public final class LogFloodBench {
         private void run() {
             try {
                 // a running app has ingested the containers' history before any flood: its code is compiled
-                byte[] line = "2026-11-28T06:00:00.000Z 2026-11-28 06:00:00,000 [ERROR] banking.api - Unhandled exception #0000000\n"
-                        .getBytes(StandardCharsets.UTF_8);
-                LogIngest warm = new LogIngest(LogClassifier.defaults(), new LogBuffer(100_000), null, System::currentTimeMillis);
+                byte[] line = ("2026-11-28T06:00:00.000Z 2026-11-28 06:00:00,000 [ERROR] banking.api - "
+                        + "Unhandled exception #0000000\n").getBytes(StandardCharsets.UTF_8);
+                LogIngest warm = new LogIngest(LogClassifier.defaults(), new LogBuffer(100_000), null,
+                        System::currentTimeMillis);
                 for (int i = 0; i < 500_000; i++) {
                     warm.accept(line, 0, line.length);
                 }
@@ -93,7 +94,8 @@ public final class LogFloodBench {
                 double flood = maxGapNs.get() / 1e6;
                 String gc = ManagementFactory.getGarbageCollectorMXBeans().getFirst().getName();
                 System.out.printf("log pane under %d lines/s for %d s (%d lines, %d retained, %s): longest FX frame gap"
-                                + " %.1f ms (%d frames over 50 ms); idle baseline in the same run %.1f ms: ratio %.2f×%n", RATE,
+                                + " %.1f ms (%d frames over 50 ms); idle baseline in the same run %.1f ms:"
+                                + " ratio %.2f×%n", RATE,
                         FLOOD_S, written, buffer.size(), gc, flood, over50.get(), idle, flood / idle);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

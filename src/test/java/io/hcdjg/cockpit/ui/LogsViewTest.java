@@ -40,7 +40,8 @@ class LogsViewTest {
     @Start
     void start(Stage stage) {
         for (int i = 0; i < 200; i++) {
-            write(apiIn, i, "line " + i + (i % 10 == 0 ? " [ERROR] boom" : " [INFO] fine") + (i % 70 == 5 ? " needle" : ""));
+            write(apiIn, i, "line " + i + (i % 10 == 0 ? " [ERROR] boom" : " [INFO] fine")
+                    + (i % 70 == 5 ? " needle" : ""));
         }
         LogIngest hcdIn = new LogIngest(LogClassifier.defaults(), hcd, null, System::currentTimeMillis);
         for (int i = 0; i < 50; i++) {
@@ -57,7 +58,8 @@ class LogsViewTest {
     }
 
     private static void write(LogIngest in, int i, String text) {
-        byte[] b = String.format("2026-11-28T06:%02d:%02d.000Z %s%n", i / 60 % 60, i % 60, text).getBytes(StandardCharsets.UTF_8);
+        byte[] b = String.format("2026-11-28T06:%02d:%02d.000Z %s%n", i / 60 % 60, i % 60, text)
+                .getBytes(StandardCharsets.UTF_8);
         in.accept(b, 0, b.length);
     }
 

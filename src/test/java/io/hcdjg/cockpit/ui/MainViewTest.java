@@ -93,8 +93,10 @@ class MainViewTest {
         List<String> lines = banner.getChildren().stream().map(n -> ((Label) n).getText()).toList();
         assertEquals(List.of(
                 "The config has 2 errors; the shipped defaults are in use until it is fixed:",
-                "/home/op/.config/hcd-janusgraph-cockpit/cockpit.yaml:9:5: services[0].port: must be a whole number from 1 to 65535, not '190420'",
-                "/home/op/.config/hcd-janusgraph-cockpit/cockpit.yaml:11:5: services[1].probe: unknown probe 'vaultt'"), lines);
+                "/home/op/.config/hcd-janusgraph-cockpit/cockpit.yaml:9:5: services[0].port: "
+                        + "must be a whole number from 1 to 65535, not '190420'",
+                "/home/op/.config/hcd-janusgraph-cockpit/cockpit.yaml:11:5: services[1].probe: "
+                        + "unknown probe 'vaultt'"), lines);
         assertEquals(5, robot.lookup(".ck-card").queryAll().size(), "the wall still works on the defaults");
     }
 
@@ -128,8 +130,9 @@ class MainViewTest {
     @Test
     void incidentsReachTheirTabAndThePlaybooksChoice(FxRobot robot) throws Exception {
         show(List.of(), false);
-        WallModel m = new WallPresenter(ZoneOffset.UTC, IncidentFixtures.ladder(), Redaction.DEFAULT).present(Snapshots.mixed(List.of(),
-                false).withIncidents(IncidentFixtures.state(), IncidentFixtures.NOW), IncidentFixtures.NOW);
+        WallModel m = new WallPresenter(ZoneOffset.UTC, IncidentFixtures.ladder(), Redaction.DEFAULT).present(
+                Snapshots.mixed(List.of(), false).withIncidents(IncidentFixtures.state(), IncidentFixtures.NOW),
+                IncidentFixtures.NOW);
         // the first open incident once there were none: nothing chosen yet in the playbooks' list
         WaitForAsyncUtils.asyncFx(() -> view.apply(m)).get(10, TimeUnit.SECONDS);
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
