@@ -3,18 +3,16 @@ package io.hcdjg.cockpit.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hcdjg.cockpit.model.ConfigProblem;
 import io.hcdjg.cockpit.model.LogClass;
-import io.hcdjg.cockpit.model.ProbeKind;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -25,17 +23,12 @@ import java.util.stream.Collectors;
 final class ConfigReader {
     private static final Set<String> TOP = Set.of("stack", "round", "host", "podman", "monitoring", "logs", "services",
             "metrics", "incidents", "dependencies", "runbook", "redaction");
-    private static final Set<String> LOGS = Set.of("maxLines", "history", "keywords", "regex");
     static final List<String> LOG_CLASSES = LogClass.ALL.stream().map(LogClass::key).toList();
     private static final Set<String> MONITORING = Set.of("prometheus", "alertmanager", "poll", "timeout");
-    private static final Set<String> METRIC = Set.of("name", "title", "query", "unit", "warn", "critical", "source");
     private static final Set<String> PODMAN = Set.of("connection", "composeFiles", "poll");
     private static final Set<String> STACK = Set.of("project", "host", "overlays");
     private static final Set<String> ROUND = Set.of("interval", "timeout", "maxBackoff", "history");
     private static final Set<String> HOST = Set.of("diskPath");
-    private static final Set<String> SERVICE = Set.of("name", "probe", "host", "port", "path", "timeout", "enabled",
-            "overlay", "datacenter");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
 
     /** A mapping node of one document, at a path. Lookups take the last layer that has the field. */
@@ -63,7 +56,8 @@ final class ConfigReader {
         List<Layer> roots = new ArrayList<>();
         for (LocatedYaml doc : docs) {
             if (!doc.root().isObject()) {
-                problems.add(doc.problem("", "the file must be a mapping with stack, round, host, podman and services"));
+                problems.add(doc.problem("",
+                        "the file must be a mapping with stack, round, host, podman and services"));
                 continue;
             }
             roots.add(new Layer(doc, "", doc.root()));
@@ -74,7 +68,7 @@ final class ConfigReader {
         List<Layer> hostL = section(roots, "host", HOST);
         List<Layer> podmanL = section(roots, "podman", PODMAN);
         List<Layer> monitoringL = section(roots, "monitoring", MONITORING);
-        List<Layer> logsL = section(roots, "logs", LOGS);
+        List<Layer> logsL = section(roots, "logs", LogSection.FIELDS);
 
         String defaultHost = text(stackL, "host").orElse("127.0.0.1");
         String project = text(stackL, "project").orElse("janusgraph-demo");
@@ -95,8 +89,8 @@ final class ConfigReader {
             Layer last = roundL.stream().filter(l -> l.node().has("interval") || l.node().has("timeout"))
                     .reduce((a, b) -> b).orElseThrow();
             problems.add(locate(List.of(last), last.node().has("interval") ? "interval" : "timeout",
-                    "round.timeout (" + text(round.timeout()) + ") must be shorter than round.interval ("
-                            + text(round.interval()) + "), or every round would overlap the next"));
+                    "round.timeout (" + Durations.text(round.timeout()) + ") must be shorter than round.interval ("
+                            + Durations.text(round.interval()) + "), or every round would overlap the next"));
         }
         var host = new CockpitConfig.Host(text(hostL, "diskPath").orElse("auto"));
         var podman = new CockpitConfig.Podman(text(podmanL, "connection").orElse(""), strings(podmanL, "composeFiles"),
@@ -106,14 +100,9 @@ final class ConfigReader {
                 url(monitoringL, "alertmanager").orElse("http://" + defaultHost + ":9093"),
                 duration(monitoringL, "poll").orElse(Duration.ofSeconds(15)),
                 duration(monitoringL, "timeout").orElse(Duration.ofSeconds(3)));
-        List<ServiceConfig> services = new ArrayList<>();
-        named(roots, "services", SERVICE, "probe").forEach((name, layers) ->
-                service(name, layers, defaultHost, round).ifPresent(services::add));
-        List<CockpitConfig.MetricConfig> metrics = new ArrayList<>();
-        named(roots, "metrics", METRIC, "query").forEach((name, layers) -> metric(name, layers).ifPresent(metrics::add));
-        var logs = new CockpitConfig.Logs(integer(logsL, "maxLines", 1000, 50_000_000).orElse(1_000_000),
-                duration(logsL, "history").map(d -> d.toMinutes() + "m").orElse("24h"),
-                classLists(logsL, "keywords"), classLists(logsL, "regex"));
+        List<ServiceConfig> services = new ServiceSection(this).read(roots, defaultHost, round);
+        List<CockpitConfig.MetricConfig> metrics = new MetricSection(this).read(roots);
+        var logs = new LogSection(this).read(logsL);
         var runbook = new RunbookSection(this).read(roots);
         IncidentSection incidents = new IncidentSection(this);
         return new CockpitConfig(stack, round, host, podman, monitoring, logs, services, metrics, incidents.read(roots),
@@ -140,7 +129,7 @@ final class ConfigReader {
     }
 
     /** The entries of a list of named mappings (services, metrics), merged by name across the files. */
-    private Map<String, List<Layer>> named(List<Layer> roots, String section, Set<String> allowed, String required) {
+    Map<String, List<Layer>> named(List<Layer> roots, String section, Set<String> allowed, String required) {
         Map<String, List<Layer>> byName = new LinkedHashMap<>();
         for (Layer root : roots) {
             JsonNode list = root.node().get(section);
@@ -151,11 +140,12 @@ final class ConfigReader {
                 problems.add(root.doc().problem(section, "must be a list"));
                 continue;
             }
-            Set<String> seenInFile = new java.util.HashSet<>();
+            Set<String> seenInFile = new HashSet<>();
             for (int i = 0; i < list.size(); i++) {
                 Layer entry = new Layer(root.doc(), section + "[" + i + "]", list.get(i));
                 if (!entry.node().isObject()) {
-                    problems.add(entry.doc().problem(entry.path(), "must be a mapping with at least name and " + required));
+                    problems.add(entry.doc().problem(entry.path(),
+                            "must be a mapping with at least name and " + required));
                     continue;
                 }
                 checkFields(entry, allowed);
@@ -179,70 +169,6 @@ final class ConfigReader {
         return byName;
     }
 
-    private Optional<CockpitConfig.MetricConfig> metric(String name, List<Layer> layers) {
-        Layer last = layers.get(layers.size() - 1);
-        int before = problems.size();
-        Optional<String> query = text(layers, "query").filter(q -> !q.isBlank());
-        if (query.isEmpty()) {
-            problems.add(last.doc().problem(last.path(), "metric '" + name + "' has no 'query'"));
-        }
-        Optional<Double> warn = number(layers, "warn");
-        Optional<Double> critical = number(layers, "critical");
-        if (warn.isPresent() && critical.isPresent() && warn.get() > critical.get()) {
-            problems.add(locate(layers, "warn", "must not be above critical (" + critical.get() + ")"));
-        }
-        if (problems.size() > before) {
-            return Optional.empty();
-        }
-        return Optional.of(new CockpitConfig.MetricConfig(name, text(layers, "title").orElse(name), query.get(),
-                text(layers, "unit").orElse(""), warn.orElse(null), critical.orElse(null),
-                text(layers, "source").orElse("Prometheus: " + query.get())));
-    }
-
-    /** {error: [...], slow-query: [...], ...}: the classes' lists, later files replacing a class's list. */
-    private Map<String, List<String>> classLists(List<Layer> layers, String field) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Layer l : layers) {
-            JsonNode n = l.node().get(field);
-            if (n == null || n.isNull()) {
-                continue;
-            }
-            if (!n.isObject()) {
-                problems.add(l.doc().problem(l.child(field), "must be a mapping from class to a list"));
-                continue;
-            }
-            Layer sub = new Layer(l.doc(), l.child(field), n);
-            checkFields(sub, Set.copyOf(LOG_CLASSES));
-            for (String cls : LOG_CLASSES) {
-                if (n.has(cls)) {
-                    List<String> list = strings(List.of(sub), cls);
-                    if (field.equals("regex")) {
-                        for (int i = 0; i < list.size(); i++) {
-                            try {
-                                java.util.regex.Pattern.compile(list.get(i));
-                            } catch (java.util.regex.PatternSyntaxException e) {
-                                problems.add(l.doc().problem(sub.child(cls) + "[" + i + "]", "not a regular expression: "
-                                        + e.getDescription()));
-                            }
-                        }
-                    }
-                    out.put(cls, list);
-                }
-            }
-        }
-        return out;
-    }
-
-    private Optional<Double> number(List<Layer> layers, String field) {
-        return value(layers, field).flatMap(v -> {
-            if (v.node().isNumber()) {
-                return Optional.of(v.node().asDouble());
-            }
-            problems.add(v.doc().problem(v.path(), "must be a number, not '" + v.node().asText() + "'"));
-            return Optional.empty();
-        });
-    }
-
     private Optional<String> url(List<Layer> layers, String field) {
         return text(layers, field).flatMap(u -> {
             if (u.matches("https?://[^\\s/]+(/.*)?")) {
@@ -251,40 +177,6 @@ final class ConfigReader {
             problems.add(locate(layers, field, "must be an http:// or https:// URL, not '" + u + "'"));
             return Optional.empty();
         });
-    }
-
-    private Optional<ServiceConfig> service(String name, List<Layer> layers, String defaultHost, CockpitConfig.Round round) {
-        Layer last = layers.get(layers.size() - 1);
-        int before = problems.size();
-        Optional<ProbeKind> probe = value(layers, "probe").flatMap(v -> {
-            Optional<ProbeKind> kind = v.node().isTextual() ? ProbeKind.fromConfigName(v.node().asText()) : Optional.empty();
-            if (kind.isEmpty()) {
-                problems.add(v.doc().problem(v.path(), "unknown probe '" + v.node().asText() + "'; one of "
-                        + Arrays.stream(ProbeKind.values()).map(ProbeKind::configName).collect(Collectors.joining(", "))));
-            }
-            return kind;
-        });
-        if (value(layers, "probe").isEmpty()) {
-            problems.add(last.doc().problem(last.path(), "service '" + name + "' has no 'probe'"));
-        }
-        Optional<Integer> port = integer(layers, "port", 1, 65535);
-        if (value(layers, "port").isEmpty()) {
-            problems.add(last.doc().problem(last.path(), "service '" + name + "' has no 'port'"));
-        }
-        Optional<String> path = text(layers, "path");
-        path.filter(p -> !p.startsWith("/")).ifPresent(p -> problems.add(locate(layers, "path", "must start with '/'")));
-        Duration timeout = duration(layers, "timeout").orElse(round.timeout());
-        if (value(layers, "timeout").isPresent() && timeout.compareTo(round.interval()) >= 0) {
-            problems.add(locate(layers, "timeout", "must be shorter than round.interval (" + text(round.interval()) + ")"));
-        }
-        boolean enabled = bool(layers, "enabled").orElse(true);
-        if (problems.size() > before || probe.isEmpty() || port.isEmpty()) {
-            return Optional.empty();
-        }
-        String effectivePath = probe.get().isHttp() ? path.orElse(probe.get().defaultPath()) : null;
-        return Optional.of(new ServiceConfig(name, probe.get(), text(layers, "host").orElse(defaultHost), port.get(),
-                effectivePath, timeout, enabled, text(layers, "overlay").orElse(null),
-                text(layers, "datacenter").orElse("datacenter1")));
     }
 
     void checkFields(Layer layer, Set<String> allowed) {
@@ -307,10 +199,6 @@ final class ConfigReader {
             }
         }
         return Optional.empty();
-    }
-
-    private static String text(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     ConfigProblem locate(List<Layer> layers, String field, String message) {
@@ -351,50 +239,17 @@ final class ConfigReader {
         });
     }
 
-    private Optional<Boolean> bool(List<Layer> layers, String field) {
-        return value(layers, field).flatMap(v -> {
-            if (v.node().isBoolean()) {
-                return Optional.of(v.node().asBoolean());
-            }
-            problems.add(v.doc().problem(v.path(), "must be true or false, not '" + v.node().asText() + "'"));
-            return Optional.empty();
-        });
-    }
-
     Optional<Duration> duration(List<Layer> layers, String field) {
         return value(layers, field).flatMap(v -> {
-            Optional<Duration> d = parseDuration(v.node().asText());
+            Optional<Duration> d = Durations.read(v.node().asText());
             if (d.isEmpty() || d.get().isZero()) {
-                problems.add(v.doc().problem(v.path(), "must be a positive duration like 500ms, 3s, 2m or 1h (at most 3650d), not '"
-                        + v.node().asText() + "'"));
+                problems.add(v.doc().problem(v.path(), "must be a positive duration like 500ms, 3s, 2m or 1h "
+                        + "(at most 3650d), not '" + v.node().asText() + "'"));
                 return Optional.empty();
             }
             return d;
         });
     }
-
-    static Optional<Duration> parseDuration(String text) {
-        Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        try {
-            long n = Long.parseLong(m.group(1));
-            Duration d = switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-            // beyond ten years a duration is a typo, and Instant arithmetic on it would throw later, far from here
-            return d.compareTo(LONGEST) <= 0 ? Optional.of(d) : Optional.empty();
-        } catch (NumberFormatException | ArithmeticException tooLong) {
-            return Optional.empty();
-        }
-    }
-
-    private static final Duration LONGEST = Duration.ofDays(3650);
 
     /** Edit distance counting a swap of two neighbours as one edit ("prot" is one edit from "port"). */
     private static int distance(String a, String b) {

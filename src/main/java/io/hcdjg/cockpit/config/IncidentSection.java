@@ -80,7 +80,7 @@ final class IncidentSection {
         if (m.matches() && Integer.parseInt(m.group(1)) > 0) {
             return Optional.of(new IncidentConfig.ResponseTime(Duration.ZERO, Integer.parseInt(m.group(1))));
         }
-        return ConfigReader.parseDuration(text).filter(d -> !d.isZero())
+        return Durations.read(text).filter(d -> !d.isZero())
                 .map(d -> new IncidentConfig.ResponseTime(d, 0));
     }
 
@@ -180,7 +180,7 @@ final class IncidentSection {
             Optional<String> webhook = r.text(ls, "webhook");
             webhook.filter(u -> !u.matches("https?://[^\\s/]+(/.*)?")).ifPresent(u -> r.problems.add(
                     r.locate(ls, "webhook", "must be an http:// or https:// URL, not '" + hostPart(u) + "'")));
-            Duration after = ConfigReader.value(ls, "after").map(v -> ConfigReader.parseDuration(v.node().asText())
+            Duration after = ConfigReader.value(ls, "after").map(v -> Durations.read(v.node().asText())
                     .orElseGet(() -> {
                         r.problems.add(v.doc().problem(v.path(), "must be a duration like 0m, 30m or 2h, not '"
                                 + v.node().asText() + "'"));

@@ -2,13 +2,17 @@ package io.hcdjg.cockpit.logs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * A bounded history of one container's log lines in compact form: the bytes of the lines in 4 MiB chunks, and per
- * line its timestamp, position, length and classes in primitive rings (21 bytes a line). Past {@code maxLines} the
- * oldest lines are dropped and counted. Lines are addressed by a global sequence number that never changes, so a view
- * keeps its place while old lines fall off. Thread-safe: one writer, any number of readers.
+ * line its timestamp, position, length and classes in primitive rings ({@link LineRing}, 21 bytes a line). Past
+ * {@code maxLines} the oldest lines are dropped and counted. Lines are addressed by a global sequence number that never
+ * changes, so a view keeps its place while old lines fall off. Thread-safe: one writer, any number of readers.
  */
 public final class LogBuffer {
     /** Small enough never to be a humongous object for G1 (half a region at most), so the heap holds what we count. */
@@ -17,17 +21,8 @@ public final class LogBuffer {
     /** Longer lines are stored cut to this many bytes (the view shows where). */
     public static final int MAX_LINE = 1 << 20;
 
-    /** Per-line fields live in pages allocated as the log grows: growing never copies, and never stalls a reader. */
-    static final int PAGE_SHIFT = 14;
-    static final int PAGE = 1 << PAGE_SHIFT;
-
     private final int maxLines;
-    private final long capacity;
-    private final long[][] ts;
-    private final int[][] off;
-    private final int[][] len;
-    private final int[][] chunkOf;
-    private final byte[][] cls;
+    private final LineRing lines;
     private long first;        // sequence number of the oldest retained line
     private long next;         // sequence number the next line gets
     private long dropped;
@@ -44,13 +39,7 @@ public final class LogBuffer {
 
     public LogBuffer(int maxLines) {
         this.maxLines = maxLines;
-        int pages = (maxLines + PAGE - 1) / PAGE;
-        this.capacity = (long) pages * PAGE;
-        ts = new long[pages][];
-        off = new int[pages][];
-        len = new int[pages][];
-        chunkOf = new int[pages][];
-        cls = new byte[pages][];
+        this.lines = new LineRing(maxLines);
     }
 
     /** Appends the bytes [from, to) of one line (without its newline). */
@@ -62,7 +51,7 @@ public final class LogBuffer {
         // Each line is stored with its newline, so a chunk is a block of lines one scan can search.
         if (writePos + n + 1 > CHUNK || chunks.isEmpty()) {
             if (!chunks.isEmpty()) {
-                chunkLineEnds.set(chunkLineEnds.size() - 1, java.util.Arrays.copyOf(currentEnds, currentLines));
+                chunkLineEnds.set(chunkLineEnds.size() - 1, Arrays.copyOf(currentEnds, currentLines));
             }
             chunks.add(new byte[Math.max(CHUNK, n + 1)]);
             chunkFirstSeq.add(next);
@@ -78,65 +67,22 @@ public final class LogBuffer {
         chunk[writePos + n] = '\n';
         chunkUsed.set(chunks.size() - 1, writePos + n + 1);
         if (currentLines == currentEnds.length) {
-            currentEnds = java.util.Arrays.copyOf(currentEnds, currentLines * 2);
+            currentEnds = Arrays.copyOf(currentEnds, currentLines * 2);
             chunkLineEnds.set(chunkLineEnds.size() - 1, currentEnds);
         }
         currentEnds[currentLines++] = writePos + n;
-        int slot = slot(next);
-        int page = slot >>> PAGE_SHIFT;
-        if (ts[page] == null) {
-            ts[page] = new long[PAGE];
-            off[page] = new int[PAGE];
-            len[page] = new int[PAGE];
-            chunkOf[page] = new int[PAGE];
-            cls[page] = new byte[PAGE];
-        }
-        int i = slot & (PAGE - 1);
-        ts[page][i] = timestamp;
-        off[page][i] = writePos;
-        len[page][i] = n;
-        chunkOf[page][i] = firstChunkId + chunks.size() - 1;
-        cls[page][i] = (byte) classes;
+        lines.put(next, timestamp, writePos, n, firstChunkId + chunks.size() - 1, classes);
         writePos += n + 1;
         bytes += n;
         next++;
     }
 
-    private int slot(long seq) {
-        return (int) (seq % capacity);
-    }
-
-    private long tsOf(long seq) {
-        int slot = slot(seq);
-        return ts[slot >>> PAGE_SHIFT][slot & (PAGE - 1)];
-    }
-
-    private int offOf(long seq) {
-        int slot = slot(seq);
-        return off[slot >>> PAGE_SHIFT][slot & (PAGE - 1)];
-    }
-
-    private int lenOf(long seq) {
-        int slot = slot(seq);
-        return len[slot >>> PAGE_SHIFT][slot & (PAGE - 1)];
-    }
-
-    private int chunkOfLine(long seq) {
-        int slot = slot(seq);
-        return chunkOf[slot >>> PAGE_SHIFT][slot & (PAGE - 1)];
-    }
-
-    private int clsOf(long seq) {
-        int slot = slot(seq);
-        return cls[slot >>> PAGE_SHIFT][slot & (PAGE - 1)];
-    }
-
     private void dropOldest() {
-        bytes -= lenOf(first);
-        int oldest = chunkOfLine(first);
+        bytes -= lines.length(first);
+        int oldest = lines.chunk(first);
         first++;
         dropped++;
-        boolean chunkStillUsed = first < next && chunkOfLine(first) == oldest;
+        boolean chunkStillUsed = first < next && lines.chunk(first) == oldest;
         if (!chunkStillUsed && oldest == firstChunkId && chunks.size() > 1) {
             chunks.remove(0);
             chunkFirstSeq.remove(0);
@@ -174,28 +120,27 @@ public final class LogBuffer {
         for (byte[] chunk : chunks) {
             c += chunk.length;
         }
-        long pages = java.util.Arrays.stream(ts).filter(java.util.Objects::nonNull).count();
-        return c + pages * PAGE * (8 + 4 + 4 + 4 + 1);
+        return c + lines.footprint();
     }
 
     public synchronized long timestamp(long seq) {
-        return tsOf(check(seq));
+        return lines.timestamp(check(seq));
     }
 
     public synchronized int classes(long seq) {
-        return clsOf(check(seq));
+        return lines.classes(check(seq));
     }
 
     public synchronized int length(long seq) {
-        return lenOf(check(seq));
+        return lines.length(check(seq));
     }
 
     /** The line's text, invalid UTF-8 replaced, at most {@code maxChars} characters (-1: all). */
     public synchronized String text(long seq, int maxChars) {
         check(seq);
-        byte[] chunk = chunk(chunkOfLine(seq));
-        int n = maxChars < 0 ? lenOf(seq) : Math.min(lenOf(seq), maxChars * 4);
-        String s = new String(chunk, offOf(seq), n, StandardCharsets.UTF_8);
+        byte[] chunk = chunk(lines.chunk(seq));
+        int n = maxChars < 0 ? lines.length(seq) : Math.min(lines.length(seq), maxChars * 4);
+        String s = new String(chunk, lines.offset(seq), n, StandardCharsets.UTF_8);
         return maxChars >= 0 && s.length() > maxChars ? s.substring(0, maxChars) : s;
     }
 
@@ -203,7 +148,7 @@ public final class LogBuffer {
     public synchronized List<Long> withClasses(int mask, long from, long to) {
         List<Long> out = new ArrayList<>();
         for (long s = Math.max(from, first); s < Math.min(to, next); s++) {
-            if ((clsOf(s) & mask) != 0) {
+            if ((lines.classes(s) & mask) != 0) {
                 out.add(s);
             }
         }
@@ -226,7 +171,7 @@ public final class LogBuffer {
             from = first;
         }
         long limit = from;
-        long[][] perChunk = java.util.stream.IntStream.range(0, cs.size()).parallel().mapToObj(i -> {
+        long[][] perChunk = IntStream.range(0, cs.size()).parallel().mapToObj(i -> {
             Hits hits = new Hits();
             long[] seq = {firsts.get(i)};
             needle.classifyLines(cs.get(i), 0, used.get(i), (s, e, c) -> {
@@ -237,19 +182,17 @@ public final class LogBuffer {
             });
             return hits.array();
         }).toArray(long[][]::new);
-        return concat(perChunk);
+        return Hits.concat(perChunk);
     }
 
     /**
-     * Sequence numbers of the retained lines containing {@code literal}, ignoring ASCII case: a scan for the literal's
-     * first byte (each byte checked on its own, so the loop is not held up by the previous one), the chunks split over
-     * the cores.
+     * Sequence numbers of the retained lines containing {@code literal}, ignoring ASCII case ({@link LiteralScan}), the
+     * chunks split over the cores.
      */
     public long[] find(String literal) {
-        byte[] lo = literal.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8);
-        byte[] up = literal.toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8);
-        if (lo.length == 0 || lo.length != up.length) {
-            return find(new LogClassifier(java.util.Map.of(1, List.of(literal)), java.util.Map.of()));
+        LiteralScan scan = LiteralScan.of(literal);
+        if (scan == null) {
+            return find(new LogClassifier(Map.of(1, List.of(literal)), Map.of()));
         }
         List<byte[]> cs;
         List<Long> firsts;
@@ -264,125 +207,18 @@ public final class LogBuffer {
             firsts = List.copyOf(chunkFirstSeq);
             used = List.copyOf(chunkUsed);
             ends = new ArrayList<>(chunkLineEnds);
-            ends.set(ends.size() - 1, java.util.Arrays.copyOf(currentEnds, currentLines));
+            ends.set(ends.size() - 1, Arrays.copyOf(currentEnds, currentLines));
             from = first;
         }
         long limit = from;
-        int anchor = anchor(lo);
-        long[][] perChunk = java.util.stream.IntStream.range(0, cs.size()).parallel()
-                .mapToObj(i -> scan(cs.get(i), used.get(i), ends.get(i), firsts.get(i), limit, lo, up, anchor))
+        long[][] perChunk = IntStream.range(0, cs.size()).parallel()
+                .mapToObj(i -> scan.scan(cs.get(i), used.get(i), ends.get(i), firsts.get(i), limit))
                 .toArray(long[][]::new);
-        return concat(perChunk);
-    }
-
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final String COMMON = "etaoinsrhldcumfpgwybvk ";
-
-    /** The literal's byte least likely to occur in text: candidates are checked only where it is. */
-    static int anchor(byte[] lo) {
-        int best = 0;
-        int bestRank = -1;
-        for (int i = 0; i < lo.length; i++) {
-            int rank = COMMON.indexOf(lo[i]);
-            rank = rank < 0 ? 100 : rank;
-            if (rank > bestRank) {
-                best = i;
-                bestRank = rank;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * Looks at 8 bytes at a time for the anchor byte in either case (a word without it is skipped with a few
-     * arithmetic operations), checks the whole literal around each candidate, and maps a hit to its line by binary
-     * search over the chunk's line ends.
-     */
-    private static long[] scan(byte[] c, int used, int[] ends, long firstSeq, long limit, byte[] lo, byte[] up,
-                               int anchor) {
-        Hits hits = new Hits();
-        long a = (lo[anchor] & 0xffL) * ONES;
-        long b = (up[anchor] & 0xffL) * ONES;
-        int n = lo.length;
-        int i = anchor;
-        int wordsEnd = used - 8;
-        while (i < used) {
-            if (i <= wordsEnd) {
-                long w = (long) LONGS.get(c, i);
-                long x = w ^ a;
-                long y = w ^ b;
-                if (((((x - ONES) & ~x) | ((y - ONES) & ~y)) & HIGHS) == 0) { // neither case of the anchor here
-                    i += 8;
-                    continue;
-                }
-            }
-            int end = Math.min(used, i + 8);
-            for (; i < end; i++) {
-                byte v = c[i];
-                if ((v == lo[anchor] || v == up[anchor]) && matchesAt(c, i - anchor, used, lo, up)) {
-                    int line = java.util.Arrays.binarySearch(ends, i);
-                    line = line < 0 ? -line - 1 : line;
-                    long seq = firstSeq + line;
-                    if (seq >= limit) {
-                        hits.add(seq);
-                    }
-                    i = (line < ends.length ? ends[line] + 1 : used) + anchor; // one hit per line: on to the next
-                    break;
-                }
-            }
-        }
-        return hits.array();
-    }
-
-    private static boolean matchesAt(byte[] c, int at, int used, byte[] lo, byte[] up) {
-        if (at < 0 || at + lo.length > used) {
-            return false;
-        }
-        for (int j = 0; j < lo.length; j++) {
-            byte v = c[at + j];
-            if (v != lo[j] && v != up[j]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static long[] concat(long[][] parts) {
-        int total = 0;
-        for (long[] h : parts) {
-            total += h.length;
-        }
-        long[] out = new long[total];
-        int at = 0;
-        for (long[] h : parts) {
-            System.arraycopy(h, 0, out, at, h.length);
-            at += h.length;
-        }
-        return out;
-    }
-
-    /** A growing list of sequence numbers. */
-    private static final class Hits {
-        private long[] a = new long[16];
-        private int n;
-
-        void add(long v) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        long[] array() {
-            return java.util.Arrays.copyOf(a, n);
-        }
+        return Hits.concat(perChunk);
     }
 
     /** Lines for which the predicate over their text holds (a regular expression filter). */
-    public List<Long> filter(long from, long to, java.util.function.Predicate<String> keep) {
+    public List<Long> filter(long from, long to, Predicate<String> keep) {
         List<Long> out = new ArrayList<>();
         long a;
         long z;
@@ -415,5 +251,4 @@ public final class LogBuffer {
         }
         return seq;
     }
-
 }

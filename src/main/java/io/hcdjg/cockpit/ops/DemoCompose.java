@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ops;
 
+import io.hcdjg.cockpit.config.CockpitConfig;
 import io.hcdjg.cockpit.model.ContainerInfo;
 import io.hcdjg.cockpit.podman.HostTools;
 import io.hcdjg.cockpit.podman.Podman;
@@ -7,54 +8,42 @@ import io.hcdjg.cockpit.podman.ProcessException;
 import io.hcdjg.cockpit.podman.ProcessResult;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * The demo compose project that really runs here ({@code demo up} / {@code demo down}): its files ship in the jar,
- * its images are built locally (no registry is reachable) — a JRE 17 + busybox base image made with jlink and
- * {@code podman import}, then one image per service with {@code podman build --pull=never} — and each image is rebuilt
- * only when its files change. It uses the real stack's ports and, by default, its project name, so it acts only on
- * containers that carry its own label ({@link #LABEL}, set by its compose file): a project of that name that
- * {@code demo up} did not start is someone's real stack, and is never touched.
+ * its images are built locally ({@link DemoImages}), each rebuilt only when its files change. It uses the real stack's
+ * ports and, by default, its project name, so it acts only on containers that carry its own label ({@link #LABEL}, set
+ * by its compose file): a project of that name that {@code demo up} did not start is someone's real stack, and is never
+ * touched.
  */
 public final class DemoCompose {
     public static final String DEFAULT_PROJECT = "janusgraph-demo";
     /** Set on every service by the demo's compose file: what proves a container is the demo's. */
     public static final String LABEL = "io.hcdjg.cockpit.demo";
-    static final String BASE = "localhost/cockpit-demo/base:1";
-    static final String HASH_LABEL = "cockpit.demo.hash";
-    static final Path JDK17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+    /** How long one build, compose up or compose down may take. */
     static final Duration BUILD = Duration.ofMinutes(10);
-    static final List<String> LIBS = List.of("libc.so.6", "libm.so.6", "libstdc++.so.6", "libgcc_s.so.1", "libz.so.1",
-            "libdl.so.2", "libpthread.so.0", "librt.so.1", "libresolv.so.2");
     /** The services of the demo project that answer a probe (graph-consumer has none). */
     public static final List<String> PROBED = List.of("alertmanager", "analytics-api", "hcd-server",
             "janusgraph-exporter", "janusgraph-server", "prometheus");
-    /** service image ← folder under images/. */
-    static final Map<String, String> IMAGES = Map.of("hcd-server", "cassandra", "janusgraph-server", "janusgraph",
-            "prometheus", "prometheus", "alertmanager", "alertmanager", "analytics-api", "analytics-api");
 
     /** How long to wait for a container in which to check that service names resolve. */
     static final Duration NAMES_CHECK = Duration.ofSeconds(30);
 
     private final Podman podman;
-    private final HostTools host;
+    private final DemoImages images;
     private final String project;
     private final Path dir;
     private final AuditLog audit;
@@ -66,11 +55,11 @@ public final class DemoCompose {
      * @param dir     where the project's files are extracted and its images' contexts are prepared
      */
     public DemoCompose(Podman podman, HostTools host, String project, Path dir, AuditLog audit, String connection) {
-        if (!io.hcdjg.cockpit.config.CockpitConfig.Stack.isProjectName(project)) {
+        if (!CockpitConfig.Stack.isProjectName(project)) {
             throw new IllegalArgumentException("not a compose project name: '" + project + "'");
         }
         this.podman = podman;
-        this.host = host;
+        this.images = new DemoImages(podman, host, dir, audit, connection);
         this.project = project;
         this.dir = dir;
         this.audit = audit;
@@ -94,30 +83,11 @@ public final class DemoCompose {
     }
 
     /** Builds what is missing or changed, then starts the project. Progress lines go to {@code progress}. */
-    public void up(java.util.function.Consumer<String> progress) throws ProcessException, IOException {
+    public void up(Consumer<String> progress) throws ProcessException, IOException {
         audit.started(connection, "demo up");
         refuseForeignProject();
         List<Path> shipped = extract();
-        String baseHash = hash(List.of(), "base-recipe-1");
-        boolean rebuilt = false;
-        if (!hasImage(BASE, baseHash)) {
-            progress.accept("building the base image (JRE 17 + busybox, about a minute the first time)");
-            buildBase(baseHash, progress);
-            rebuilt = true;
-        }
-        for (Map.Entry<String, String> e : IMAGES.entrySet()) {
-            String image = "localhost/cockpit-demo/" + e.getKey() + ":1";
-            Path context = dir.resolve("images").resolve(e.getValue());
-            String h = hash(shipped.stream().filter(f -> f.startsWith(context)).toList(), baseHash);
-            if (hasImage(image, h)) {
-                continue;
-            }
-            progress.accept("building " + image);
-            prepare(e.getValue(), context, progress);
-            checked("demo up", podman.build(image, HASH_LABEL + "=" + h, context.resolve("Containerfile"), context,
-                    BUILD, progress));
-            rebuilt = true;
-        }
+        boolean rebuilt = images.buildChanged(shipped, progress);
         if (rebuilt && !podman.containers(project).isEmpty()) {
             progress.accept("images changed: recreating the project's containers");
             checked("demo down", podman.composeDown(project, List.of(composeFile()), BUILD, composeLines(progress)));
@@ -128,7 +98,7 @@ public final class DemoCompose {
     }
 
     /** Stops and removes the project's containers, replicas and network (volumes are kept). */
-    public void down(java.util.function.Consumer<String> progress) throws ProcessException, IOException {
+    public void down(Consumer<String> progress) throws ProcessException, IOException {
         audit.started(connection, "demo down");
         refuseForeignProject();
         extract();
@@ -156,7 +126,7 @@ public final class DemoCompose {
             + "\"netavark\" in containers.conf";
 
     /** One container of the project must resolve another service's name, as the real stack's services do. */
-    private void checkServiceNames(java.util.function.Consumer<String> progress) throws ProcessException, IOException {
+    private void checkServiceNames(Consumer<String> progress) throws ProcessException, IOException {
         long deadline = System.nanoTime() + NAMES_CHECK.toNanos();
         while (System.nanoTime() < deadline) {
             List<ContainerInfo> running = podman.containers(project).stream().filter(ContainerInfo::running).toList();
@@ -189,103 +159,12 @@ public final class DemoCompose {
     }
 
     /** podman-compose echoes every podman call it makes: those and its errors are the progress. */
-    private static java.util.function.Consumer<String> composeLines(java.util.function.Consumer<String> progress) {
+    private static Consumer<String> composeLines(Consumer<String> progress) {
         return line -> {
             if (line.startsWith("podman ") || line.startsWith("Error")) {
                 progress.accept(line);
             }
         };
-    }
-
-    private boolean hasImage(String image, String hash) throws ProcessException {
-        return podman.imageLabel(image, HASH_LABEL, Duration.ofSeconds(30)).map(hash::equals).orElse(false);
-    }
-
-    /** JRE 17 by jlink, busybox with its applets, the glibc the JRE needs, minimal /etc; then podman import. */
-    private void buildBase(String hash, java.util.function.Consumer<String> progress) throws ProcessException, IOException {
-        Path jlink = JDK17.resolve("bin/jlink");
-        if (!Files.isExecutable(jlink) || !Files.isDirectory(JDK17.resolve("jmods"))) {
-            throw new ProcessException(List.of("jlink"), "building the demo images needs JDK 17 with jmods at " + JDK17
-                    + ": apt-get install openjdk-17-jdk-headless");
-        }
-        Path root = dir.resolve("base/rootfs");
-        deleteTree(dir.resolve("base"));
-        Files.createDirectories(root.resolve("bin"));
-        tool("demo up", List.of(jlink.toString(), "--module-path", JDK17.resolve("jmods").toString(), "--add-modules",
-                "ALL-MODULE-PATH", "--strip-debug", "--no-header-files", "--no-man-pages", "--compress=2",
-                "--output", root.resolve("opt/java").toString()), progress);
-        Path busybox = Path.of("/bin/busybox");
-        if (!Files.isExecutable(busybox)) {
-            throw new ProcessException(List.of("busybox"), "building the demo images needs a static busybox: "
-                    + "apt-get install busybox-static");
-        }
-        Files.copy(busybox, root.resolve("bin/busybox"));
-        for (String applet : host.run(List.of(busybox.toString(), "--list"), Duration.ofSeconds(10))
-                .stdout().split("\n")) {
-            if (!applet.isBlank() && !applet.equals("busybox")) {
-                Files.createSymbolicLink(root.resolve("bin").resolve(applet.strip()), Path.of("busybox"));
-            }
-        }
-        Path libs = Files.createDirectories(root.resolve("lib/x86_64-linux-gnu"));
-        for (String lib : LIBS) {
-            Path from = Stream.of("/lib/x86_64-linux-gnu/", "/usr/lib/x86_64-linux-gnu/").map(p -> Path.of(p + lib))
-                    .filter(Files::exists).findFirst()
-                    .orElseThrow(() -> new IOException("no " + lib + " on this host to put in the base image"));
-            Files.copy(from.toRealPath(), libs.resolve(lib));
-        }
-        Files.createDirectories(root.resolve("lib64"));
-        Files.copy(Path.of("/lib64/ld-linux-x86-64.so.2").toRealPath(), root.resolve("lib64/ld-linux-x86-64.so.2"));
-        Files.createDirectories(root.resolve("etc"));
-        Files.writeString(root.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n");
-        Files.writeString(root.resolve("etc/group"), "root:x:0:\nnogroup:x:65534:\n");
-        Files.writeString(root.resolve("etc/nsswitch.conf"), "hosts: files dns\n");
-        Path tmp = Files.createDirectories(root.resolve("tmp"));
-        tmp.toFile().setWritable(true, false);
-        tool("demo up", List.of("chmod", "1777", tmp.toString()), progress);
-        Path tar = dir.resolve("base/base.tar");
-        tool("demo up", List.of("tar", "-C", root.toString(), "-cf", tar.toString(), "."), progress);
-        checked("demo up", podman.importImage(tar, BASE, List.of("ENV PATH=/opt/java/bin:/bin", "ENV JAVA_HOME=/opt/java",
-                "LABEL " + HASH_LABEL + "=" + hash), BUILD, progress));
-        deleteTree(root);
-        Files.deleteIfExists(tar);
-    }
-
-    /**
-     * Fills an image's context with what its Containerfile copies but the jar cannot ship: a folder with a pom.xml gets
-     * the jars it resolves in lib/; then binaries and the sample graph.
-     */
-    private void prepare(String folder, Path context, java.util.function.Consumer<String> progress)
-            throws ProcessException, IOException {
-        if (Files.exists(context.resolve("pom.xml"))) {
-            deleteTree(context.resolve("lib"));
-            progress.accept("resolving " + folder + " jars from Maven Central");
-            tool("demo up", List.of("mvn", "-B", "-q", "-f", context.resolve("pom.xml").toString(),
-                    "dependency:copy-dependencies", "-DoutputDirectory=" + context.resolve("lib")), progress);
-        }
-        switch (folder) {
-            case "janusgraph" -> copyResource("/cockpit/sample-graph/banking-demo.graphml",
-                    context.resolve("banking-demo.graphml"));
-            case "prometheus" -> Files.copy(hostFile("/usr/bin/prometheus", "prometheus"), context.resolve("prometheus"),
-                    StandardCopyOption.REPLACE_EXISTING);
-            case "alertmanager" -> {
-                Files.copy(hostFile("/usr/bin/prometheus-alertmanager", "prometheus-alertmanager"),
-                        context.resolve("prometheus-alertmanager"), StandardCopyOption.REPLACE_EXISTING);
-                for (String t : List.of("default.tmpl", "email.tmpl")) {
-                    Files.copy(hostFile("/usr/share/prometheus/alertmanager/" + t, "prometheus-alertmanager"),
-                            context.resolve(t), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            default -> {
-            }
-        }
-    }
-
-    private static Path hostFile(String path, String pkg) throws IOException {
-        Path p = Path.of(path);
-        if (!Files.exists(p)) {
-            throw new IOException("building the demo images needs " + path + ": apt-get install " + pkg);
-        }
-        return p;
     }
 
     /** Writes the project's files from the jar (or the build's classes) into {@link #dir}; returns them. */
@@ -320,39 +199,6 @@ public final class DemoCompose {
         return copied.stream().sorted().toList();
     }
 
-    private static void copyResource(String resource, Path to) throws IOException {
-        try (InputStream in = DemoCompose.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException(resource + " is missing from the build");
-            }
-            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /**
-     * A digest of the files the jar ships for an image (not the jars and binaries added to its context), so that an
-     * image is rebuilt exactly when they change.
-     */
-    private static String hash(List<Path> files, String salt) throws IOException {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(salt.getBytes(StandardCharsets.UTF_8));
-            for (Path f : files) {
-                md.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                md.update(Files.readAllBytes(f));
-            }
-            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** One of this machine's programs, recorded; a failure ends the action with its stderr. */
-    private void tool(String action, List<String> argv, java.util.function.Consumer<String> progress)
-            throws ProcessException, IOException {
-        checked(action, host.runAllowingFailure(argv, BUILD, progress));
-    }
-
     /** Records a process that ran; a failure ends the action with its stderr. */
     private void checked(String action, ProcessResult r) throws ProcessException, IOException {
         if (!audited(action, r).ok()) {
@@ -363,16 +209,5 @@ public final class DemoCompose {
     private ProcessResult audited(String action, ProcessResult r) throws IOException {
         audit.process(connection, action, r);
         return r;
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(p)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
     }
 }

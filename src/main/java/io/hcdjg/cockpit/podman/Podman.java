@@ -13,7 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+
+import static io.hcdjg.cockpit.podman.PodmanArgv.onContainers;
+import static io.hcdjg.cockpit.podman.PodmanArgv.projectFilter;
+import static io.hcdjg.cockpit.podman.PodmanArgv.seconds;
 
 /**
  * The podman CLI on one connection, as verbs: the rest of the cockpit never sees an argv. Every call names the
@@ -30,36 +35,21 @@ public final class Podman {
 
     private final ProcessGateway gateway;
     private final Optional<String> connection;
+    private final PodmanArgv argv;
 
     public Podman(ProcessGateway gateway, Optional<String> connection) {
         this.gateway = gateway;
         this.connection = connection;
+        this.argv = new PodmanArgv(connection);
     }
 
     public Optional<String> connection() {
         return connection;
     }
 
-    /** The argv of a podman call on this connection: only this class builds one. */
-    private List<String> argv(String... args) {
-        return argv(List.of(args));
-    }
-
-    private List<String> argv(List<String> args) {
-        List<String> argv = new ArrayList<>(List.of("podman"));
-        connection.ifPresent(c -> argv.addAll(List.of("--connection", c)));
-        argv.addAll(args);
-        return argv;
-    }
-
-    /** For processes that run podman themselves (podman-compose): the connection as podman's own variable. */
-    private Map<String, String> environment() {
-        return connection.map(c -> Map.of("CONTAINER_CONNECTION", c)).orElse(Map.of());
-    }
-
     /** Every container of the project (running or not), matched by the compose project label. */
     public List<ContainerInfo> containers(String project) throws ProcessException {
-        String json = gateway.run(argv("ps", "-a", "--filter", projectFilter(project),
+        String json = gateway.run(argv.of("ps", "-a", "--filter", projectFilter(project),
                 "--format", "json"), QUICK).stdout();
         try {
             List<ContainerInfo> containers = PodmanJson.ps(json);
@@ -69,11 +59,11 @@ public final class Podman {
             List<String> inspect = new ArrayList<>(List.of("inspect", "--format", "json"));
             containers.forEach(c -> inspect.add(c.id()));
             // A container removed between ps and inspect makes inspect fail; its restart count is then unknown.
-            ProcessResult r = gateway.runAllowingFailure(argv(inspect.toArray(String[]::new)), QUICK);
+            ProcessResult r = gateway.runAllowingFailure(argv.of(inspect.toArray(String[]::new)), QUICK);
             Map<String, Integer> restarts = PodmanJson.restartCounts(r.ok() ? r.stdout() : "[]");
             return containers.stream().map(c -> c.withRestarts(restarts.getOrDefault(c.id(), 0))).toList();
         } catch (IOException e) {
-            throw new ProcessException(argv("ps"), "podman ps gave unreadable JSON: " + e.getMessage());
+            throw new ProcessException(argv.of("ps"), "podman ps gave unreadable JSON: " + e.getMessage());
         }
     }
 
@@ -82,15 +72,15 @@ public final class Podman {
      * both have): how a log kept in a container's own layer, on no volume, is followed without repeats.
      */
     public ProcessResult readFrom(String container, String path, long offset) throws ProcessException {
-        return gateway.runAllowingFailure(argv("exec", container, "tail", "-c", "+" + (offset + 1), path),
+        return gateway.runAllowingFailure(argv.of("exec", container, "tail", "-c", "+" + (offset + 1), path),
                 Duration.ofSeconds(30));
     }
 
     /** Each container of the project (by name) and its value of {@code label}, empty where it has none. */
     public Map<String, String> label(String project, String label) throws ProcessException {
-        String out = gateway.run(argv("ps", "-a", "--filter", projectFilter(project),
+        String out = gateway.run(argv.of("ps", "-a", "--filter", projectFilter(project),
                 "--format", "{{.Names}}\t{{index .Labels \"" + label + "\"}}"), QUICK).stdout();
-        Map<String, String> values = new java.util.TreeMap<>();
+        Map<String, String> values = new TreeMap<>();
         for (String line : out.split("\n")) {
             String[] nameAndValue = line.split("\t", 2);
             if (!nameAndValue[0].isBlank()) {
@@ -110,7 +100,7 @@ public final class Podman {
             return Optional.empty();
         }
         try {
-            ProcessResult r = gateway.runAllowingFailure(argv("inspect", "--format",
+            ProcessResult r = gateway.runAllowingFailure(argv.of("inspect", "--format",
                     "{{.HostConfig.LogConfig.Type}}\t{{.HostConfig.LogConfig.Path}}", container), QUICK);
             String[] typeAndPath = r.stdout().strip().split("\t", 2);
             if (r.ok() && typeAndPath.length == 2 && typeAndPath[0].equals("k8s-file") && !typeAndPath[1].isEmpty()
@@ -126,9 +116,9 @@ public final class Podman {
     /** CPU and memory of the running containers. */
     public List<ContainerStats> stats() throws ProcessException {
         try {
-            return PodmanJson.stats(gateway.run(argv("stats", "--no-stream", "--format", "json"), QUICK).stdout());
+            return PodmanJson.stats(gateway.run(argv.of("stats", "--no-stream", "--format", "json"), QUICK).stdout());
         } catch (IOException e) {
-            throw new ProcessException(argv("stats"), "podman stats gave unreadable JSON: " + e.getMessage());
+            throw new ProcessException(argv.of("stats"), "podman stats gave unreadable JSON: " + e.getMessage());
         }
     }
 
@@ -145,7 +135,7 @@ public final class Podman {
 
     /** Follows the project's container events until closed; lines that are not events are skipped. */
     public ProcessGateway.Streaming events(String project, Consumer<PodmanEvent> onEvent) throws ProcessException {
-        return gateway.stream(argv("events", "--format", "json", "--filter", "type=container",
+        return gateway.stream(argv.of("events", "--format", "json", "--filter", "type=container",
                 "--filter", projectFilter(project)), line -> {
             try {
                 onEvent.accept(PodmanJson.event(line));
@@ -168,12 +158,12 @@ public final class Podman {
             args.add("-f");
         }
         args.addAll(List.of(from, container));
-        return gateway.streamBytes(argv(args), onBytes);
+        return gateway.streamBytes(argv.of(args), onBytes);
     }
 
     /** The last {@code lines} lines of a container's log, stdout and stderr apart. */
     public ProcessResult logTail(String container, int lines, Duration timeout) throws ProcessException {
-        return gateway.runAllowingFailure(argv("logs", "--tail", String.valueOf(lines), container), timeout);
+        return gateway.runAllowingFailure(argv.of("logs", "--tail", String.valueOf(lines), container), timeout);
     }
 
     /** Restarts the containers, each stopped within {@code grace} before it is killed. */
@@ -283,34 +273,11 @@ public final class Podman {
 
     private ProcessResult compose(String project, List<Path> files, List<String> command, Duration timeout,
                                   Consumer<String> onLine) throws ProcessException {
-        List<String> argv = new ArrayList<>(List.of("podman-compose", "-p", project));
-        files.forEach(f -> argv.addAll(List.of("-f", f.toString())));
-        argv.addAll(command);
-        return gateway.with(environment()).runAllowingFailure(argv, timeout, files.get(0).getParent(), onLine);
+        return gateway.with(argv.environment()).runAllowingFailure(PodmanArgv.compose(project, files, command),
+                timeout, files.get(0).getParent(), onLine);
     }
 
     private ProcessResult run(List<String> args, Duration timeout, Consumer<String> onLine) throws ProcessException {
-        return gateway.runAllowingFailure(argv(args), timeout, null, onLine);
-    }
-
-    private static List<String> onContainers(List<String> verb, List<String> containers) {
-        List<String> args = new ArrayList<>(verb);
-        args.addAll(containers);
-        return args;
-    }
-
-    private static String seconds(Duration d) {
-        return String.valueOf(d.toSeconds());
-    }
-
-    /**
-     * The label filter of a compose project. Never empty: podman reads {@code label=io.podman.compose.project=} as
-     * "any value", which would be every project on the machine.
-     */
-    private static String projectFilter(String project) {
-        if (!io.hcdjg.cockpit.config.CockpitConfig.Stack.isProjectName(project)) {
-            throw new IllegalArgumentException("not a compose project name: '" + project + "'");
-        }
-        return "label=" + PodmanJson.PROJECT + "=" + project;
+        return gateway.runAllowingFailure(argv.of(args), timeout, null, onLine);
     }
 }
