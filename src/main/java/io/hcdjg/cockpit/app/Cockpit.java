@@ -34,12 +34,7 @@ import io.hcdjg.cockpit.runtime.ContainerPoller;
 import io.hcdjg.cockpit.runtime.HealthPoller;
 import io.hcdjg.cockpit.runtime.IncidentWatcher;
 import io.hcdjg.cockpit.runtime.RunbookPoller;
-import io.hcdjg.cockpit.incidents.ActionHistory;
-import io.hcdjg.cockpit.ops.Escalator;
 import io.hcdjg.cockpit.incidents.IncidentDesk;
-import io.hcdjg.cockpit.incidents.IncidentReport;
-import io.hcdjg.cockpit.incidents.IncidentRules;
-import io.hcdjg.cockpit.incidents.IncidentStore;
 import io.hcdjg.cockpit.model.ContainerStatus;
 import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.model.RunbookState;
@@ -49,7 +44,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -196,7 +190,7 @@ public final class Cockpit implements AutoCloseable {
 
         HttpClient webhooks = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         closers.add(webhooks);
-        desk = incidentDesk(cfg, env, actions.audit(), processes, webhooks, clock);
+        desk = IncidentDesks.build(cfg, env, actions.audit(), processes, webhooks, clock);
         ScheduledExecutorService incidentThread = thread("incident-watcher");
         incidents = new IncidentWatcher(desk, store, clock, incidentThread);
         closers.add(incidents);
@@ -232,20 +226,6 @@ public final class Cockpit implements AutoCloseable {
                 Thread.ofPlatform().name(name).daemon(true).factory());
         closers.add(thread::shutdownNow);
         return thread;
-    }
-
-    /**
-     * The desk on the config's rules, the XDG data dir's store and the audit log: the window's and the CLI's.
-     * The store, the reports and the escalations hide what the audit log hides.
-     */
-    public static IncidentDesk incidentDesk(CockpitConfig config, Map<String, String> env, AuditLog audit,
-                                            ProcessGateway processes, HttpClient http, Clock clock) {
-        Redaction redaction = audit.redaction();
-        IncidentStore store = new IncidentStore(IncidentStore.defaultFile(env), redaction);
-        IncidentRules rules = new IncidentRules(config.incidents(), ZoneId.systemDefault());
-        return new IncidentDesk(rules, config.dependencies(), store, new Escalator(processes, http,
-                audit), new ActionHistory(audit.file()), new IncidentReport(store.file().resolveSibling("reports"),
-                ZoneId.systemDefault(), rules, redaction), clock);
     }
 
     /** An incident's key log lines from the followed containers' buffers, for its report and escalations. */

@@ -6,7 +6,7 @@ import io.hcdjg.cockpit.model.CheckResult;
 import io.hcdjg.cockpit.model.PlaybookResult;
 import io.hcdjg.cockpit.model.RecoveryStep;
 import io.hcdjg.cockpit.ops.MaintenanceWizard;
-import io.hcdjg.cockpit.ops.Playbooks;
+import io.hcdjg.cockpit.ops.PlaybookInputs;
 import io.hcdjg.cockpit.ui.MaintenanceSteps;
 import io.hcdjg.cockpit.ui.RunbookPort;
 
@@ -40,7 +40,7 @@ final class WindowRunbook implements RunbookPort {
     @Override
     public PlaybookResult playbook(String id) throws Exception {
         Cockpit c = running.get();
-        return c.playbooks().run(id, Playbooks.Live.of(c.store().get(), c.logs()::keyLines, c.clock().instant()));
+        return c.playbooks().run(id, PlaybookInputs.of(c.store().get(), c.logs()::keyLines, c.clock().instant()));
     }
 
     @Override

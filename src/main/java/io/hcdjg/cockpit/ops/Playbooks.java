@@ -8,9 +8,6 @@ import io.hcdjg.cockpit.model.HostStats;
 import io.hcdjg.cockpit.model.MetricReading;
 import io.hcdjg.cockpit.model.PlaybookResult;
 import io.hcdjg.cockpit.model.SlowQuery;
-import io.hcdjg.cockpit.model.LogSummary;
-import io.hcdjg.cockpit.model.StackSnapshot;
-import io.hcdjg.cockpit.probes.MetricDiagnosis;
 import io.hcdjg.cockpit.podman.Podman;
 import io.hcdjg.cockpit.podman.ProcessException;
 import io.hcdjg.cockpit.podman.ProcessResult;
@@ -19,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,28 +30,6 @@ import java.util.stream.Collectors;
  */
 public final class Playbooks {
     static final Duration STEP = Duration.ofSeconds(30);
-
-    /** What the symptoms are judged from. */
-    /**
-     * @param p95         the exporter's probe traversals' p95 (Prometheus)
-     * @param slowQueries the analytics-api profiler's query patterns; null when it could not be asked
-     */
-    public record Live(HostStats host, MetricReading p95, List<SlowQuery> slowQueries, List<String> classifiedLines) {
-
-        /** The followed containers' classified lines of the last hour, at most 2,000, for the symptoms. */
-        public static Live of(StackSnapshot s, KeyLines lines, Instant now) {
-            List<String> services = s.logs().stream().map(LogSummary::service).toList();
-            MetricReading p95 = s.monitoring().metrics().stream().filter(m -> m.name().equals("p95-latency"))
-                    .findFirst().orElse(null);
-            return new Live(s.host(), p95, MetricDiagnosis.profiled(s.monitoring()),
-                    lines.between(services, now.minus(Duration.ofHours(1)), now, 2000));
-        }
-    }
-
-    /** The followed containers' classified lines of {@code services} in a time range, newest last. */
-    public interface KeyLines {
-        List<String> between(List<String> services, Instant from, Instant to, int max);
-    }
 
     private final Podman podman;
     private final String project;
@@ -73,7 +47,7 @@ public final class Playbooks {
         this.logFiles = logFiles;
     }
 
-    public PlaybookResult run(String id, Live live) throws IOException {
+    public PlaybookResult run(String id, PlaybookInputs live) throws IOException {
         List<ContainerInfo> containers;
         List<ContainerStats> stats;
         try {

@@ -28,8 +28,8 @@ public final class BoundedHttp {
     }
 
     /**
-     * @throws IOException          the body is larger than {@code maxBytes} (the connection is dropped, the rest unread),
-     *                              or the exchange failed
+     * @throws IOException          the body is larger than {@code maxBytes} (the connection is dropped, the rest
+     *                              unread), or the exchange failed
      * @throws HttpTimeoutException nothing answered within {@code deadline}; an {@link IOException} that says so when
      *                              the headers came but not the whole body
      */

@@ -33,9 +33,7 @@ final class LogCanvas extends Region {
     /** What the canvas needs to know of a row. */
     interface Lines {
         String text(long row);
-
         String style(long row);
-
         /** A colour for the row's service in a merged view, or null. */
         Color marker(long row);
     }

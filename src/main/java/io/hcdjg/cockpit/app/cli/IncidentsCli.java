@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hcdjg.cockpit.app.Cockpit;
+import io.hcdjg.cockpit.app.IncidentDesks;
 import io.hcdjg.cockpit.app.cli.ExitCodes.Help;
 import io.hcdjg.cockpit.config.ConfigLoader;
 import io.hcdjg.cockpit.config.Redaction;
@@ -57,7 +57,7 @@ final class IncidentsCli {
         Clock clock = Clock.systemUTC();
         AuditLog audit = new AuditLog(AuditLog.defaultFile(c.env()), clock, redaction);
         try (HttpClient webhooks = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            IncidentDesk desk = Cockpit.incidentDesk(loaded.config(), c.env(), audit, new ProcessGateway(redaction),
+            IncidentDesk desk = IncidentDesks.build(loaded.config(), c.env(), audit, new ProcessGateway(redaction),
                     webhooks, clock);
             desk.refresh();
             return body.run(desk);
