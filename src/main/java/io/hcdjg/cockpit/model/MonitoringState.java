@@ -33,6 +33,11 @@ public record MonitoringState(List<MetricReading> metrics, List<ScrapeTarget> ta
         return new MonitoringState(List.of(), List.of(), List.of(), List.of(), null, null, null);
     }
 
+    /** What was last read, kept, with why it is not fresh on both panels (its time stays the last good read's). */
+    public MonitoringState failed(String why) {
+        return new MonitoringState(metrics, targets, alerts, silences, why, why, at, slowQueries);
+    }
+
     public List<Alert> firing() {
         return alerts.stream().filter(Alert::firing).toList();
     }

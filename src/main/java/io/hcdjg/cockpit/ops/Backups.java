@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,14 +82,23 @@ public final class Backups {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 Matcher m = NAME.matcher(f.getFileName().toString());
-                if (m.matches()) {
-                    out.add(new BackupInfo(f, m.group(1), STAMP.parse(m.group(2), Instant::from), Files.size(f),
-                            m.group(3) != null));
+                Instant at = m.matches() ? stamp(m.group(2)) : null;
+                if (at != null) {
+                    out.add(new BackupInfo(f, m.group(1), at, Files.size(f), m.group(3) != null));
                 }
             }
         }
         out.sort(Comparator.comparing(BackupInfo::createdAt).reversed());
         return out;
+    }
+
+    /** A backup name's time; null for a name that only looks like one of ours (20261399T...): not our file. */
+    private static Instant stamp(String text) {
+        try {
+            return STAMP.parse(text, Instant::from);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Snapshot, copy out, pack, encrypt when configured, drop old backups. */

@@ -8,6 +8,7 @@ import io.hcdjg.cockpit.model.Silence;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,13 @@ public final class PromJson {
         }
     }
 
+    /** An answer that parses as JSON but holds what the API never sends there (a value that is not a number). */
+    public static final class BadAnswer extends IOException {
+        BadAnswer(String message) {
+            super(message);
+        }
+    }
+
     /** The result of /api/v1/query or /api/v1/query_range: vector, matrix or scalar as series. */
     public static List<Series> result(String body) throws IOException {
         JsonNode root = JSON.readTree(body);
@@ -61,7 +69,9 @@ public final class PromJson {
                     if (s.has("value")) {
                         points.add(point(s.path("value")));
                     }
-                    s.path("values").forEach(v -> points.add(point(v)));
+                    for (JsonNode v : s.path("values")) {
+                        points.add(point(v));
+                    }
                     out.add(new Series(labels, points));
                 }
             }
@@ -71,16 +81,24 @@ public final class PromJson {
     }
 
     /** [unix seconds, "value"]; the value may be "NaN", "+Inf" or "-Inf". */
-    private static Point point(JsonNode pair) {
+    private static Point point(JsonNode pair) throws BadAnswer {
         double seconds = pair.path(0).asDouble();
         String v = pair.path(1).asText();
         double value = switch (v) {
             case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
             case "-Inf" -> Double.NEGATIVE_INFINITY;
             case "NaN" -> Double.NaN;
-            default -> Double.parseDouble(v);
+            default -> number(v);
         };
         return new Point(Instant.ofEpochMilli(Math.round(seconds * 1000)), value);
+    }
+
+    private static double number(String v) throws BadAnswer {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new BadAnswer("Prometheus answered '" + Failures.firstLine(v) + "' where a number belongs");
+        }
     }
 
     /** /api/v1/targets: the active targets. */
@@ -145,7 +163,12 @@ public final class PromJson {
         }
     }
 
+    /** An RFC 3339 time; null when absent or not one (the alert is kept, its start unknown). */
     private static Instant instant(String text) {
-        return text.isEmpty() ? null : Instant.parse(text);
+        try {
+            return text.isEmpty() ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

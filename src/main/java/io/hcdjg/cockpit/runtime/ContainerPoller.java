@@ -71,7 +71,8 @@ public final class ContainerPoller implements AutoCloseable {
         if (targetProblem != null) {
             return; // an unknown connection: nothing to ask until the operator fixes it; the banner says how
         }
-        polling = scheduler.scheduleWithFixedDelay(() -> list(true), 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+        polling = scheduler.scheduleWithFixedDelay(Rounds.guarded("podman poller", () -> list(true), why -> { }), 0,
+                poll.toMillis(), TimeUnit.MILLISECONDS);
         Thread.ofVirtual().name("podman-events").start(this::follow);
     }
 

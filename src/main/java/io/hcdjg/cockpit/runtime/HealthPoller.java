@@ -76,7 +76,8 @@ public final class HealthPoller implements AutoCloseable {
 
     public void start() {
         long every = config.round().interval().toMillis();
-        schedule = scheduler.scheduleAtFixedRate(this::runRound, 0, every, TimeUnit.MILLISECONDS);
+        schedule = scheduler.scheduleAtFixedRate(Rounds.guarded("probe rounds", this::runRound, why -> { }), 0, every,
+                TimeUnit.MILLISECONDS);
     }
 
     public long droppedRounds() {

@@ -31,7 +31,8 @@ public final class IncidentWatcher implements AutoCloseable {
     }
 
     public void start() {
-        schedule = scheduler.scheduleWithFixedDelay(this::run, 0, 1, TimeUnit.SECONDS);
+        schedule = scheduler.scheduleWithFixedDelay(Rounds.guarded("incident watcher", this::run, why -> { }), 0, 1,
+                TimeUnit.SECONDS);
     }
 
     /** Runs now, off the caller's thread (after an operator's change, so the panel does not wait a second). */

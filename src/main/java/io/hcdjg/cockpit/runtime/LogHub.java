@@ -62,7 +62,8 @@ public final class LogHub implements AutoCloseable {
     }
 
     public void start() {
-        schedule = scheduler.scheduleWithFixedDelay(this::tick, 0, 1, TimeUnit.SECONDS);
+        schedule = scheduler.scheduleWithFixedDelay(Rounds.guarded("log hub", this::tick, why -> { }), 0, 1,
+                TimeUnit.SECONDS);
     }
 
     public LogClassifier classifier() {

@@ -59,7 +59,13 @@ public final class MonitoringPoller implements AutoCloseable {
     }
 
     public void start() {
-        schedule = scheduler.scheduleWithFixedDelay(this::refresh, 0, config.poll().toMillis(), TimeUnit.MILLISECONDS);
+        schedule = scheduler.scheduleWithFixedDelay(Rounds.guarded("monitoring", this::refresh, this::failed), 0,
+                config.poll().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A round that broke: the panel keeps what it showed and says why it is not fresh. */
+    private void failed(String why) {
+        store.update(s -> s.withMonitoring(s.monitoring().failed(why), clock.instant()));
     }
 
     public MonitoringClient client() {
@@ -110,6 +116,8 @@ public final class MonitoringPoller implements AutoCloseable {
                         r = MetricDiagnosis.read(m, client.query(m.query()), h, history);
                     } catch (PromJson.ApiError e) {
                         r = MetricDiagnosis.failed(m, "bad query: " + e.getMessage(), h);
+                    } catch (PromJson.BadAnswer e) {
+                        r = MetricDiagnosis.failed(m, "no value: " + e.getMessage(), h);
                     } catch (IOException e) {
                         r = MetricDiagnosis.failed(m,
                                 "no value: " + unreachable("Prometheus", client.prometheusUrl(), e), h);

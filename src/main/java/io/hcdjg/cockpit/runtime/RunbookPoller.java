@@ -58,7 +58,8 @@ public final class RunbookPoller implements AutoCloseable {
     }
 
     public void start() {
-        schedule = scheduler.scheduleWithFixedDelay(this::read, 2, EVERY.toSeconds(), TimeUnit.SECONDS);
+        schedule = scheduler.scheduleWithFixedDelay(Rounds.guarded("runbook poller", this::read, why -> { }), 2,
+                EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** Reads again now, off the caller's thread (after a backup or restore). */

@@ -69,14 +69,8 @@ public final class SecurityWatcher implements AutoCloseable {
 
     /** Every 5 s on {@code scheduler}, each result to {@code publish}. */
     public void start(ScheduledExecutorService scheduler, Consumer<SecurityState> publish) {
-        schedule = scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                publish.accept(tick());
-            } catch (RuntimeException e) {
-                // a scheduled task that throws is never run again: say so and carry on next time
-                auditStatus.put("~", "the security watcher failed once: " + e);
-            }
-        }, 2, 5, TimeUnit.SECONDS);
+        schedule = scheduler.scheduleWithFixedDelay(Rounds.guarded("security watcher", () -> publish.accept(tick()),
+                why -> auditStatus.put("~", why)), 2, 5, TimeUnit.SECONDS);
     }
 
     /** One read of everything new. */
