@@ -226,25 +226,42 @@ public final class IncidentDesk {
      * escalation with its result. The action runs outside the store's lock: a slow webhook holds up nothing else.
      */
     public Incident escalate(String id, Integer level, List<String> keyLogLines) throws IOException {
-        Incident i = find(id);
-        if (i.resolved()) {
-            throw new IllegalArgumentException(id + " is resolved; reopen it first");
-        }
-        Optional<IncidentConfig.Level> target = level != null ? rules.level(level)
-                : rules.dueLevel(i, clock.instant()).or(() -> rules.nextLevel(i));
-        if (target.isEmpty()) {
-            throw new IllegalArgumentException(level != null ? "L" + level + " is not in the escalation matrix"
-                    : id + " is at " + "L" + i.level() + ", the top of its ladder for " + i.priority());
-        }
-        if (target.get().level() <= i.level()) {
-            throw new IllegalArgumentException(id + " is already at L" + i.level());
-        }
-        IncidentConfig.Level l = target.get();
+        // The level is the one this desk saw due (or next); it is taken under the store's lock before anyone is
+        // paged: of two escalations at once (two windows, a window and the CLI), the second finds the incident at
+        // that level already and pages nobody.
+        IncidentConfig.Level l = target(find(id), level);
+        Incident i = change(id, x -> {
+            if (x.resolved()) {
+                throw new IllegalArgumentException(x.id() + " is resolved; reopen it first");
+            }
+            if (x.level() >= l.level()) {
+                throw new IllegalArgumentException(x.id() + " is already at L" + x.level());
+            }
+            return List.of(event(clock.instant(), IncidentEvent.ESCALATING, x.id(), null, "escalating to "
+                    + l.name() + " (" + l.role() + ")", Map.of("level", String.valueOf(l.level()))));
+        });
         String link = reports.write(i, state().timeline(), keyLogLines, clock.instant()).toUri().toString();
         EscalationChannel.Result r = escalation.escalate(i, l, i.priority() + " " + i.title(), link);
         return change(id, x -> List.of(event(clock.instant(), IncidentEvent.ESCALATED, id, null,
                 "escalated to " + l.name() + " — " + r.text(), Map.of("level", String.valueOf(l.level()),
                         "ok", String.valueOf(r.ok()), "link", link))));
+    }
+
+    /** The level {@code i} may be escalated to now: {@code level}, else the one due, else the next. */
+    private IncidentConfig.Level target(Incident i, Integer level) {
+        if (i.resolved()) {
+            throw new IllegalArgumentException(i.id() + " is resolved; reopen it first");
+        }
+        Optional<IncidentConfig.Level> target = level != null ? rules.level(level)
+                : rules.dueLevel(i, clock.instant()).or(() -> rules.nextLevel(i));
+        if (target.isEmpty()) {
+            throw new IllegalArgumentException(level != null ? "L" + level + " is not in the escalation matrix"
+                    : i.id() + " is at " + "L" + i.level() + ", the top of its ladder for " + i.priority());
+        }
+        if (target.get().level() <= i.level()) {
+            throw new IllegalArgumentException(i.id() + " is already at L" + i.level());
+        }
+        return target.get();
     }
 
     /** The incident report, Markdown, written next to the store; returns its path. */

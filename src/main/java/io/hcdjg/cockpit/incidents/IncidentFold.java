@@ -73,7 +73,8 @@ final class IncidentFold {
                         d.ackedAt = e.time();
                     }
                 }
-                case IncidentEvent.ESCALATED -> d.level = Math.max(d.level, Integer.parseInt(e.get("level")));
+                case IncidentEvent.ESCALATING, IncidentEvent.ESCALATED ->
+                        d.level = Math.max(d.level, Integer.parseInt(e.get("level")));
                 case IncidentEvent.STEP -> {
                     if ("true".equals(e.get("done"))) {
                         d.steps.add(e.get("step"));

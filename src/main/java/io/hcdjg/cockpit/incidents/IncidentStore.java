@@ -21,6 +21,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import io.hcdjg.cockpit.config.AppDirs;
 
@@ -33,6 +35,7 @@ import io.hcdjg.cockpit.config.AppDirs;
  * result or a health reason may quote a secret; a line written before a secret was configured is hidden when read).
  */
 public final class IncidentStore {
+    private static final Map<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
@@ -90,6 +93,10 @@ public final class IncidentStore {
     public synchronized List<IncidentEvent> append(Function<List<IncidentEvent>, List<IncidentEvent>> change)
             throws IOException {
         Files.createDirectories(file.getParent());
+        // A file lock is held by the whole JVM: two stores on one file in one JVM would overlap, so they take turns.
+        ReentrantLock inThisJvm = IN_THIS_JVM.computeIfAbsent(file.toAbsolutePath().normalize(),
+                f -> new ReentrantLock());
+        inThisJvm.lock();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
             readFrom(ch);
@@ -115,6 +122,8 @@ public final class IncidentStore {
             lineNo += added.size();
             events.addAll(added);
             return added;
+        } finally {
+            inThisJvm.unlock();
         }
     }
 

@@ -25,6 +25,8 @@ public record IncidentEvent(Instant time, String type, String incident, String s
     public static final String STEP = "step";
     public static final String NOTE = "note";
     public static final String ESCALATION_DUE = "escalation-due";
+    /** A level taken, before its contacts are paged; {@link #ESCALATED} follows with what the paging did. */
+    public static final String ESCALATING = "escalating";
     public static final String ESCALATED = "escalated";
     public static final String REMINDER = "reminder";
     public static final String RESOLVED = "resolved";
@@ -45,7 +47,7 @@ public record IncidentEvent(Instant time, String type, String incident, String s
             case ALERT -> "alert";
             case LOG_SPIKE -> "log";
             case ACTION -> "action";
-            case ESCALATION_DUE, ESCALATED, REMINDER -> "escalation";
+            case ESCALATION_DUE, ESCALATING, ESCALATED, REMINDER -> "escalation";
             case NOTE -> "note";
             default -> "incident";
         };

@@ -210,7 +210,8 @@ class IncidentsViewTest {
         IncidentStore reread = new IncidentStore(dir.resolve("incidents.jsonl"));
         reread.refresh();
         assertEquals(List.of(IncidentEvent.OPENED, IncidentEvent.NOTE, IncidentEvent.REMINDER,
-                IncidentEvent.ACKNOWLEDGED, IncidentEvent.ESCALATED, IncidentEvent.STEP, IncidentEvent.RESOLVED),
+                IncidentEvent.ACKNOWLEDGED, IncidentEvent.ESCALATING, IncidentEvent.ESCALATED, IncidentEvent.STEP,
+                IncidentEvent.RESOLVED),
                 reread.events().stream().map(IncidentEvent::type).toList());
     }
 }
