@@ -180,7 +180,8 @@ public final class Cockpit implements AutoCloseable {
                 RunbookPaths.backups(cfg.runbook(), env), actions.audit(), verifier, clock);
 
         ScheduledExecutorService runbookThread = thread("runbook-poller");
-        maintenance = new Maintenance(AppDirs.data(env).resolve("maintenance.json"), silences, clock);
+        maintenance = new Maintenance(AppDirs.data(env).resolve("maintenance.json"), silences, clock,
+                mon.stackLabels());
         runbook = new RunbookPoller(cfg.runbook(), backups, maintenance, env, store, clock, runbookThread);
         closers.add(runbook);
 

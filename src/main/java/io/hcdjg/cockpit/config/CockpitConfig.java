@@ -37,7 +37,22 @@ public record CockpitConfig(Stack stack, Round round, Host host, Podman podman, 
     }
 
     /** Where Prometheus and Alertmanager answer, how often to ask them, and each call's timeout. */
-    public record Monitoring(String prometheus, String alertmanager, Duration poll, Duration timeout) {
+    /**
+     * @param stackLabels the labels Prometheus puts on this stack's alerts (its {@code external_labels}): maintenance
+     *                    mode silences only alerts that carry them, never a shared Alertmanager's every alert
+     */
+    public record Monitoring(String prometheus, String alertmanager, Duration poll, Duration timeout,
+                             Map<String, String> stackLabels) {
+        /** The real stack's {@code config/monitoring/prometheus.yml} (stack-reference §3.1). */
+        public static final Map<String, String> STACK_LABELS = Map.of("cluster", "hcd-janusgraph");
+
+        public Monitoring {
+            stackLabels = Map.copyOf(stackLabels);
+        }
+
+        public Monitoring(String prometheus, String alertmanager, Duration poll, Duration timeout) {
+            this(prometheus, alertmanager, poll, timeout, STACK_LABELS);
+        }
     }
 
     /**

@@ -24,7 +24,8 @@ final class ConfigReader {
     private static final Set<String> TOP = Set.of("stack", "round", "host", "podman", "monitoring", "logs", "services",
             "metrics", "incidents", "dependencies", "runbook", "redaction");
     static final List<String> LOG_CLASSES = LogClass.ALL.stream().map(LogClass::key).toList();
-    private static final Set<String> MONITORING = Set.of("prometheus", "alertmanager", "poll", "timeout");
+    private static final Set<String> MONITORING = Set.of("prometheus", "alertmanager", "poll", "timeout",
+            "stackLabels");
     private static final Set<String> PODMAN = Set.of("connection", "composeFiles", "poll");
     private static final Set<String> STACK = Set.of("project", "host", "overlays");
     private static final Set<String> ROUND = Set.of("interval", "timeout", "maxBackoff", "history");
@@ -99,7 +100,8 @@ final class ConfigReader {
                 url(monitoringL, "prometheus").orElse("http://" + defaultHost + ":9090"),
                 url(monitoringL, "alertmanager").orElse("http://" + defaultHost + ":9093"),
                 duration(monitoringL, "poll").orElse(Duration.ofSeconds(15)),
-                duration(monitoringL, "timeout").orElse(Duration.ofSeconds(3)));
+                duration(monitoringL, "timeout").orElse(Duration.ofSeconds(3)),
+                labels(monitoringL, "stackLabels").orElse(CockpitConfig.Monitoring.STACK_LABELS));
         List<ServiceConfig> services = new ServiceSection(this).read(roots, defaultHost, round);
         List<CockpitConfig.MetricConfig> metrics = new MetricSection(this).read(roots);
         var logs = new LogSection(this).read(logsL);
@@ -212,6 +214,25 @@ final class ConfigReader {
                 return Optional.of(v.node().asText());
             }
             problems.add(v.doc().problem(v.path(), "must be a text value"));
+            return Optional.empty();
+        });
+    }
+
+    /** A mapping of label names to text values, e.g. {cluster: hcd-janusgraph}. */
+    Optional<Map<String, String>> labels(List<Layer> layers, String field) {
+        return value(layers, field).flatMap(v -> {
+            Map<String, String> out = new LinkedHashMap<>();
+            boolean texts = v.node().isObject();
+            for (var fields = v.node().fields(); fields.hasNext(); ) {
+                var e = fields.next();
+                texts &= e.getValue().isValueNode();
+                out.put(e.getKey(), e.getValue().asText());
+            }
+            if (texts) {
+                return Optional.of(out);
+            }
+            problems.add(v.doc().problem(v.path(), "must be a mapping of label names to values, e.g. {cluster: "
+                    + "hcd-janusgraph}"));
             return Optional.empty();
         });
     }

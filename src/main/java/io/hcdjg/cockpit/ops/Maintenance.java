@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maintenance mode (§5.2): every alert silenced in Alertmanager for the window, and a small file in the data dir that
+ * Maintenance mode (§5.2): this stack's alerts (every alert carrying its labels) silenced in Alertmanager for the window, and a small file in the data dir that
  * says so — the window's tiles, the incident desk and the CLI all read it. Both changes are audited (by the silence).
  */
 public final class Maintenance {
@@ -29,11 +29,14 @@ public final class Maintenance {
     private final Path file;
     private final Silences silences;
     private final Clock clock;
+    private final Map<String, String> stackLabels;
 
-    public Maintenance(Path file, Silences silences, Clock clock) {
+    /** @param stackLabels the labels of this stack's alerts, which its silence matches (with every alert name) */
+    public Maintenance(Path file, Silences silences, Clock clock, Map<String, String> stackLabels) {
         this.file = file;
         this.silences = silences;
         this.clock = clock;
+        this.stackLabels = Map.copyOf(stackLabels);
     }
 
     /** The window in force now, if any (a window past its end is over, whatever the file says). */
@@ -53,7 +56,7 @@ public final class Maintenance {
     }
 
     public ActionOutcome enable(Duration window, String reason, String by) throws IOException {
-        ActionOutcome o = silences.silence(null, Map.of(), window, by, "maintenance: " + reason);
+        ActionOutcome o = silences.silence(null, stackLabels, window, by, "maintenance: " + reason);
         if (o.status() != ActionOutcome.Status.DONE) {
             return o;
         }

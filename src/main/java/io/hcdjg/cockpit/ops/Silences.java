@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Acknowledging an alert = an Alertmanager silence with author, comment and expiry; expiring one ends it. Both change
@@ -27,11 +28,12 @@ public final class Silences {
         this.changed = changed;
     }
 
-    /** @param alertName null: every alert (maintenance mode) */
+    /** @param alertName null: every alert carrying {@code labels} (maintenance mode: this stack's alerts) */
     public ActionOutcome silence(String alertName, Map<String, String> labels, Duration duration, String author,
                                  String comment) throws IOException {
-        String action = "silence " + (alertName == null ? "every alert" : alertName) + " for " + duration.toMinutes()
-                + "m";
+        String action = "silence " + (alertName == null ? "every alert" + (labels.isEmpty() ? "" : " of "
+                + labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted()
+                .collect(Collectors.joining(","))) : alertName) + " for " + duration.toMinutes() + "m";
         audit.started(client.alertmanagerUrl(), action);
         if (comment == null || comment.isBlank()) {
             return refuse(action, "a silence needs a comment that says why");

@@ -45,7 +45,8 @@ public final class RunbookFormat {
         }
         MaintenanceWindow w = r.maintenance();
         String maintenance = w == null ? "not in maintenance" : "in maintenance until "
-                + HH_MM.format(w.until().atZone(zone)) + " — " + w.reason() + " (" + w.by() + "); every alert silenced";
+                + HH_MM.format(w.until().atZone(zone)) + " — " + w.reason() + " (" + w.by()
+                + "); this stack's alerts silenced";
         return new RunbookModel(tiles(r, zone), checklist(r.checklist(), r.checkedAt(), zone),
                 p == null ? "" : p.summary(), p == null ? "" : proofDetail(p), notebooks,
                 r.backups().stream().map(b -> new RunbookModel.BackupRow(backupRow(b, now), b.file())).toList(),

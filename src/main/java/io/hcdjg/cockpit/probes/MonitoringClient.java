@@ -96,7 +96,7 @@ public final class MonitoringClient {
 
     /**
      * Creates a silence on alertname=NAME (and the given extra labels) from now for {@code duration}; its id. A null
-     * name silences every alert (alertname=~".+"), as maintenance mode does.
+     * name silences every alert carrying the labels (alertname=~".+"), as maintenance mode does for its stack's.
      */
     public String silence(String alertName, Map<String, String> labels, Duration duration, String author,
                           String comment, Instant now) throws IOException, InterruptedException {

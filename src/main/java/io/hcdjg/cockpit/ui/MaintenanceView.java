@@ -95,7 +95,7 @@ final class MaintenanceView extends VBox {
 
     private void toggleMaintenance() {
         boolean on = shown == null || !shown.inMaintenance();
-        Optional<MaintenanceWindow> w = on ? window("Maintenance mode", "every alert silenced, tiles marked")
+        Optional<MaintenanceWindow> w = on ? window("Maintenance mode", "this stack's alerts silenced, tiles marked")
                 : Optional.of(new MaintenanceWindow(Duration.ZERO, ""));
         w.ifPresent(x -> {
             maintenanceMode.setDisable(true);

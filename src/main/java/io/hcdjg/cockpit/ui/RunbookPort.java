@@ -34,6 +34,6 @@ public interface RunbookPort {
     /** A new planned-maintenance run (§5.2) with a maintenance window of {@code window}. */
     MaintenanceSteps maintenance(Duration window, String reason);
 
-    /** Maintenance mode on (every alert silenced for {@code window}, tiles marked) or off. */
+    /** Maintenance mode on (this stack's alerts silenced for {@code window}, tiles marked) or off. */
     ActionOutcome maintenanceMode(boolean on, Duration window, String reason);
 }

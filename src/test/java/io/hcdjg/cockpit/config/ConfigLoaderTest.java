@@ -55,6 +55,17 @@ class ConfigLoaderTest {
         assertEquals("loki", service(c, "loki").name());
         assertEquals("logging", service(c, "loki").overlay());
         assertEquals(ConfigLoader.SHIPPED_NAME, loaded.source());
+        assertEquals(Map.of("cluster", "hcd-janusgraph"), c.monitoring().stackLabels(), "prometheus.yml's label");
+    }
+
+    @Test
+    void stackLabelsAreAMappingOrALocatedError() throws Exception {
+        ConfigLoader.Loaded mine = loadText("labels.yaml", "monitoring:\n  stackLabels: {cluster: prod-eu}\n");
+        assertEquals(Map.of("cluster", "prod-eu"), mine.config().monitoring().stackLabels());
+        ConfigLoader.Loaded list = loadText("list.yaml", "monitoring:\n  stackLabels: [cluster]\n");
+        assertEquals(List.of(home.resolve("list.yaml") + ":2:3: monitoring.stackLabels: must be a mapping of label "
+                + "names to values, e.g. {cluster: hcd-janusgraph}"), list.problems().stream().map(Object::toString)
+                .toList());
     }
 
     @Test

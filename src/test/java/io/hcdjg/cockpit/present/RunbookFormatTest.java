@@ -102,7 +102,7 @@ class RunbookFormatTest {
     void inMaintenanceAndBeforeAnythingWasRead() {
         RunbookModel m = RunbookFormat.present(state(null, new MaintenanceWindow(NOW, NOW.plus(Duration.ofHours(2)),
                 "s-1", "HCD upgrade", "alice")), NOW, ZoneOffset.UTC);
-        assertEquals("in maintenance until 10:00 — HCD upgrade (alice); every alert silenced", m.maintenance());
+        assertEquals("in maintenance until 10:00 — HCD upgrade (alice); this stack's alerts silenced", m.maintenance());
         assertEquals("End maintenance mode", m.maintenanceButton());
         assertEquals(true, m.inMaintenance());
         assertEquals("", m.proofSummary());

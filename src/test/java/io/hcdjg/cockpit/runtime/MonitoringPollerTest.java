@@ -22,6 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.hcdjg.cockpit.ops.Maintenance;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,6 +107,37 @@ class MonitoringPollerTest {
         assertTrue(hcd.lastError().contains("connection refused"), hcd.lastError());
         assertEquals("janusgraph", s.targets().stream().filter(t -> t.job().equals("janusgraph-exporter")).findFirst()
                 .orElseThrow().service());
+    }
+
+    /**
+     * On an Alertmanager another stack shares, maintenance mode silences this stack's alerts (Prometheus's external
+     * label cluster=hcd-janusgraph, as the real stack's) and leaves the other stack's firing.
+     */
+    @Test
+    void maintenanceSilencesThisStacksAlertsOnly(MonitoringServers servers) throws Exception {
+        MonitoringPoller p = poller(servers.prometheusUrl(), servers.alertmanagerUrl(), List.of());
+        Instant now = Instant.now();
+        String other = "[{\"labels\":{\"alertname\":\"OtherStackDown\",\"cluster\":\"another-stack\"},"
+                + "\"startsAt\":\"" + now + "\",\"endsAt\":\"" + now.plus(Duration.ofHours(1)) + "\"}]";
+        assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(servers.alertmanagerUrl() + "/api/v2/alerts"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(other)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        until(p, x -> x.firing().stream().anyMatch(a -> a.name().equals(MonitoringServers.TEST_ALERT))
+                && x.firing().stream().anyMatch(a -> a.name().equals("OtherStackDown")), "both stacks' alerts");
+
+        AuditLog audit = new AuditLog(dir.resolve("audit.jsonl"), Clock.systemUTC());
+        Maintenance maintenance = new Maintenance(dir.resolve("maintenance.json"),
+                new Silences(p.client(), audit, Clock.systemUTC(), () -> { }), Clock.systemUTC(),
+                CockpitConfig.Monitoring.STACK_LABELS);
+        ActionOutcome on = maintenance.enable(Duration.ofMinutes(30), "patching", "ops-oncall");
+        assertEquals(ActionOutcome.Status.DONE, on.status(), on.message());
+        MonitoringState s = until(p, x -> x.alerts().stream().anyMatch(a -> a.name().equals(MonitoringServers
+                .TEST_ALERT) && a.state().equals("suppressed")), "this stack's alert silenced");
+        assertTrue(s.firing().stream().anyMatch(a -> a.name().equals("OtherStackDown")),
+                "the other stack's alert still fires: " + s.alerts());
+        assertEquals(List.of("alertname=~.+", "cluster=hcd-janusgraph"), s.silences().stream()
+                .filter(x -> x.state().equals("active")).findFirst().orElseThrow().matchers());
+        assertEquals(ActionOutcome.Status.DONE, maintenance.disable().status());
     }
 
     @Test

@@ -87,6 +87,7 @@ public final class MonitoringServers implements ExtensionContext.Store.Closeable
                 global:
                   scrape_interval: 1s
                   evaluation_interval: 1s
+                  external_labels: {cluster: hcd-janusgraph, environment: development}
                 alerting:
                   alertmanagers:
                     - static_configs:
