@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 public final class LogFormat {
     /** What the view shows of a line at most; the full text is a double-click away. */
     public static final int SHOWN = 2000;
-    private static final Pattern ANSI = Pattern.compile("\\u001B(?:\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])");
+    /** CSI (colours, cursor), OSC (window title, hyperlinks: to BEL or ST) and the other two-byte escapes. */
+    private static final Pattern ANSI = Pattern.compile(
+            "\\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\\u0007\\u001B]*(?:\\u0007|\\u001B\\\\)?|[@-Z\\\\-_])");
     /** The style of each class, in {@link LogClass#ALL} order. */
     public static final String[] CLASS_STYLES = LogClass.ALL.stream().map(LogFormat::style).toArray(String[]::new);
     /** Colours cycled over the services of a merged view. */
@@ -18,13 +20,16 @@ public final class LogFormat {
     private LogFormat() {
     }
 
-    /** ANSI colour and cursor sequences removed, NULs and other controls shown as ␀ or ·, tabs kept. */
+    /**
+     * ANSI colour, cursor and title sequences removed, NULs and other controls (C1's too: a terminal may act on them)
+     * shown as ␀ or ·, tabs kept. What reaches a terminal or a node can change neither.
+     */
     public static String clean(String s) {
         String t = ANSI.matcher(s).replaceAll("");
         StringBuilder b = null;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (c < 0x20 && c != '\t' || c == 0x7f) {
+            if (c < 0x20 && c != '\t' || c >= 0x7f && c <= 0x9f) {
                 if (b == null) {
                     b = new StringBuilder(t.length());
                     b.append(t, 0, i);

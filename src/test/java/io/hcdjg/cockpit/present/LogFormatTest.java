@@ -11,6 +11,11 @@ class LogFormatTest {
     void ansiOutControlsVisibleTabsKept() {
         assertEquals("ERROR boom", LogFormat.clean("\u001B[31mERROR\u001B[0m boom"));
         assertEquals("a\tb␀c·d·", LogFormat.clean("a\tb\u0000c\u0007d\u007f"));
+        // a window title (OSC, ended by BEL or ST), a hyperlink, a screen clear, C1's single-byte CSI
+        assertEquals("owned", LogFormat.clean("\u001B]0;pwned\u0007owned"));
+        assertEquals("link", LogFormat.clean("\u001B]8;;http://x\u001B\\link\u001B]8;;\u001B\\"));
+        assertEquals("after", LogFormat.clean("\u001B[2J\u001B[Hafter"));
+        assertEquals("·31mred", LogFormat.clean("\u009B31mred"));
         String plain = "nothing to clean";
         assertTrue(plain == LogFormat.clean(plain), "a clean line is not copied");
     }

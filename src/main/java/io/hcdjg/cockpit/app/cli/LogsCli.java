@@ -3,6 +3,7 @@ package io.hcdjg.cockpit.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcdjg.cockpit.present.LogFormat;
 import io.hcdjg.cockpit.app.LogTails;
 import io.hcdjg.cockpit.app.LogTails.Tail;
 import io.hcdjg.cockpit.app.cli.ExitCodes.Help;
@@ -103,7 +104,9 @@ final class LogsCli extends CliCommand {
     private static void line(Tail t, long seq, Pattern filter, PrintStream out) {
         String text = t.buffer().text(seq, -1);
         if (filter == null || filter.matcher(text).find()) {
-            out.println(Instant.ofEpochMilli(t.buffer().timestamp(seq)) + " " + t.service() + " | " + text);
+            // a container's own bytes: its escape sequences must not drive the operator's terminal
+            out.println(Instant.ofEpochMilli(t.buffer().timestamp(seq)) + " " + t.service() + " | "
+                    + LogFormat.clean(text));
         }
     }
 
