@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.app;
 
+import io.hcdjg.cockpit.config.PrivateFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +20,6 @@ import io.hcdjg.cockpit.model.StackSnapshot;
 import io.hcdjg.cockpit.ops.Checklist;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -98,12 +98,12 @@ public final class ChecklistRun {
 
     private static Path save(List<CheckResult> results, Instant at, Map<String, String> env) throws IOException {
         Path dir = AppDirs.data(env).resolve("checklists");
-        Files.createDirectories(dir);
+        PrivateFiles.dirs(dir);
         ObjectNode root = JSON.createObjectNode().put("at", at.toString());
         ArrayNode a = root.putArray("checks");
         results.forEach(r -> a.addObject().put("check", r.name()).put("result", r.word()).put("value", r.value()));
         Path file = dir.resolve("checklist-" + STAMP.format(at) + ".json");
-        Files.writeString(file, JSON.writeValueAsString(root));
+        PrivateFiles.write(file, JSON.writeValueAsString(root));
         return file;
     }
 

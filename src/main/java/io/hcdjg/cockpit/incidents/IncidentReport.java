@@ -1,11 +1,11 @@
 package io.hcdjg.cockpit.incidents;
 
+import io.hcdjg.cockpit.config.PrivateFiles;
 import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.model.IncidentEvent;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,10 +48,10 @@ public final class IncidentReport {
      */
     public Path write(Incident i, List<IncidentEvent> stackTimeline, List<String> keyLogLines, Instant now)
             throws IOException {
-        Files.createDirectories(dir);
+        PrivateFiles.dirs(dir);
         Path file = dir.resolve(i.id() + ".md");
         Path tmp = dir.resolve(i.id() + ".md.tmp");
-        Files.writeString(tmp, markdown(i, stackTimeline, keyLogLines, now), StandardCharsets.UTF_8);
+        PrivateFiles.write(tmp, markdown(i, stackTimeline, keyLogLines, now));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
         return file;

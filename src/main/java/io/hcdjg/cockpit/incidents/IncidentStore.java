@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.incidents;
 
+import io.hcdjg.cockpit.config.PrivateFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -92,12 +93,12 @@ public final class IncidentStore {
      */
     public synchronized List<IncidentEvent> append(Function<List<IncidentEvent>, List<IncidentEvent>> change)
             throws IOException {
-        Files.createDirectories(file.getParent());
         // A file lock is held by the whole JVM: two stores on one file in one JVM would overlap, so they take turns.
         ReentrantLock inThisJvm = IN_THIS_JVM.computeIfAbsent(file.toAbsolutePath().normalize(),
                 f -> new ReentrantLock());
         inThisJvm.lock();
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        boolean interrupted = Thread.interrupted(); // as the audit log: an interrupt would close the channel mid-write
+        try (FileChannel ch = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
             readFrom(ch);
             if (ch.size() > readUpTo) { // a line cut short by a crash: drop it, so that the next line starts clean
@@ -124,6 +125,9 @@ public final class IncidentStore {
             return added;
         } finally {
             inThisJvm.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

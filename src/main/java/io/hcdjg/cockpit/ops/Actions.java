@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The one audited path for everything that changes the stack: restart, stop, start, up, down, scale and exec. Names are
@@ -44,6 +45,7 @@ public final class Actions {
     private final AuditLog audit;
     private final Verifier verifier;
     private final Runnable changed;
+    private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
 
     /** @param changed told after every action, done or not, so the containers are listed again at once */
     public Actions(Podman podman, String connectionLabel, String project, Supplier<List<Path>> configuredComposeFiles,
@@ -91,6 +93,10 @@ public final class Actions {
 
     private Ended perform(ActionRequest r, Consumer<String> progress, List<ProcessResult> ran)
             throws ProcessException, InterruptedException, IOException {
+        if (r.service() != null && !SERVICE.matcher(r.service()).matches()) {
+            // before any process: a name podman would read as an option ('-a') or a shell would expand is no service
+            return refuse("'" + r.service() + "' is not a service name (letters, digits, '_', '.', '-'; not first)");
+        }
         List<ContainerInfo> containers = podman.containers(project);
         List<Path> files = composeFiles(containers);
         Set<String> known = new TreeSet<>();

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ops;
 
+import io.hcdjg.cockpit.config.PrivateFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcdjg.cockpit.config.Redaction;
@@ -133,15 +134,21 @@ public final class AuditLog {
     }
 
     private synchronized void append(ObjectNode n) throws IOException {
-        Files.createDirectories(file.getParent());
         byte[] line = (JSON.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        // A cancelled action (its thread interrupted) is recorded all the same: a file channel would be closed by
+        // the interrupt before the line is written, so the flag waits until the line is on disk.
+        boolean interrupted = Thread.interrupted();
+        try (FileChannel ch = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             ByteBuffer buf = ByteBuffer.wrap(line);
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
             ch.force(true);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

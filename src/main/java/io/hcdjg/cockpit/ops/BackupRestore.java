@@ -1,11 +1,11 @@
 package io.hcdjg.cockpit.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hcdjg.cockpit.config.PrivateFiles;
 import io.hcdjg.cockpit.config.ServiceConfig;
 import io.hcdjg.cockpit.model.ActionOutcome;
 import io.hcdjg.cockpit.model.ActionOutcome.Status;
 import io.hcdjg.cockpit.model.ContainerInfo;
+import io.hcdjg.cockpit.podman.ExitGuard;
 import io.hcdjg.cockpit.podman.Podman;
 import io.hcdjg.cockpit.podman.ProcessException;
 
@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.function.Consumer;
 
 import static io.hcdjg.cockpit.ops.BackupSteps.HCD;
@@ -26,7 +28,6 @@ import static io.hcdjg.cockpit.ops.BackupSteps.STEP_TIMEOUT;
  */
 final class BackupRestore {
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Podman podman;
     private final BackupSteps steps;
@@ -57,13 +58,15 @@ final class BackupRestore {
         }
         Path staging = null;
         List<ContainerInfo> stopped = new ArrayList<>();
+        // Ended (window closed, SIGTERM) while the rest of the stack is stopped: it is started again on the way out.
+        AutoCloseable onExit = ExitGuard.beforeExit(action, () -> restartAtExit(action, stopped));
         try {
             ContainerInfo c = steps.hcdContainer();
             if (c == null) {
                 return steps.end(action, Status.REFUSED, "no running " + HCD + " container in " + project
                         + " to restore into: start it first");
             }
-            Files.createDirectories(dir);
+            PrivateFiles.dirs(dir);
             staging = Files.createTempDirectory(dir, ".restore-");
             Path archive = file;
             if (file.getFileName().toString().endsWith(".gpg")) {
@@ -74,8 +77,13 @@ final class BackupRestore {
             Path unpacked = staging.resolve("unpacked");
             Files.createDirectories(unpacked);
             steps.step(action, steps.tool(List.of("tar", "-xzf", archive.toString(), "-C", unpacked.toString())));
-            JsonNode meta = JSON.readTree(unpacked.resolve("backup.json").toFile());
-            String ks = meta.path("keyspace").asText();
+            BackupArchive.Checked archived;
+            try {
+                archived = BackupArchive.check(unpacked, steps.keyspace());
+            } catch (IllegalArgumentException unfit) {
+                return steps.end(action, Status.REFUSED, file.getFileName() + ": " + unfit.getMessage());
+            }
+            String ks = archived.keyspace();
             for (ContainerInfo other : podman.containers(project)) {
                 if (!other.service().equals(HCD) && other.running()) {
                     stopped.add(other);
@@ -87,7 +95,7 @@ final class BackupRestore {
                 steps.step(action, podman.stop(stopped.stream().map(ContainerInfo::name).toList(), STOP_GRACE,
                         STEP_TIMEOUT, null));
             }
-            int tables = importTables(action, c, meta, unpacked, progress);
+            int tables = importTables(action, c, archived, unpacked, progress);
             // restart() forgets what it started (so a failure after it does not start it twice): verify a copy
             List<ContainerInfo> started = List.copyOf(stopped);
             String restarted = restart(action, stopped, progress);
@@ -100,23 +108,39 @@ final class BackupRestore {
             Thread.currentThread().interrupt();
             return steps.end(action, Status.FAILED, action + " was cancelled" + restart(action, stopped, progress));
         } finally {
+            close(onExit);
             BackupSteps.delete(staging);
         }
     }
 
+    private void restartAtExit(String action, List<ContainerInfo> stopped) {
+        try {
+            restart(action, new ArrayList<>(stopped), line -> { });
+        } catch (IOException e) {
+            System.err.println("cockpit: " + action + ": the audit log could not be written: " + e.getMessage());
+        }
+    }
+
+    private static void close(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Each table of the backup, created from its schema when missing, truncated, then imported; returns how many. */
-    private int importTables(String action, ContainerInfo c, JsonNode meta, Path unpacked, Consumer<String> progress)
-            throws ProcessException, IOException {
-        String ks = meta.path("keyspace").asText();
+    private int importTables(String action, ContainerInfo c, BackupArchive.Checked archived, Path unpacked,
+                             Consumer<String> progress) throws ProcessException, IOException {
+        String ks = archived.keyspace();
         int tables = 0;
         try (CqlAdmin cql = new CqlAdmin(hcd, Duration.ofSeconds(60))) {
             if (cql.keyspaceCql(ks).isEmpty()) {
                 progress.accept("creating keyspace " + ks);
                 cql.execute(Files.readString(unpacked.resolve("keyspace.cql")).strip());
             }
-            for (JsonNode t : meta.path("tables")) {
-                String tableDir = t.asText();
-                String table = tableDir.replaceFirst("-[0-9a-f]{32}$", "");
+            for (String tableDir : archived.tableDirs()) {
+                String table = archived.table(tableDir);
                 Path files = unpacked.resolve(ks).resolve(tableDir);
                 if (!cql.hasTable(ks, table)) {
                     progress.accept("creating table " + ks + "." + table + " from its schema.cql");
@@ -144,14 +168,54 @@ final class BackupRestore {
         }
         List<String> names = stopped.stream().map(ContainerInfo::name).toList();
         progress.accept("starting the rest of the stack again");
+        // A cancelled restore (its thread interrupted) must still start the stack again: the flag would end the
+        // podman start at once. It is set again after.
+        boolean cancelled = Thread.interrupted();
+        // A podman stop cut short (podman 4.3) leaves its containers "stopping" for good, which podman will not
+        // start ("container state improper"): those are stopped again first, which completes the stop. Repeated for
+        // what is not running yet, until the stop's grace period has surely passed.
+        long deadline = System.nanoTime() + STOP_GRACE.plusSeconds(30).toNanos();
+        List<String> left = names;
+        String why = "";
         try {
-            steps.step(action, podman.start(names, STEP_TIMEOUT, null));
-            return "";
-        } catch (ProcessException e) {
-            return "; starting the stack again failed: " + e.getMessage();
+            while (true) {
+                List<String> stuck = states(left).entrySet().stream().filter(e -> e.getValue().equals("stopping"))
+                        .map(Map.Entry::getKey).toList();
+                try {
+                    if (!stuck.isEmpty()) {
+                        steps.step(action, podman.stop(stuck, STOP_GRACE, STEP_TIMEOUT, null));
+                    }
+                    steps.step(action, podman.start(left, STEP_TIMEOUT, null));
+                } catch (ProcessException e) {
+                    why = ": " + e.getMessage();
+                }
+                left = states(names).entrySet().stream().filter(e -> !e.getValue().equals("running"))
+                        .map(Map.Entry::getKey).toList();
+                if (left.isEmpty()) {
+                    return "";
+                }
+                if (System.nanoTime() > deadline) {
+                    return "; starting the stack again failed, not running: " + String.join(", ", left) + why;
+                }
+                Thread.sleep(2000);
+            }
+        } catch (ProcessException | InterruptedException e) {
+            return "; starting the stack again was not confirmed: " + e.getMessage();
         } finally {
             stopped.clear();
+            if (cancelled) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** The state of each of {@code names} ("gone" for one that is no more). */
+    private Map<String, String> states(List<String> names) throws ProcessException {
+        Map<String, String> out = new LinkedHashMap<>();
+        names.forEach(n -> out.put(n, "gone"));
+        podman.containers(project).stream().filter(c -> out.containsKey(c.name()))
+                .forEach(c -> out.put(c.name(), c.state()));
+        return out;
     }
 
     private ActionOutcome verify(String action, List<ContainerInfo> services, String done, Consumer<String> progress)

@@ -48,6 +48,11 @@ final class BackupSteps {
         this.audit = audit;
     }
 
+    /** The keyspace this cockpit backs up and restores (runbook.keyspace). */
+    String keyspace() {
+        return config.keyspace();
+    }
+
     void started(String action) throws IOException {
         audit.started(connectionLabel, action);
     }

@@ -2,6 +2,7 @@ package io.hcdjg.cockpit.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcdjg.cockpit.config.PrivateFiles;
 import io.hcdjg.cockpit.config.RunbookConfig;
 import io.hcdjg.cockpit.config.ServiceConfig;
 import io.hcdjg.cockpit.model.ActionOutcome;
@@ -16,6 +17,7 @@ import io.hcdjg.cockpit.podman.ProcessResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +44,12 @@ import static io.hcdjg.cockpit.ops.BackupSteps.STEP_TIMEOUT;
  * process and outcome goes to the audit log ({@link BackupSteps}).
  */
 public final class Backups {
-    private static final Pattern NAME = Pattern.compile("hcd-(.+)-(\\d{8}T\\d{6}Z)\\.tar\\.gz(\\.gpg)?");
+    /**
+     * {@code hcd-<project>-<keyspace>-<stamp>.tar.gz[.gpg]}: a keyspace name has no '-', so the project is what is
+     * left. A name without a project (an earlier cockpit's) is listed, and never removed by retention.
+     */
+    private static final Pattern NAME = Pattern.compile(
+            "hcd-(?:(.+)-)?([A-Za-z0-9_]+)-(\\d{8}T\\d{6}Z)\\.tar\\.gz(\\.gpg)?");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,9 +89,9 @@ public final class Backups {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 Matcher m = NAME.matcher(f.getFileName().toString());
-                Instant at = m.matches() ? stamp(m.group(2)) : null;
+                Instant at = m.matches() ? stamp(m.group(3)) : null;
                 if (at != null) {
-                    out.add(new BackupInfo(f, m.group(1), at, Files.size(f), m.group(3) != null));
+                    out.add(new BackupInfo(f, m.group(2), at, Files.size(f), m.group(4) != null));
                 }
             }
         }
@@ -115,7 +122,7 @@ public final class Backups {
             if (c == null) {
                 return steps.end(action, Status.REFUSED, "no running " + HCD + " container in " + project);
             }
-            Files.createDirectories(dir);
+            PrivateFiles.dirs(dir);
             long need = headroom(c, ks, progress);
             long free = Files.getFileStore(dir).getUsableSpace();
             if (free < need) {
@@ -143,7 +150,9 @@ public final class Backups {
             meta.set("tables", JSON.valueToTree(tables));
             Files.writeString(archive.resolve("backup.json"),
                     JSON.writerWithDefaultPrettyPrinter().writeValueAsString(meta));
-            Path out = dir.resolve("hcd-" + ks + "-" + stamp + ".tar.gz");
+            // Packed and encrypted in the staging folder (0700, removed whatever happens): the plain archive never
+            // reaches the backup folder when it is to be encrypted, and no half-written file ever does.
+            Path out = staging.resolve("hcd-" + project + "-" + ks + "-" + stamp + ".tar.gz");
             progress.accept("packing " + tables.size() + " tables into " + out.getFileName());
             steps.step(action, steps.tool(List.of("tar", "-czf", out.toString(), "-C", archive.toString(), ".")));
             String encryption;
@@ -154,10 +163,11 @@ public final class Backups {
                 Path gpg = Path.of(out + ".gpg");
                 steps.step(action, steps.tool(steps.gpg("--trust-model", "always", "--recipient",
                         config.gpgRecipient(), "--output", gpg.toString(), "--encrypt", out.toString())));
-                Files.delete(out);
                 out = gpg;
                 encryption = "encrypted to " + config.gpgRecipient();
             }
+            PrivateFiles.restrict(out);
+            out = Files.move(out, dir.resolve(out.getFileName()), StandardCopyOption.ATOMIC_MOVE);
             progress.accept(encryption);
             progress.accept("nodetool clearsnapshot -t " + tag);
             steps.step(action, steps.nodetool(c, "clearsnapshot", "-t", tag, "--", ks));
@@ -205,10 +215,14 @@ public final class Backups {
         return tables;
     }
 
+    /** Removes this project's backups older than the retention; another project's in a shared folder are not ours. */
     private List<String> retention(Instant now, Path keep) throws IOException {
         List<String> removed = new ArrayList<>();
         for (BackupInfo b : list()) {
-            if (!b.file().equals(keep) && b.createdAt().isBefore(now.minus(Duration.ofDays(config.retentionDays())))) {
+            Matcher m = NAME.matcher(b.file().getFileName().toString());
+            boolean ours = m.matches() && project.equals(m.group(1));
+            if (ours && !b.file().equals(keep)
+                    && b.createdAt().isBefore(now.minus(Duration.ofDays(config.retentionDays())))) {
                 Files.delete(b.file());
                 removed.add(b.file().getFileName().toString());
             }

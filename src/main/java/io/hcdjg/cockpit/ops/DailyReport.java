@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ops;
 
+import io.hcdjg.cockpit.config.PrivateFiles;
 import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.model.CheckResult;
 import io.hcdjg.cockpit.model.Incident;
@@ -8,8 +9,6 @@ import io.hcdjg.cockpit.model.ProofStatus;
 import io.hcdjg.cockpit.model.SlowQuery;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,12 +58,12 @@ public final class DailyReport {
 
     /** Writes {@code daily-report-<date>.md} and {@code .html} into {@code dir}; returns both. */
     public List<Path> write(Data d, Path dir) throws IOException {
-        Files.createDirectories(dir);
+        PrivateFiles.dirs(dir);
         String base = "daily-report-" + DAY.format(d.at().atZone(zone));
         Path md = dir.resolve(base + ".md");
         Path html = dir.resolve(base + ".html");
-        Files.writeString(md, markdown(d), StandardCharsets.UTF_8);
-        Files.writeString(html, html(d), StandardCharsets.UTF_8);
+        PrivateFiles.write(md, markdown(d));
+        PrivateFiles.write(html, html(d));
         return List.of(md, html);
     }
 

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ops;
 
+import io.hcdjg.cockpit.config.PrivateFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hcdjg.cockpit.model.ActionOutcome;
@@ -62,9 +63,8 @@ public final class Maintenance {
         }
         Matcher m = SILENCE_ID.matcher(o.message());
         Instant now = clock.instant();
-        Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, JSON.writeValueAsString(JSON.createObjectNode().put("since", now.toString())
+        PrivateFiles.write(tmp, JSON.writeValueAsString(JSON.createObjectNode().put("since", now.toString())
                 .put("until", now.plus(window).toString()).put("silenceId", m.find() ? m.group(1) : "")
                 .put("reason", reason).put("by", by)));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ops;
 
+import io.hcdjg.cockpit.config.PrivateFiles;
 import io.hcdjg.cockpit.config.AppDirs;
 import io.hcdjg.cockpit.config.RunbookConfig;
 import io.hcdjg.cockpit.model.ActionOutcome;
@@ -8,9 +9,7 @@ import io.hcdjg.cockpit.model.ContainerInfo;
 import io.hcdjg.cockpit.podman.Podman;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -60,7 +59,7 @@ public final class MaintenanceWizard {
 
     /** Runs step {@code i} (0-based, in {@link #STEPS} order); its lines go to {@code progress} and the run's log. */
     public ActionOutcome run(int i, Consumer<String> progress) throws IOException {
-        Files.createDirectories(log.getParent());
+        PrivateFiles.dirs(log.getParent());
         Consumer<String> both = line -> {
             progress.accept(line);
             append("  " + line);
@@ -117,8 +116,7 @@ public final class MaintenanceWizard {
 
     private void append(String line) {
         try {
-            Files.writeString(log, parts.actions().audit().redaction().text(line) + "\n", StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            PrivateFiles.append(log, parts.actions().audit().redaction().text(line) + "\n");
         } catch (IOException e) {
             // the outcome is in the audit log anyway; the per-run log is a convenience
         }

@@ -217,6 +217,7 @@ public class ProcessGateway {
         }
         try {
             Process p = pb.start();
+            ExitGuard.track(p);
             p.getOutputStream().close();
             return p;
         } catch (IOException e) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** What reaches the audit file: who and when on every line, a start before the rest, and never a secret. */
@@ -44,6 +45,20 @@ class AuditLogTest {
             out.add(JSON.readTree(l));
         }
         return out;
+    }
+
+    /** The window's Cancel interrupts the action's thread: its outcome is written all the same, the flag kept. */
+    @Test
+    void aCancelledActionIsStillRecorded() throws Exception {
+        AuditLog log = log();
+        Thread.currentThread().interrupt();
+        try {
+            log.outcome("local", "restore x", "failed", "restore x was cancelled");
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals("restore x was cancelled", lines(log).getLast().get("detail").asText());
     }
 
     @Test

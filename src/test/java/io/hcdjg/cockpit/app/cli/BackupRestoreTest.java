@@ -10,8 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +42,7 @@ class BackupRestoreTest {
     Path tmp;
     ByteArrayOutputStream out;
     ByteArrayOutputStream err;
+    String recipient = "backup@example.org";
 
     private int run(String... args) throws Exception {
         out = new ByteArrayOutputStream();
@@ -45,12 +50,18 @@ class BackupRestoreTest {
         Path config = tmp.resolve("cockpit.yaml");
         Files.writeString(config, PodmanStack.CONFIG + "runbook:\n  keyspace: " + KS
                 + "\n  backupDir: " + tmp.resolve("backups")
-                + "\n  retentionDays: 7\n  gpgRecipient: backup@example.org"
+                + "\n  retentionDays: 7\n  gpgRecipient: " + recipient
                 + "\n  gpgHome: " + tmp.resolve("gnupg") + "\n");
         List<String> argv = new ArrayList<>(List.of(args));
         argv.addAll(List.of("--config", config.toString()));
         return CockpitCli.run(argv.toArray(String[]::new), Map.of("HOME", tmp.toString()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static Set<String> names(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).collect(Collectors.toSet());
+        }
     }
 
     private static CqlSession cql() {
@@ -88,20 +99,32 @@ class BackupRestoreTest {
         }
         Path backups = tmp.resolve("backups");
         Files.createDirectories(backups);
-        Path old = Files.writeString(backups.resolve("hcd-" + KS + "-20200101T000000Z.tar.gz"), "an old backup");
+        String project = PodmanStack.PROJECT;
+        Path old = Files.writeString(backups.resolve("hcd-" + project + "-" + KS + "-20200101T000000Z.tar.gz"),
+                "an old backup of this project");
+        // a shared backup folder: another project's old backup and an earlier cockpit's (no project) are not ours
+        Path foreign = Files.writeString(backups.resolve("hcd-other-project-" + KS + "-20200101T000000Z.tar.gz"),
+                "another project's");
+        Path legacy = Files.writeString(backups.resolve("hcd-" + KS + "-20200101T000000Z.tar.gz"), "no project");
 
         assertEquals(0, run("backup"), err.toString());
         String said = out.toString(StandardCharsets.UTF_8);
         assertTrue(said.contains("nodetool snapshot -t cockpit-"), said);
         assertTrue(said.contains("encrypted to backup@example.org"), said);
-        assertTrue(said.contains("removed hcd-" + KS + "-20200101T000000Z.tar.gz (older than 7 days)"), said);
+        assertTrue(said.contains("removed hcd-" + project + "-" + KS + "-20200101T000000Z.tar.gz (older than 7 days)"),
+                said);
         assertFalse(Files.exists(old));
+        assertTrue(Files.exists(foreign) && Files.exists(legacy), "retention removes only this project's backups");
 
         assertEquals(0, run("backups", "--format", "json"));
         var list = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8))
                 .get("backups");
-        assertEquals(1, list.size());
+        assertEquals(3, list.size(), list.toString());
         Path archive = Path.of(list.get(0).get("file").asText());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(archive)));
+        Set<String> kept = Set.of(archive.getFileName().toString(), foreign.getFileName().toString(),
+                legacy.getFileName().toString());
+        assertEquals(kept, names(backups), "no plain archive and no staging folder beside the encrypted one");
         assertTrue(list.get(0).get("bytes").asLong() > 1000);
         assertTrue(list.get(0).get("encrypted").asBoolean());
         assertTrue(archive.toString().endsWith(".tar.gz.gpg"), archive.toString());
@@ -136,6 +159,38 @@ class BackupRestoreTest {
             assertEquals(500, rows(s), said);
             assertEquals("owner 42",
                     s.execute("SELECT owner FROM " + KS + ".accounts WHERE id = 42").one().getString(0));
+        }
+        // gpg cannot encrypt (no key for the recipient): the backup fails and leaves nothing, no plain archive above all
+        recipient = "nobody@example.org";
+        assertEquals(1, run("backup"), out + "\n" + err);
+        assertEquals(kept, names(backups));
+
+        // a restore cancelled once the rest of the stack is stopped (the window's Cancel interrupts its thread):
+        // the stack is started again all the same
+        recipient = "backup@example.org";
+        int[] code = {-1};
+        out = null;
+        Thread restoring = Thread.ofPlatform().start(() -> {
+            try {
+                code[0] = run("restore", archive.getFileName().toString(), "--confirm", PodmanStack.PROJECT);
+            } catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        for (int i = 0; i < 1200 && (out == null || !out.toString(StandardCharsets.UTF_8)
+                .contains("stopping the rest of the stack")); i++) {
+            Thread.sleep(100);
+        }
+        restoring.interrupt();
+        restoring.join(Duration.ofMinutes(3));
+        assertEquals(1, code[0], out + "\n" + err);
+        for (int i = 0; i < 120 && !stack.containers().stream().allMatch(ContainerInfo::running); i++) {
+            Thread.sleep(500);
+        }
+        for (ContainerInfo c : stack.containers()) {
+            assertTrue(c.running(), c.name() + " is " + c.state() + " after the cancelled restore: " + out);
+        }
+        try (CqlSession s = cql()) {
             s.execute("DROP KEYSPACE " + KS);
         }
         new ProcessBuilder("gpgconf", "--homedir", tmp.resolve("gnupg").toString(), "--kill", "gpg-agent").start()
@@ -175,8 +230,8 @@ class BackupRestoreTest {
                     Map.of("HOME", tmp.toString()), new PrintStream(o, true), new PrintStream(e, true)), o + "\n" + e);
             Path archive;
             try (var files = Files.list(tmp.resolve("graph-backups"))) {
-                archive = files.filter(p -> p.getFileName().toString().startsWith("hcd-janusgraph-")).findFirst()
-                        .orElseThrow();
+                archive = files.filter(p -> p.getFileName().toString()
+                        .startsWith("hcd-" + PodmanStack.PROJECT + "-janusgraph-")).findFirst().orElseThrow();
             }
             try (CqlSession s = cql()) {
                 s.execute("DROP KEYSPACE janusgraph");
