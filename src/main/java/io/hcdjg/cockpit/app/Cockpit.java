@@ -152,7 +152,7 @@ public final class Cockpit implements AutoCloseable {
 
         CockpitConfig.Monitoring mon = cfg.monitoring();
         HttpClient http = HttpClient.newBuilder().connectTimeout(mon.timeout()).build();
-        closers.add(http);
+        closers.add(http::shutdownNow);
         MonitoringClient client = new MonitoringClient(http, mon.prometheus(), mon.alertmanager(), mon.timeout());
         ScheduledExecutorService monitoringThread = thread("monitoring-poller");
         // The analytics-api's profiler is where the stack keeps the timings of real queries (stack-reference §4.10).
@@ -190,7 +190,7 @@ public final class Cockpit implements AutoCloseable {
                         .flatMap(Optional::stream).toList());
 
         HttpClient webhooks = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        closers.add(webhooks);
+        closers.add(webhooks::shutdownNow);
         desk = IncidentDesks.build(cfg, env, actions.audit(), processes, webhooks, clock);
         ScheduledExecutorService incidentThread = thread("incident-watcher");
         incidents = new IncidentWatcher(desk, store, clock, incidentThread);
