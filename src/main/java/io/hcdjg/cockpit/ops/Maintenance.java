@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maintenance mode (§5.2): this stack's alerts (every alert carrying its labels) silenced in Alertmanager for the window, and a small file in the data dir that
- * says so — the window's tiles, the incident desk and the CLI all read it. Both changes are audited (by the silence).
+ * Maintenance mode (§5.2): this stack's alerts (every alert carrying its labels) silenced in Alertmanager for the
+ * window, and a small file in the data dir that says so — the window's tiles, the incident desk and the CLI all read
+ * it. Both changes are audited (by the silence).
  */
 public final class Maintenance {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -39,7 +39,8 @@ class PrivateFilesTest {
         Map<String, String> modes = new TreeMap<>();
         try (Stream<Path> all = Files.walk(home)) {
             for (Path p : all.skip(1).toList()) {
-                modes.put(home.relativize(p).toString(), PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
+                modes.put(home.relativize(p).toString(),
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
             }
         }
         assertTrue(modes.keySet().containsAll(List.of("incidents.jsonl", "audit.jsonl", "reports",

@@ -96,8 +96,8 @@ class GeneratedLogBytesTest {
 
     @Provide
     Arbitrary<List<String>> lines() {
-        // no newline (a record ends at one), no CR at the end (a line's CR is dropped), no digit (a line starting with a
-        // timestamp would be taken for podman's own)
+        // no newline (a record ends at one), no CR at the end (a line's CR is dropped), no digit (a line starting
+        // with a timestamp would be taken for podman's own)
         return Arbitraries.strings().withChars("abcXYZ :;[]{}\"'\t\u001b\u0000\u00e9\u20ac\u4e2d")
                 .ofMaxLength(300).list().ofMaxSize(40);
     }

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A cockpit in miniature for {@link ExitGuardTest}: a child process followed, work in flight, then ended by a signal. */
+/** A cockpit in miniature for {@link ExitGuardTest}: a child followed, work in flight, then ended by a signal. */
 public final class ExitGuardChild {
     private ExitGuardChild() {
     }

@@ -160,7 +160,8 @@ class BackupRestoreTest {
             assertEquals("owner 42",
                     s.execute("SELECT owner FROM " + KS + ".accounts WHERE id = 42").one().getString(0));
         }
-        // gpg cannot encrypt (no key for the recipient): the backup fails and leaves nothing, no plain archive above all
+        // gpg cannot encrypt (no key for the recipient): the backup fails and leaves nothing, least of all a plain
+        // archive
         recipient = "nobody@example.org";
         assertEquals(1, run("backup"), out + "\n" + err);
         assertEquals(kept, names(backups));
