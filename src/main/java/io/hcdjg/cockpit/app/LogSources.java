@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.app;
 
+import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.logs.LogBuffer;
 import io.hcdjg.cockpit.runtime.LogHub;
 import io.hcdjg.cockpit.ui.LogSource;
@@ -7,23 +8,27 @@ import io.hcdjg.cockpit.ui.LogSource;
 import java.util.Comparator;
 import java.util.List;
 
-/** The log hub's buffers as the log pane's {@link LogSource}s. */
+/**
+ * The log hub's buffers as the log pane's {@link LogSource}s. The pane (and an export of its lines) shows each line
+ * through the redaction every other sink uses: a container may log a password in a connection string.
+ */
 public final class LogSources {
     private LogSources() {
     }
 
-    static List<LogSource> of(LogHub hub) {
+    static List<LogSource> of(LogHub hub, Redaction redaction) {
         return hub.followed().values().stream()
                 .sorted(Comparator.comparing(LogHub.Followed::service).thenComparing(LogHub.Followed::container))
-                .map(f -> source(f.service(), f.container(), f.buffer())).toList();
+                .map(f -> source(f.service(), f.container(), f.buffer(), redaction)).toList();
     }
 
     /** One container's buffer as the pane reads it. */
-    public static LogSource source(String service, String container, LogBuffer buffer) {
-        return new Adapter(service, container, buffer);
+    public static LogSource source(String service, String container, LogBuffer buffer, Redaction redaction) {
+        return new Adapter(service, container, buffer, redaction);
     }
 
-    private record Adapter(String service, String container, LogBuffer buffer) implements LogSource {
+    private record Adapter(String service, String container, LogBuffer buffer, Redaction redaction)
+            implements LogSource {
         @Override
         public long first() {
             return buffer.first();
@@ -56,7 +61,7 @@ public final class LogSources {
 
         @Override
         public String text(long seq, int maxChars) {
-            return buffer.text(seq, maxChars);
+            return redaction.text(buffer.text(seq, maxChars));
         }
 
         @Override

@@ -20,7 +20,7 @@ final class WindowPorts {
     static Ports of(Supplier<Cockpit> cockpit, Consumer<String> switchConnection, String project) {
         Running running = new Running(cockpit);
         return new Ports(new WindowActions(running, switchConnection, project),
-                () -> running.now().map(c -> LogSources.of(c.logs())).orElse(List.of()),
+                () -> running.now().map(c -> LogSources.of(c.logs(), c.redaction())).orElse(List.of()),
                 new WindowMonitoring(running), new WindowIncidents(running), new WindowRunbook(running));
     }
 }

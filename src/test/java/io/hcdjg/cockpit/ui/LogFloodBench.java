@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.testing.FxBackground;
 import io.hcdjg.cockpit.app.LogSources;
 import io.hcdjg.cockpit.logs.LogBuffer;
@@ -41,7 +42,7 @@ public final class LogFloodBench {
 
         @Override
         public void start(Stage stage) {
-            LogsView view = new LogsView(() -> List.of(LogSources.source("analytics-api", "api_1", buffer)),
+            LogsView view = new LogsView(() -> List.of(LogSources.source("analytics-api", "api_1", buffer, Redaction.DEFAULT)),
                     FxBackground.threads());
             Scene scene = new Scene(view, 1400, 900);
             scene.getStylesheets().add(MainView.STYLESHEET);

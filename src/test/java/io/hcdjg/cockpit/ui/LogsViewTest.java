@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.app.LogSources;
 import io.hcdjg.cockpit.logs.LogBuffer;
 import io.hcdjg.cockpit.logs.LogClassifier;
@@ -47,8 +48,8 @@ class LogsViewTest {
         for (int i = 0; i < 50; i++) {
             write(hcdIn, i, "cassandra " + i);
         }
-        List<LogSource> sources = List.of(LogSources.source("analytics-api", "api_1", api),
-                LogSources.source("hcd-server", "hcd_1", hcd));
+        List<LogSource> sources = List.of(LogSources.source("analytics-api", "api_1", api, Redaction.DEFAULT),
+                LogSources.source("hcd-server", "hcd_1", hcd, Redaction.DEFAULT));
         view = new LogsView(() -> sources, Background.direct());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
