@@ -42,8 +42,8 @@ public final class LogFloodBench {
 
         @Override
         public void start(Stage stage) {
-            LogsView view = new LogsView(() -> List.of(LogSources.source("analytics-api", "api_1", buffer, Redaction.DEFAULT)),
-                    FxBackground.threads());
+            LogsView view = new LogsView(() -> List.of(LogSources.source("analytics-api", "api_1", buffer,
+                    Redaction.DEFAULT)), FxBackground.threads());
             Scene scene = new Scene(view, 1400, 900);
             scene.getStylesheets().add(MainView.STYLESHEET);
             stage.setScene(scene);
