@@ -214,13 +214,15 @@ class PodmanStackTest {
         ActionOutcome o = actions(stack).run(new ActionRequest(ActionRequest.Kind.RESTART, "web; rm -rf /", 0,
                 List.of(), null), line -> { });
         assertEquals(ActionOutcome.Status.REFUSED, o.status());
-        assertTrue(o.message().startsWith("'web; rm -rf /' is not a service of " + PodmanStack.PROJECT
-                + " (services: alertmanager, "),
-                o.message());
+        assertEquals("'web; rm -rf /' is not a service name (letters, digits, '_', '.', '-'; not first)", o.message());
+        o = actions(stack).run(ActionRequest.of(ActionRequest.Kind.RESTART, "web"), line -> { });
+        assertTrue(o.message().startsWith("'web' is not a service of " + PodmanStack.PROJECT
+                + " (services: alertmanager, "), o.message());
         assertTrue(o.commands().isEmpty());
         List<JsonNode> audit = auditSince(stack.auditFile(), before);
-        assertEquals(1, audit.size(), "refused before it started: " + audit);
+        assertEquals(2, audit.size(), "refused before they started: " + audit);
         assertEquals("refused", audit.get(0).get("outcome").asText());
+        assertEquals("refused", audit.get(1).get("outcome").asText());
     }
 
     @Test
