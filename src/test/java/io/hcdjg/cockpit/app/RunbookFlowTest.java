@@ -79,7 +79,7 @@ class RunbookFlowTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !robot.lookup("#progress-outcome").queryAs(Label.class)
                 .getText().equals("running…"));
         String outcome = robot.lookup("#progress-outcome").queryAs(Label.class).getText();
-        assertTrue(outcome.startsWith("done: hcd-" + KS + "-"), outcome);
+        assertTrue(outcome.startsWith("done: hcd-" + PodmanStack.PROJECT + "-" + KS + "-"), outcome);
         robot.clickOn("#progress-cancel");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> w.cockpit().store().get().runbook().backups().size() == 1);

@@ -61,8 +61,10 @@ class EscalationRaceTest {
                 assertEquals(1, said.stream().filter(s -> s.equals("escalated")).count(), said.toString());
                 assertTrue(said.contains(i.id() + " is already at L2"), said.toString());
                 assertEquals(1, paged.stream().filter(p -> p.equals(i.id() + " L2")).count(), paged.toString());
-                assertEquals(1, window.store().events().stream().filter(e -> e.incident().equals(i.id())
-                        && e.type().equals(IncidentEvent.ESCALATED)).count());
+                IncidentStore stored = new IncidentStore(dir.resolve("incidents.jsonl"), Redaction.DEFAULT);
+                stored.refresh();
+                assertEquals(1, stored.events().stream().filter(e -> i.id().equals(e.incident())
+                        && e.type().equals(IncidentEvent.ESCALATED)).count(), "one escalation recorded");
             }
         } finally {
             two.shutdownNow();
