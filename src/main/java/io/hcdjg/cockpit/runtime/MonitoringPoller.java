@@ -77,14 +77,14 @@ public final class MonitoringPoller implements AutoCloseable {
      * series, about 240 whatever the range (15 s steps for an hour, 6 min for a day).
      */
     public List<double[]> history(String metric, Duration range) throws IOException, InterruptedException {
-        MetricConfig config = metrics.stream().filter(m -> m.name().equals(metric)).findFirst()
+        MetricConfig wanted = metrics.stream().filter(m -> m.name().equals(metric)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no history: Prometheus does not keep it (the tile's "
                         + "sparkline shows what was read since the cockpit started)"));
         Instant end = clock.instant();
         Duration step = Duration.ofSeconds(Math.max(15, range.toSeconds() / 240));
         List<double[]> out = new ArrayList<>();
         // Aggregations return one series; the tile shows the highest, the chart the first.
-        for (var series : client.queryRange(config.query(), end.minus(range), end, step).stream().limit(1).toList()) {
+        for (var series : client.queryRange(wanted.query(), end.minus(range), end, step).stream().limit(1).toList()) {
             for (var p : series.points()) {
                 out.add(new double[]{p.at().getEpochSecond(), p.value()});
             }
