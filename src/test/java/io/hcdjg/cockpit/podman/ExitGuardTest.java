@@ -7,7 +7,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,8 +37,13 @@ class ExitGuardTest {
         jvm.destroy(); // SIGTERM
         assertTrue(jvm.waitFor(30, TimeUnit.SECONDS), "the JVM ended");
         assertEquals("the stack started again", Files.readString(marker));
-        for (int i = 0; i < 50 && ProcessHandle.of(sleep).map(ProcessHandle::isAlive).orElse(false); i++) {
-            Thread.sleep(100);
+        Optional<ProcessHandle> child = ProcessHandle.of(sleep);
+        if (child.isPresent()) {
+            try {
+                child.get().onExit().get(5, TimeUnit.SECONDS);
+            } catch (TimeoutException stillAlive) {
+                // the assertion below says so
+            }
         }
         assertFalse(ProcessHandle.of(sleep).map(ProcessHandle::isAlive).orElse(false), "the followed child ended");
     }

@@ -23,6 +23,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +60,9 @@ class MalformedAnswersTest {
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort();
+            BlockingQueue<StackSnapshot> published = new LinkedBlockingQueue<>();
             SnapshotStore store = new SnapshotStore(StackSnapshot.initial(Instant.now(), "t", "t", false, List.of()),
-                    s -> { });
+                    published::add);
             MetricConfig errors = new MetricConfig("error-rate", "Error rate", "sum(rate(x[5m]))", "", 1.0, 5.0);
             MonitoringPoller poller = new MonitoringPoller(new CockpitConfig.Monitoring(url, url,
                     Duration.ofMillis(200), Duration.ofSeconds(2)), List.of(errors),
@@ -66,7 +70,7 @@ class MalformedAnswersTest {
                     Clock.systemUTC(), thread, 10, null);
             poller.start();
 
-            MonitoringState bad = until(store, m -> !m.metrics().isEmpty());
+            MonitoringState bad = until(store, published, m -> !m.metrics().isEmpty());
             MetricReading reading = bad.metrics().get(0);
             assertEquals("no value: Prometheus answered 'abc' where a number belongs", reading.reason());
             Alert alert = bad.alerts().get(0);
@@ -74,7 +78,8 @@ class MalformedAnswersTest {
             assertNull(alert.startsAt(), "kept, its start unknown");
 
             value.set("0.25");
-            MonitoringState good = until(store, m -> !m.metrics().isEmpty() && m.metrics().get(0).value() == 0.25);
+            MonitoringState good = until(store, published,
+                    m -> !m.metrics().isEmpty() && m.metrics().get(0).value() == 0.25);
             assertEquals(0.25, good.metrics().get(0).value());
             poller.close();
         } finally {
@@ -89,14 +94,14 @@ class MalformedAnswersTest {
         AtomicReference<String> reported = new AtomicReference<>();
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
         try {
+            CountDownLatch fiveRounds = new CountDownLatch(5);
             thread.scheduleWithFixedDelay(Rounds.guarded("test poller", () -> {
+                fiveRounds.countDown();
                 if (rounds.incrementAndGet() == 1) {
                     throw new NumberFormatException("For input string: \"abc\"");
                 }
             }, reported::set), 0, 10, TimeUnit.MILLISECONDS);
-            for (int i = 0; i < 500 && rounds.get() < 5; i++) {
-                Thread.sleep(10);
-            }
+            fiveRounds.await(5, TimeUnit.SECONDS);
         } finally {
             thread.shutdownNow();
         }
@@ -125,13 +130,16 @@ class MalformedAnswersTest {
         });
     }
 
-    private static MonitoringState until(SnapshotStore store, Predicate<MonitoringState> done) throws Exception {
-        for (int i = 0; i < 100; i++) {
+    /** Waits on each publication of the store, not on a clock, for at most 10 s. */
+    private static MonitoringState until(SnapshotStore store, BlockingQueue<StackSnapshot> published,
+                                         Predicate<MonitoringState> done) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
             MonitoringState m = store.get().monitoring();
             if (done.test(m)) {
                 return m;
             }
-            Thread.sleep(100);
+            published.poll(left, TimeUnit.NANOSECONDS);
         }
         throw new AssertionError("the poller published nothing new in 10 s: " + store.get().monitoring());
     }

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.testfx.util.WaitForAsyncUtils;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -178,15 +180,16 @@ class BackupRestoreTest {
                 throw new IllegalStateException(ex);
             }
         });
-        for (int i = 0; i < 1200 && (out == null || !out.toString(StandardCharsets.UTF_8)
-                .contains("stopping the rest of the stack")); i++) {
-            Thread.sleep(100);
-        }
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> out != null && out.toString(StandardCharsets.UTF_8)
+                .contains("stopping the rest of the stack"));
         restoring.interrupt();
         restoring.join(Duration.ofMinutes(3));
         assertEquals(1, code[0], out + "\n" + err);
-        for (int i = 0; i < 120 && !stack.containers().stream().allMatch(ContainerInfo::running); i++) {
-            Thread.sleep(500);
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                    () -> stack.containers().stream().allMatch(ContainerInfo::running));
+        } catch (TimeoutException notAll) {
+            // the assertions below name the container
         }
         for (ContainerInfo c : stack.containers()) {
             assertTrue(c.running(), c.name() + " is " + c.state() + " after the cancelled restore: " + out);
