@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -56,6 +59,43 @@ public final class PrivateFiles {
     /** A file another program made (tar, gpg): 0600 from now on. */
     public static void restrict(Path file) throws IOException {
         Files.setPosixFilePermissions(file, FILE);
+    }
+
+    /**
+     * The file's identity (device and inode), null when it does not exist: a file replaced or rotated under the same
+     * name has another. On a file system without identities, the same placeholder for every file.
+     */
+    public static Object identity(Path file) throws IOException {
+        try {
+            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            return key != null ? key : "no-file-identities";
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Gives {@code file} a second name, the first of {@code name}, {@code 2-name}, {@code 3-name} ... not taken
+     * beside it (a copy where links are not supported), for a rotation: what is written to the file until it is
+     * replaced is in the archive too.
+     */
+    public static Path archive(Path file, String name) throws IOException {
+        for (int n = 1; ; n++) {
+            Path archive = file.resolveSibling(n == 1 ? name : n + "-" + name);
+            try {
+                try {
+                    Files.createLink(archive, file);
+                } catch (UnsupportedOperationException | FileSystemException e) {
+                    if (e instanceof FileAlreadyExistsException) {
+                        throw (FileAlreadyExistsException) e;
+                    }
+                    Files.copy(file, archive);
+                }
+                return archive;
+            } catch (FileAlreadyExistsException taken) {
+                // the next number
+            }
+        }
     }
 
     private static void create(Path file) throws IOException {

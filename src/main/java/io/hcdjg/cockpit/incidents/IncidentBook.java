@@ -19,8 +19,8 @@ final class IncidentBook {
     private int opened;
 
     IncidentBook(List<IncidentEvent> stored, List<Incident> incidents) {
+        opened = Math.max(incidents.size(), StoreRotation.lastIncident(stored)); // archived ones count too
         for (Incident i : incidents) {
-            opened++;
             if (!i.resolved() && i.key() != null) {
                 open.put(i.key(), i.id());
                 services.put(i.id(), new ArrayList<>(i.services()));

@@ -15,6 +15,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,21 +35,32 @@ import io.hcdjg.cockpit.config.AppDirs;
  * mid-write is ignored and cut off by the next write; a line that is not an event is skipped and reported. Every
  * event's text and data pass through the {@link Redaction} on the way in and on the way out (a note, an escalation's
  * result or a health reason may quote a secret; a line written before a secret was configured is hidden when read).
+ * Past {@link #ROTATE_AT} bytes the file rotates ({@link StoreRotation}): it is kept whole as an archive and the store
+ * starts again with what is still at work, so a store of months is neither read whole nor folded whole every round.
  */
 public final class IncidentStore {
     private static final Map<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The size past which the file rotates. */
+    public static final long ROTATE_AT = 8L << 20;
 
     private final Path file;
     private final Redaction redaction;
+    private final long rotateAt;
+    private Object readKey; // the identity of the file read so far (a rotation replaces it)
     private final List<IncidentEvent> events = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private long readUpTo;
     private int lineNo;
 
     public IncidentStore(Path file, Redaction redaction) {
+        this(file, redaction, ROTATE_AT);
+    }
+
+    IncidentStore(Path file, Redaction redaction, long rotateAt) {
         this.file = file;
         this.redaction = redaction;
+        this.rotateAt = rotateAt;
     }
 
     /** The built-in redaction only: for tests and tools without a config. */
@@ -77,11 +89,17 @@ public final class IncidentStore {
 
     /** Reads what was appended since the last read (by this process or another). */
     public synchronized void refresh() throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            readFrom(ch);
+        for (;;) {
+            Object before = PrivateFiles.identity(file);
+            if (before == null) {
+                return;
+            }
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                if (before.equals(PrivateFiles.identity(file))) { // the file opened is the one named (not one rotated away meanwhile)
+                    readFrom(ch, before);
+                    return;
+                }
+            }
         }
     }
 
@@ -98,31 +116,17 @@ public final class IncidentStore {
                 f -> new ReentrantLock());
         inThisJvm.lock();
         boolean interrupted = Thread.interrupted(); // as the audit log: an interrupt would close the channel mid-write
-        try (FileChannel ch = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
-            readFrom(ch);
-            if (ch.size() > readUpTo) { // a line cut short by a crash: drop it, so that the next line starts clean
-                ch.truncate(readUpTo);
+        try {
+            for (;;) {
+                Object before = PrivateFiles.identity(file);
+                try (FileChannel ch = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+                    // Locked, the file must still be the one named: another process may have rotated it meanwhile.
+                    if (before != null && before.equals(PrivateFiles.identity(file))) {
+                        return appendLocked(ch, before, change);
+                    }
+                }
             }
-            List<IncidentEvent> added = change.apply(List.copyOf(events)).stream().map(this::redacted).toList();
-            if (added.isEmpty()) {
-                return added;
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (IncidentEvent e : added) {
-                out.write(JSON.writeValueAsBytes(toJson(e)));
-                out.write('\n');
-            }
-            ByteBuffer buf = ByteBuffer.wrap(out.toByteArray());
-            long at = readUpTo;
-            while (buf.hasRemaining()) {
-                at += ch.write(buf, at);
-            }
-            ch.force(true);
-            readUpTo = at;
-            lineNo += added.size();
-            events.addAll(added);
-            return added;
         } finally {
             inThisJvm.unlock();
             if (interrupted) {
@@ -131,12 +135,77 @@ public final class IncidentStore {
         }
     }
 
-    private void readFrom(FileChannel ch) throws IOException {
+    private List<IncidentEvent> appendLocked(FileChannel ch, Object key,
+                                             Function<List<IncidentEvent>, List<IncidentEvent>> change)
+            throws IOException {
+        readFrom(ch, key);
+        if (ch.size() > readUpTo) { // a line cut short by a crash: drop it, so that the next line starts clean
+            ch.truncate(readUpTo);
+        }
+        List<IncidentEvent> added = change.apply(List.copyOf(events)).stream().map(this::redacted).toList();
+        if (added.isEmpty()) {
+            return added;
+        }
+        ByteBuffer buf = ByteBuffer.wrap(lines(added));
+        long at = readUpTo;
+        while (buf.hasRemaining()) {
+            at += ch.write(buf, at);
+        }
+        ch.force(true);
+        readUpTo = at;
+        lineNo += added.size();
+        events.addAll(added);
+        if (at > rotateAt && StoreRotation.due(events)) {
+            rotate();
+        }
+        return added;
+    }
+
+    /**
+     * Under the lock: the file becomes an archive (a second name for it, so that nothing is copied and a writer
+     * waiting for the lock finds it is no longer the store), and a new file with what is kept replaces it at once.
+     */
+    private void rotate() throws IOException {
+        Path archive = PrivateFiles.archive(file, StoreRotation.archiveName(file.getFileName().toString(),
+                events.get(events.size() - 1).time()));
+        byte[] kept = lines(StoreRotation.kept(events, archive.getFileName().toString(), true));
+        if (kept.length > rotateAt / 2) { // the last day alone would fill it: the state and open incidents only
+            kept = lines(StoreRotation.kept(events, archive.getFileName().toString(), false));
+        }
+        Path next = Files.createTempFile(file.toAbsolutePath().getParent(), ".incidents", ".tmp");
+        try (FileChannel out = PrivateFiles.open(next, StandardOpenOption.WRITE)) {
+            ByteBuffer buf = ByteBuffer.wrap(kept);
+            while (buf.hasRemaining()) {
+                out.write(buf);
+            }
+            out.force(true);
+        }
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        events.clear();
+        readUpTo = 0;
+        lineNo = 0;
+        readKey = PrivateFiles.identity(file);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            readFrom(ch, readKey);
+        }
+    }
+
+    private byte[] lines(List<IncidentEvent> list) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (IncidentEvent e : list) {
+            out.write(JSON.writeValueAsBytes(toJson(e)));
+            out.write('\n');
+        }
+        return out.toByteArray();
+    }
+
+    private void readFrom(FileChannel ch, Object key) throws IOException {
         long size = ch.size();
-        if (size < readUpTo) { // replaced by a shorter file: read it again
+        if (size < readUpTo || !key.equals(readKey)) { // rotated or replaced: read it anew
             events.clear();
             readUpTo = 0;
             lineNo = 0;
+            readKey = key;
         }
         if (size == readUpTo) {
             return;

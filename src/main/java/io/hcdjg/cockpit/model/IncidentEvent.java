@@ -31,6 +31,8 @@ public record IncidentEvent(Instant time, String type, String incident, String s
     public static final String REMINDER = "reminder";
     public static final String RESOLVED = "resolved";
     public static final String REOPENED = "reopened";
+    /** The store started a new file; the earlier entries are in the archive its data names. */
+    public static final String ROTATED = "rotated";
 
     public IncidentEvent {
         data = Map.copyOf(data);

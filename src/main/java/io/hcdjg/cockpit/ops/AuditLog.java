@@ -17,19 +17,34 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.nio.channels.FileLock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import io.hcdjg.cockpit.config.AppDirs;
+import io.hcdjg.cockpit.config.TailLines;
 
 /**
  * The append-only record of every action that changes the stack: one JSON line when an action starts, one per process
  * it ran (argv, exit code, duration, a digest of the output), one per HTTP call, and one when it ends. Every line says
  * when, who (OS user and host) and through which connection, and is forced to disk before the action goes on. Every
- * text passes through the {@link Redaction}; output is never stored, only its digest.
+ * text passes through the {@link Redaction}; output is never stored, only its digest. Past {@link #ROTATE_AT} bytes
+ * the file is renamed {@code audit-STAMP.jsonl} (kept: the cockpit deletes no audit line) and a new one begins.
  */
 public final class AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The size past which the file is rotated. */
+    public static final long ROTATE_AT = 16L << 20;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     /** Who acts: the OS user and this machine's name. */
     public record Who(String user, String host) {
@@ -56,12 +71,18 @@ public final class AuditLog {
     private final Clock clock;
     private final Redaction redaction;
     private final Who who; // null: Who.local(), asked at the first entry rather than while the cockpit starts
+    private final long rotateAt;
 
-    public AuditLog(Path file, Clock clock, Redaction redaction, Who who) {
+    AuditLog(Path file, Clock clock, Redaction redaction, Who who, long rotateAt) {
         this.file = file;
         this.clock = clock;
         this.redaction = redaction;
         this.who = who;
+        this.rotateAt = rotateAt;
+    }
+
+    public AuditLog(Path file, Clock clock, Redaction redaction, Who who) {
+        this(file, clock, redaction, who, ROTATE_AT);
     }
 
     public AuditLog(Path file, Clock clock, Redaction redaction) {
@@ -138,13 +159,27 @@ public final class AuditLog {
         // A cancelled action (its thread interrupted) is recorded all the same: a file channel would be closed by
         // the interrupt before the line is written, so the flag waits until the line is on disk.
         boolean interrupted = Thread.interrupted();
-        try (FileChannel ch = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            ByteBuffer buf = ByteBuffer.wrap(line);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
+        try {
+            for (;;) {
+                Object before = PrivateFiles.identity(file);
+                try (FileChannel ch = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND); FileLock ignored = ch.lock()) {
+                    // Locked (the window and the CLI share the file), it must still be the one named: not rotated.
+                    if (before == null || !before.equals(PrivateFiles.identity(file))) {
+                        continue;
+                    }
+                    ByteBuffer buf = ByteBuffer.wrap(line);
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
+                    ch.force(true);
+                    if (ch.size() > rotateAt) {
+                        PrivateFiles.archive(file, archiveName(clock.instant()));
+                        Files.delete(file);
+                    }
+                    return;
+                }
             }
-            ch.force(true);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -152,13 +187,50 @@ public final class AuditLog {
         }
     }
 
-    /** The last {@code max} lines, newest last, for the audit view; redacted again (a line may predate a secret). */
-    public List<String> tail(int max) throws IOException {
-        if (!Files.exists(file)) {
+    private String archiveName(Instant at) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name) + "-" + STAMP.format(at) + (dot > 0 ? name.substring(dot) : "");
+    }
+
+    /** The rotated files, newest first (their stamps sort as their times). */
+    public List<Path> archives() throws IOException {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        Pattern rotated = Pattern.compile("(\\d+-)?" + Pattern.quote(base) + "-(\\d{8}T\\d{6}\\.\\d{3}Z)"
+                + Pattern.quote(dot > 0 ? name.substring(dot) : ""));
+        if (!Files.isDirectory(file.toAbsolutePath().getParent())) {
             return List.of();
         }
-        List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-        return all.subList(Math.max(0, all.size() - max), all.size()).stream().map(redaction::text).toList();
+        try (Stream<Path> files = Files.list(file.toAbsolutePath().getParent())) {
+            return files.map(f -> Map.entry(f, rotated.matcher(f.getFileName().toString())))
+                    .filter(e -> e.getValue().matches())
+                    .sorted(Comparator.comparing((Map.Entry<Path, Matcher> e) -> e.getValue().group(2))
+                            .thenComparing(e -> e.getKey().getFileName().toString().length())
+                            .thenComparing(e -> e.getKey().getFileName().toString()).reversed())
+                    .map(Map.Entry::getKey).toList();
+        }
+    }
+
+    /**
+     * The last {@code max} lines, newest last, for the audit view, read from the end (the file is not read whole)
+     * and on into the archives when it holds fewer; redacted again (a line may predate a secret).
+     */
+    public List<String> tail(int max) throws IOException {
+        List<String> out = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        files.add(file);
+        files.addAll(archives());
+        for (Path f : files) {
+            if (out.size() >= max) {
+                break;
+            }
+            if (Files.exists(f)) {
+                out.addAll(0, TailLines.last(f, max - out.size()));
+            }
+        }
+        return out.stream().map(redaction::text).toList();
     }
 
     private static String sha256(String s) {

@@ -12,6 +12,9 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import io.hcdjg.cockpit.incidents.ActionHistory;
+import io.hcdjg.cockpit.model.IncidentEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,5 +122,39 @@ class AuditLogTest {
         new Silences(client, log, clock, () -> { }).silence("ServiceDown", Map.of(), Duration.ofMinutes(5), "ops", "");
         assertEquals(List.of("started", "outcome"), lines(log).stream().map(n -> n.path("kind").asText()).toList());
         assertEquals("refused", lines(log).get(1).path("outcome").asText());
+    }
+
+    /** Past its size the log is renamed and begins again: nothing deleted, the timeline and the view follow it. */
+    @Test
+    void theLogRotatesAndEveryLineIsKeptReadOnceAndInOrder() throws Exception {
+        Path file = dir.resolve("audit.jsonl");
+        Redaction none = new Redaction(List.of(), List.of(), List.of());
+        AuditLog window = new AuditLog(file, clock, none, new AuditLog.Who("ops", "ws-1"), 4_000);
+        AuditLog cli = new AuditLog(file, clock, none, new AuditLog.Who("ops", "ws-1"), 4_000);
+        ActionHistory timeline = new ActionHistory(file);
+        int actions = 300;
+        for (int n = 0; n < actions; n++) {
+            (n % 2 == 0 ? window : cli).outcome("local", "restart svc-" + n, "done", "step " + n);
+            if (n % 7 == 0) {
+                timeline.events(); // read as the window does, between rotations
+            }
+        }
+        List<Path> archives = window.archives();
+        assertTrue(archives.size() >= 10, "rotated: " + archives);
+        List<String> all = new ArrayList<>();
+        for (Path f : archives.reversed()) {
+            all.addAll(Files.readAllLines(f));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        }
+        all.addAll(Files.readAllLines(file));
+        assertEquals(actions, all.size(), "each line once, in the archives or the log");
+        for (int n = 0; n < actions; n++) {
+            assertEquals("restart svc-" + n, JSON.readTree(all.get(n)).path("action").asText(), "in order");
+        }
+        List<IncidentEvent> events = timeline.events();
+        assertEquals(actions, events.size(), "the timeline read every rotated line once");
+        assertEquals("restart svc-299: done — step 299", events.get(actions - 1).text());
+        assertEquals(all.subList(actions - 120, actions), cli.tail(120), "the view's tail reaches into the archives");
+        assertEquals(all, cli.tail(10_000));
     }
 }
