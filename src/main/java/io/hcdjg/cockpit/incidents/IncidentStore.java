@@ -95,7 +95,8 @@ public final class IncidentStore {
                 return;
             }
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                if (before.equals(PrivateFiles.identity(file))) { // the file opened is the one named (not one rotated away meanwhile)
+                // the file opened must be the one named, not one rotated away meanwhile
+                if (before.equals(PrivateFiles.identity(file))) {
                     readFrom(ch, before);
                     return;
                 }

@@ -190,7 +190,8 @@ public final class AuditLog {
     private String archiveName(Instant at) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return (dot > 0 ? name.substring(0, dot) : name) + "-" + STAMP.format(at) + (dot > 0 ? name.substring(dot) : "");
+        String ext = dot > 0 ? name.substring(dot) : "";
+        return name.substring(0, name.length() - ext.length()) + "-" + STAMP.format(at) + ext;
     }
 
     /** The rotated files, newest first (their stamps sort as their times). */
