@@ -86,4 +86,9 @@ final class WindowIncidents implements IncidentPort {
             return null;
         });
     }
+
+    @Override
+    public Path bundle(String id) throws Exception {
+        return EvidenceBundle.write(running.get(), id, true);
+    }
 }

@@ -289,7 +289,7 @@ public final class IncidentDesk {
 
     private void write(Function<List<IncidentEvent>, List<IncidentEvent>> change) {
         try {
-            store.append(change);
+            store.record(change);
             problem = null;
         } catch (IOException e) {
             problem = "incidents not saved: " + store.file() + ": " + e.getMessage();

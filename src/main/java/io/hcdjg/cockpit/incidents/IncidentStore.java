@@ -1,9 +1,7 @@
 package io.hcdjg.cockpit.incidents;
 
 import io.hcdjg.cockpit.config.PrivateFiles;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.model.IncidentEvent;
 
@@ -17,12 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -48,6 +43,8 @@ public final class IncidentStore {
     private final Redaction redaction;
     private final long rotateAt;
     private Object readKey; // the identity of the file read so far (a rotation replaces it)
+    private final List<IncidentEvent> unsaved = new ArrayList<>();
+    private static final int MAX_UNSAVED = 10_000;
     private final List<IncidentEvent> events = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private long readUpTo;
@@ -136,6 +133,33 @@ public final class IncidentStore {
         }
     }
 
+    /**
+     * As {@link #append}, for what the cockpit records by itself (health transitions, alerts, escalations due): what
+     * could not be written (a full or read-only disk) is kept and written first by the next call, and {@code change}
+     * sees it as if stored, so nothing seen while the disk was full is lost or recorded twice.
+     */
+    public synchronized List<IncidentEvent> record(Function<List<IncidentEvent>, List<IncidentEvent>> change)
+            throws IOException {
+        List<IncidentEvent> made = new ArrayList<>();
+        try {
+            List<IncidentEvent> added = append(stored -> {
+                List<IncidentEvent> all = new ArrayList<>(stored);
+                all.addAll(unsaved);
+                made.addAll(unsaved);
+                made.addAll(change.apply(List.copyOf(all)));
+                return made;
+            });
+            unsaved.clear();
+            return added;
+        } catch (IOException e) {
+            if (!made.isEmpty()) {
+                unsaved.clear();
+                unsaved.addAll(made.subList(Math.max(0, made.size() - MAX_UNSAVED), made.size()));
+            }
+            throw e;
+        }
+    }
+
     private List<IncidentEvent> appendLocked(FileChannel ch, Object key,
                                              Function<List<IncidentEvent>, List<IncidentEvent>> change)
             throws IOException {
@@ -149,10 +173,19 @@ public final class IncidentStore {
         }
         ByteBuffer buf = ByteBuffer.wrap(lines(added));
         long at = readUpTo;
-        while (buf.hasRemaining()) {
-            at += ch.write(buf, at);
+        try {
+            while (buf.hasRemaining()) {
+                at += ch.write(buf, at);
+            }
+            ch.force(true);
+        } catch (IOException e) { // a full disk: no half of the batch stays to be read as written
+            try {
+                ch.truncate(readUpTo);
+            } catch (IOException kept) {
+                e.addSuppressed(kept);
+            }
+            throw e;
         }
-        ch.force(true);
         readUpTo = at;
         lineNo += added.size();
         events.addAll(added);
@@ -194,7 +227,7 @@ public final class IncidentStore {
     private byte[] lines(List<IncidentEvent> list) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (IncidentEvent e : list) {
-            out.write(JSON.writeValueAsBytes(toJson(e)));
+            out.write(JSON.writeValueAsBytes(EventJson.toJson(e)));
             out.write('\n');
         }
         return out.toByteArray();
@@ -221,7 +254,7 @@ public final class IncidentStore {
                 String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
                 if (!line.isBlank()) {
                     try {
-                        events.add(redacted(fromJson(JSON.readTree(line))));
+                        events.add(redacted(EventJson.fromJson(JSON.readTree(line))));
                     } catch (IOException | RuntimeException e) {
                         problems.add(file + " line " + lineNo + ": not an incident event, skipped ("
                                 + e.getMessage().lines().findFirst().orElse("") + ")");
@@ -236,37 +269,5 @@ public final class IncidentStore {
     private IncidentEvent redacted(IncidentEvent e) {
         return new IncidentEvent(e.time(), e.type(), e.incident(), e.service(), redaction.text(e.text()),
                 redaction.values(e.data()));
-    }
-
-    static ObjectNode toJson(IncidentEvent e) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("time", e.time().toString());
-        n.put("type", e.type());
-        if (e.incident() != null) {
-            n.put("incident", e.incident());
-        }
-        if (e.service() != null) {
-            n.put("service", e.service());
-        }
-        n.put("text", e.text());
-        if (!e.data().isEmpty()) {
-            n.set("data", JSON.valueToTree(new TreeMap<>(e.data())));
-        }
-        return n;
-    }
-
-    static IncidentEvent fromJson(JsonNode n) {
-        Map<String, String> data = new TreeMap<>();
-        JsonNode d = n.path("data");
-        for (Iterator<Map.Entry<String, JsonNode>> it = d.fields(); it.hasNext(); ) {
-            var f = it.next();
-            data.put(f.getKey(), f.getValue().asText());
-        }
-        if (!n.hasNonNull("time") || !n.hasNonNull("type") || !n.hasNonNull("text")) {
-            throw new IllegalArgumentException("time, type and text are required");
-        }
-        return new IncidentEvent(Instant.parse(n.get("time").asText()), n.get("type").asText(),
-                n.hasNonNull("incident") ? n.get("incident").asText() : null,
-                n.hasNonNull("service") ? n.get("service").asText() : null, n.get("text").asText(), data);
     }
 }

@@ -269,7 +269,8 @@ public final class Actions {
         return new Ended(Status.REFUSED, why);
     }
 
-    private List<Path> composeFiles(List<ContainerInfo> containers) {
+    /** The compose files actions use: the configured ones, else those the containers' labels name. */
+    public List<Path> composeFiles(List<ContainerInfo> containers) {
         List<Path> configured = configuredComposeFiles.get();
         if (!configured.isEmpty()) {
             return configured;

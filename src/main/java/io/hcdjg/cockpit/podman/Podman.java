@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +160,19 @@ public final class Podman {
         }
         args.addAll(List.of(from, container));
         return gateway.streamBytes(argv.of(args), onBytes);
+    }
+
+    /** A container's log between two times, each line led by its timestamp; and {@code podman inspect} of some. */
+    public ProcessResult logWindow(String container, Instant since, Instant until, Duration timeout)
+            throws ProcessException {
+        return gateway.runAllowingFailure(argv.of("logs", "-t", "--since", since.toString(), "--until",
+                until.toString(), container), timeout);
+    }
+
+    public ProcessResult inspect(List<String> containers, Duration timeout) throws ProcessException {
+        List<String> args = new ArrayList<>(List.of("inspect", "--format", "json"));
+        args.addAll(containers);
+        return gateway.runAllowingFailure(argv.of(args), timeout);
     }
 
     /** The last {@code lines} lines of a container's log, stdout and stderr apart. */

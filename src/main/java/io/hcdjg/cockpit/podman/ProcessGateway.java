@@ -57,6 +57,20 @@ public class ProcessGateway {
         this(Map.of());
     }
 
+    /**
+     * The cockpit's gateway: its processes see the PATH and podman settings ({@code CONTAINERS_CONF}) of the
+     * environment the cockpit was given, and programs are looked up on that PATH.
+     */
+    public static ProcessGateway of(Map<String, String> env, Redaction redaction) {
+        Map<String, String> picked = new HashMap<>();
+        for (String name : List.of("PATH", "CONTAINERS_CONF")) {
+            if (env.get(name) != null) {
+                picked.put(name, env.get(name));
+            }
+        }
+        return new ProcessGateway(picked, redaction);
+    }
+
     /** A gateway whose processes also see these variables. */
     public ProcessGateway with(Map<String, String> more) {
         var all = new HashMap<>(environment);
@@ -210,7 +224,11 @@ public class ProcessGateway {
 
     /** @param mergeStderr podman logs writes a container's stderr to its own stderr: both are the log */
     private Process start(List<String> argv, Path dir, boolean mergeStderr) throws ProcessException {
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(mergeStderr);
+        List<String> found = ProgramPath.onPath(argv, environment.get("PATH"));
+        if (found == null) {
+            throw new ProcessException.Missing(argv, INSTALL_HINTS.getOrDefault(argv.get(0), ""), redaction);
+        }
+        ProcessBuilder pb = new ProcessBuilder(found).redirectErrorStream(mergeStderr);
         pb.environment().putAll(environment);
         if (dir != null) {
             pb.directory(dir.toFile());

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.scene.layout.Region;
 
 /**
@@ -50,6 +51,7 @@ final class IncidentDetail extends VBox {
     private final Button resolve = new Button("Resolve…");
     private final Button note = new Button("Add note…");
     private final Button export = new Button("Export report…");
+    private final Button bundle = new Button("Evidence bundle");
     private final ComboBox<Priority> priority = new ComboBox<>();
     private final Map<String, CheckBox> steps = new LinkedHashMap<>();
     private final GridPane ladder = new GridPane();
@@ -61,8 +63,12 @@ final class IncidentDetail extends VBox {
     private List<IncidentsModel.TimelineLine> stackTimeline = List.of();
     private boolean applying;
 
-    /** @param act runs a labelled request off the FX thread and reports a refusal */
-    IncidentDetail(IncidentPort commands, BiConsumer<String, IncidentsView.Request> act, IncidentDialogs dialogs) {
+    /**
+     * @param act    runs a labelled request off the FX thread and reports a refusal
+     * @param bundle writes the incident's evidence bundle (runbook §8.2) and says where
+     */
+    IncidentDetail(IncidentPort commands, BiConsumer<String, IncidentsView.Request> act, IncidentDialogs dialogs,
+                   Consumer<String> bundle) {
         super(10);
         setId("incident-detail");
         setPadding(new Insets(12));
@@ -81,6 +87,9 @@ final class IncidentDetail extends VBox {
         resolve.setId("incident-resolve");
         note.setId("incident-note");
         export.setId("incident-export");
+        this.bundle.setId("incident-bundle");
+        this.bundle.setTooltip(new Tooltip("Preserve evidence (§8.2): one zip of the incident's window — logs, "
+                + "metrics, timeline, compose files, podman inspect, probe history, audit lines — secrets redacted"));
         priority.setId("incident-priority");
         priority.getItems().setAll(Priority.values());
         priority.setTooltip(new Tooltip("Change the priority (§9.1)"));
@@ -98,13 +107,14 @@ final class IncidentDetail extends VBox {
         note.setOnAction(e -> dialogs.text("Note on " + shown.id(), "Note:").filter(t -> !t.isBlank())
                 .ifPresent(t -> act.accept("note", () -> commands.note(shown.id(), t))));
         export.setOnAction(e -> dialogs.export(shown.id()));
+        this.bundle.setOnAction(e -> bundle.accept(shown.id()));
         priority.setOnAction(e -> {
             Priority p = priority.getValue();
             if (!applying && p != null && shown != null && p != shown.priority()) {
                 act.accept("priority", () -> commands.priority(shown.id(), p));
             }
         });
-        HBox buttons = new HBox(8, ack, escalate, resolve, note, priority, export);
+        HBox buttons = new HBox(8, ack, escalate, resolve, note, priority, export, this.bundle);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         HBox stepBox = new HBox(14);

@@ -42,6 +42,15 @@ final class IncidentDialogs {
         a.show();
     }
 
+    void info(String header, String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        a.initOwner(owner.get());
+        a.setHeaderText(header);
+        a.getDialogPane().setId("incident-info");
+        a.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        a.show();
+    }
+
     /** @param level null: the next level of its ladder */
     void confirmEscalation(IncidentsModel.Row i, Integer level) {
         Optional<IncidentFormat.Escalation> target = IncidentFormat.escalation(i.id(), i.level(), i.priority(),

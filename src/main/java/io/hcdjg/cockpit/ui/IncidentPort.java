@@ -34,4 +34,7 @@ public interface IncidentPort {
 
     /** Writes the incident's Markdown report to {@code target}. */
     void report(String id, Path target) throws Exception;
+
+    /** Writes the incident's evidence bundle (runbook §8.2) beside its reports; returns the zip. */
+    Path bundle(String id) throws Exception;
 }

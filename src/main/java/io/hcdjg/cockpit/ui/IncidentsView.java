@@ -84,7 +84,7 @@ public final class IncidentsView extends VBox {
         list.setCellFactory(v -> new Row());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showSelected());
         list.setPrefWidth(420);
-        detail = new IncidentDetail(commands, this::act, dialogs);
+        detail = new IncidentDetail(commands, this::act, dialogs, this::bundle);
         detailScroll = new ScrollPane(detail);
         detailScroll.setFitToWidth(true);
         detailScroll.setFitToHeight(true);
@@ -191,6 +191,13 @@ public final class IncidentsView extends VBox {
                 dialogs.error(what + " failed", String.valueOf(e));
             }
         });
+    }
+
+    /** Writes the evidence bundle off the FX thread (podman and Prometheus are asked), then says where it is. */
+    private void bundle(String id) {
+        background.run(() -> commands.bundle(id), zip -> dialogs.info("Evidence of " + id + " preserved",
+                zip + "\n\nSecrets are redacted in every file; readable by you only."),
+                e -> dialogs.error("evidence bundle failed", String.valueOf(e)));
     }
 
     /** The New incident dialog. */

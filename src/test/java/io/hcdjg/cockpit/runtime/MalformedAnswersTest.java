@@ -96,12 +96,13 @@ class MalformedAnswersTest {
         try {
             CountDownLatch fiveRounds = new CountDownLatch(5);
             thread.scheduleWithFixedDelay(Rounds.guarded("test poller", () -> {
+                int n = rounds.incrementAndGet(); // counted before the latch, which the assertion reads after
                 fiveRounds.countDown();
-                if (rounds.incrementAndGet() == 1) {
+                if (n == 1) {
                     throw new NumberFormatException("For input string: \"abc\"");
                 }
             }, reported::set), 0, 10, TimeUnit.MILLISECONDS);
-            fiveRounds.await(5, TimeUnit.SECONDS);
+            assertTrue(fiveRounds.await(30, TimeUnit.SECONDS), "five rounds ran");
         } finally {
             thread.shutdownNow();
         }

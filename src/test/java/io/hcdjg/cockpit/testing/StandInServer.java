@@ -20,6 +20,7 @@ public final class StandInServer implements AutoCloseable {
     private volatile int status;
     private volatile String body;
     private volatile long delayMs;
+    private volatile boolean trickle;
 
     private StandInServer(String path, int status, String body) {
         this.status = status;
@@ -54,6 +55,12 @@ public final class StandInServer implements AutoCloseable {
         return this;
     }
 
+    /** Sends its body one byte every half second: a server that never quite answers. */
+    public StandInServer trickling(boolean on) {
+        this.trickle = on;
+        return this;
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (delayMs > 0) {
@@ -68,7 +75,17 @@ public final class StandInServer implements AutoCloseable {
             exchange.getResponseHeaders().add("Content-Type", body.startsWith("{") || body.startsWith("[")
                     ? "application/json" : "text/plain; charset=utf-8");
             exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
+            for (int i = 0; trickle && i < bytes.length; i++) {
+                exchange.getResponseBody().write(bytes[i]);
+                exchange.getResponseBody().flush();
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (bytes.length > 0 && !trickle) {
                 exchange.getResponseBody().write(bytes);
             }
         } catch (IOException e) {

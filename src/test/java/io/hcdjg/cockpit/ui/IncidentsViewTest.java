@@ -141,6 +141,11 @@ class IncidentsViewTest {
         public void report(String id, Path target) throws Exception {
             Files.copy(desk.report(id, List.of()), target);
         }
+
+        @Override
+        public Path bundle(String id) {
+            throw new UnsupportedOperationException("the bundle needs a cockpit: EvidenceBundleTest");
+        }
     }
 
     private static String text(FxRobot robot, String id) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hcdjg.cockpit.app.EvidenceBundle;
 import io.hcdjg.cockpit.app.IncidentDesks;
 import io.hcdjg.cockpit.app.cli.ExitCodes.Help;
 import io.hcdjg.cockpit.config.ConfigLoader;
@@ -30,8 +31,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code incidents} and {@code incident open|ack|escalate|resolve|reopen|note|report}: the incident panel for scripts
- * and cron, on the same store and the same audit log as the window. No cockpit is built: the config and the desk do.
+ * {@code incidents} and {@code incident open|ack|escalate|resolve|reopen|note|report|bundle}: the incident panel for
+ * scripts and cron, on the same store and the same audit log as the window. No cockpit is built (the config and the
+ * desk do), except for {@code bundle}, which asks podman and Prometheus.
  */
 final class IncidentsCli {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -81,12 +83,12 @@ final class IncidentsCli {
 
     @Command(name = "incident", description = "Opens an incident, or acts on one: the incident panel's buttons.",
             subcommands = {Open.class, Ack.class, Escalate.class, Resolve.class, Reopen.class, Note.class,
-                    Report.class},
+                    Report.class, Bundle.class},
             exitCodeList = {"0:done", ACTION_FAILED, Help.USAGE, WRONG_STATE})
     static final class IncidentCommand extends CliCommand {
         @Override
         public Integer call() {
-            throw usage("incident needs a verb: open, ack, escalate, resolve, reopen, note or report");
+            throw usage("incident needs a verb: open, ack, escalate, resolve, reopen, note, report or bundle");
         }
     }
 
@@ -203,6 +205,28 @@ final class IncidentsCli {
             return withDesk(this, desk -> {
                 out().println(desk.report(id, null));
                 return ExitCodes.OK;
+            });
+        }
+    }
+
+    @Command(name = "bundle", description = "Preserves the evidence of an incident (runbook §8.2): one zip of its "
+            + "window (logs, metrics, timeline, compose files, podman inspect, probe history, audit lines), secrets "
+            + "redacted, 0600; prints its path.", exitCodeList = {"0:written", Help.USAGE, "3:no such incident"})
+    static final class Bundle extends CliCommand {
+        @Parameters(index = "0", paramLabel = "ID", converter = ArgTypes.Text.class,
+                description = "The incident, e.g. INC-0003.")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            return withCockpit(false, c -> {
+                try {
+                    out().println(EvidenceBundle.write(c, id, false));
+                    return ExitCodes.OK;
+                } catch (IllegalArgumentException e) {
+                    err().println("cockpit: " + e.getMessage());
+                    return ExitCodes.REFUSED;
+                }
             });
         }
     }
