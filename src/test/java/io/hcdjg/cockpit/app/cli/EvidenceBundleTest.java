@@ -77,7 +77,8 @@ class EvidenceBundleTest {
             assertEquals(0, run("incident", "bundle", id), err.toString());
             zip = unzip(Path.of(out.toString(StandardCharsets.UTF_8).strip()));
             String merged = zip.getOrDefault(id + "/logs/merged.log", "");
-            if (merged.contains(marker + "?") && index(merged.lines().toList(), "Query requires iterating", marker) >= 0) {
+            if (merged.contains(marker + "?")
+                    && index(merged.lines().toList(), "Query requires iterating", marker) >= 0) {
                 break;
             }
             WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
