@@ -282,6 +282,7 @@ public final class Cockpit implements AutoCloseable {
 
     @Override
     public void close() {
+        store.detach();
         for (int i = closers.size() - 1; i >= 0; i--) {
             try {
                 closers.get(i).close();

@@ -92,10 +92,22 @@ final class CqlProbe implements Probe {
         }
     }
 
-    /** The driver only routes to the configured local datacenter: say which ones the cluster really has. */
+    /**
+     * The driver only routes to the configured local datacenter: its nodes are all down (say so, with their state),
+     * or it is not one the cluster has (say which ones it has).
+     */
     private String noNodeInDatacenter() {
         Set<String> dcs = new TreeSet<>();
-        session.getMetadata().getNodes().values().forEach(n -> dcs.add(String.valueOf(n.getDatacenter())));
+        List<String> ours = new ArrayList<>();
+        for (Node n : session.getMetadata().getNodes().values()) {
+            dcs.add(String.valueOf(n.getDatacenter()));
+            if (service.datacenter().equals(n.getDatacenter())) {
+                ours.add(n.getEndPoint() + " " + n.getState());
+            }
+        }
+        if (!ours.isEmpty()) {
+            return "no node of datacenter '" + service.datacenter() + "' answers: " + String.join(", ", ours);
+        }
         return "no node in datacenter '" + service.datacenter() + "'"
                 + (dcs.isEmpty() ? "" : "; the cluster has " + String.join(", ", dcs));
     }

@@ -21,6 +21,13 @@ public final class HttpDiagnosis {
     }
 
     public static Health diagnose(ProbeKind kind, String service, int status, String body) {
+        boolean wantsJson = switch (kind) {
+            case VAULT, OPENSEARCH, PULSAR, GRAFANA, JUPYTER, ANALYTICS_API -> true;
+            default -> false;
+        };
+        if (wantsJson && ok(status) && body != null && !body.isBlank() && json(body) == null) {
+            return Health.down("HTTP " + status + " but the answer is not JSON: " + Failures.firstLine(body));
+        }
         return switch (kind) {
             case VAULT -> vault(status, json(body));
             case OPENSEARCH -> ok(status) ? openSearch(json(body)) : httpError(status, body);

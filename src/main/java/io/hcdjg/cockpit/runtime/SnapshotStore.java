@@ -17,6 +17,7 @@ public final class SnapshotStore {
     private final AtomicReference<StackSnapshot> latest;
     private final Consumer<StackSnapshot> listener;
     private final ReentrantLock order = new ReentrantLock();
+    private volatile boolean detached;
 
     public SnapshotStore(StackSnapshot initial, Consumer<StackSnapshot> listener) {
         this.latest = new AtomicReference<>(initial);
@@ -32,8 +33,23 @@ public final class SnapshotStore {
         try {
             StackSnapshot s = change.apply(latest.get());
             latest.set(s);
-            listener.accept(s);
+            if (!detached) {
+                listener.accept(s);
+            }
             return s;
+        } finally {
+            order.unlock();
+        }
+    }
+
+    /**
+     * No more snapshots go to the listener: a cockpit being closed (a connection switch) must not paint its last,
+     * late round over the window of the one that replaces it. Returns once a publication in progress has ended.
+     */
+    public void detach() {
+        order.lock();
+        try {
+            detached = true;
         } finally {
             order.unlock();
         }

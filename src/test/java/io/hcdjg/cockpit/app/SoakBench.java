@@ -47,6 +47,8 @@ public final class SoakBench {
     static final long SECONDS = Long.getLong("soak.seconds", 3600);
     static final int RATE = Integer.getInteger("soak.rate", 10_000);
     static final long SAMPLE_S = 10;
+    /** The same window before the flood starts: the idle baseline the frame gaps are compared with. */
+    static final long BASELINE_S = Long.getLong("soak.baseline", 60);
 
     public static void main(String[] args) {
         Application.launch(App.class);
@@ -106,6 +108,11 @@ public final class SoakBench {
                             StandardCharsets.UTF_8),
                     "2026-11-28 06:00:00,000 [WARN] banking.auth - login failed for user ops from 10.0.0.5\n"
                             .getBytes(StandardCharsets.UTF_8)};
+            try {
+                Thread.sleep(BASELINE_S * 1000);
+            } catch (InterruptedException e) {
+                return;
+            }
             long t0 = System.nanoTime();
             long written = 0;
             try {
@@ -129,10 +136,18 @@ public final class SoakBench {
             List<Sample> samples = new ArrayList<>();
             long t0 = System.nanoTime();
             try {
-                for (long s = SAMPLE_S; s <= SECONDS; s += SAMPLE_S) {
+                List<Sample> idle = new ArrayList<>();
+                for (long s = SAMPLE_S; s <= BASELINE_S + SECONDS; s += SAMPLE_S) {
                     Thread.sleep(Math.max(0, t0 / 1_000_000 + s * 1000 - System.nanoTime() / 1_000_000));
                     Sample x = new Sample(s, retainedHeap(), rss(), ManagementFactory.getThreadMXBean()
                             .getThreadCount(), maxGapNs.getAndSet(0) / 1e6);
+                    if (s <= BASELINE_S) {
+                        idle.add(x);
+                        System.out.printf("idle %5d s  heap %6.1f MB  rss %6.1f MB  threads %3d  frame gap %6.1f ms%n",
+                                x.at(), x.heap() / 1e6, x.rss() / 1e6, x.threads(), x.gapMs());
+                        continue;
+                    }
+                    x = new Sample(s - BASELINE_S, x.heap(), x.rss(), x.threads(), x.gapMs());
                     samples.add(x);
                     System.out.printf("soak %5d s  heap %6.1f MB  rss %6.1f MB  threads %3d  frame gap %6.1f ms%n",
                             x.at(), x.heap() / 1e6, x.rss() / 1e6, x.threads(), x.gapMs());
@@ -147,6 +162,20 @@ public final class SoakBench {
                         after.stream().mapToDouble(Sample::gapMs).max().orElse(0),
                         after.stream().mapToDouble(Sample::gapMs).sorted().skip(after.size() / 2).findFirst()
                                 .orElse(0));
+                List<Sample> base = idle.size() > 1 ? idle.subList(1, idle.size()) : idle; // the first: start-up
+                Sample end = samples.get(samples.size() - 1);
+                double gapIdle = median(base, Sample::gapMs);
+                double heapIdle = median(base, Sample::heap);
+                double rssIdle = median(base, Sample::rss);
+                System.out.printf("soak: against the idle window before the flood (%d samples): frame gap median "
+                                + "%.2f× (%.1f ms vs %.1f ms), longest %.2f× (%.1f vs %.1f ms); at the end retained "
+                                + "heap "
+                                + "%.2f× (%.1f vs %.1f MB), rss %.2f× (%.1f vs %.1f MB), threads %d vs %d%n",
+                        base.size(), median(after, Sample::gapMs) / gapIdle, median(after, Sample::gapMs), gapIdle,
+                        max(after, Sample::gapMs) / max(base, Sample::gapMs), max(after, Sample::gapMs),
+                        max(base, Sample::gapMs), end.heap() / heapIdle, end.heap() / 1e6, heapIdle / 1e6,
+                        end.rss() / rssIdle, end.rss() / 1e6, rssIdle / 1e6, end.threads(),
+                        (int) median(base, x -> x.threads()));
             } catch (Exception e) {
                 e.printStackTrace();
             }
@@ -154,6 +183,15 @@ public final class SoakBench {
             presenterThread.shutdownNow();
             Platform.exit();
             System.exit(0);
+        }
+
+        private static double median(List<Sample> samples, ToDoubleFunction<Sample> value) {
+            double[] v = samples.stream().mapToDouble(value).sorted().toArray();
+            return v.length == 0 ? Double.NaN : v[v.length / 2];
+        }
+
+        private static double max(List<Sample> samples, ToDoubleFunction<Sample> value) {
+            return samples.stream().mapToDouble(value).max().orElse(Double.NaN);
         }
 
         /** The least-squares slope of {@code value} over the samples' times, per second. */

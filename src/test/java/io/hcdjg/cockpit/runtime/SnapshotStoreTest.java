@@ -47,4 +47,18 @@ class SnapshotStoreTest {
         }
         assertEquals(t0.plusMillis(6_000), store.get().takenAt());
     }
+
+    /** A cockpit closed for a connection switch: a round that ends late is kept, not painted on the new window. */
+    @Test
+    void afterDetachTheListenerHearsNothingMore() {
+        Instant t0 = Instant.parse("2026-12-02T08:00:00Z");
+        ConcurrentLinkedQueue<Instant> heard = new ConcurrentLinkedQueue<>();
+        SnapshotStore store = new SnapshotStore(StackSnapshot.initial(t0, "t", "t", false, List.of()),
+                s -> heard.add(s.takenAt()));
+        store.update(s -> s.withHost(HostStats.unread(), t0.plusMillis(1)));
+        store.detach();
+        store.update(s -> s.withHost(HostStats.unread(), t0.plusMillis(2)));
+        assertEquals(List.of(t0.plusMillis(1)), List.copyOf(heard));
+        assertEquals(t0.plusMillis(2), store.get().takenAt());
+    }
 }
