@@ -133,7 +133,7 @@ public final class Cockpit implements AutoCloseable {
         poller = new HealthPoller(config, store, probes, host::read, clock, scheduler, probeThreads);
         closers.add(poller);
 
-        ProcessGateway processes = ProcessGateway.of(env, redaction);
+        ProcessGateway processes = new ProcessGateway(PodmanTarget.environment(env), redaction);
         podman = PodmanTarget.resolve(processes, options.connection(), config.podman().connection(),
                 env.get("PODMAN_CONNECTION"));
         hostTools = new HostTools(processes);

@@ -38,13 +38,13 @@ public final class IncidentStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The size past which the file rotates. */
     public static final long ROTATE_AT = 8L << 20;
+    private static final int MAX_UNSAVED = 10_000;
 
     private final Path file;
     private final Redaction redaction;
     private final long rotateAt;
     private Object readKey; // the identity of the file read so far (a rotation replaces it)
-    private final List<IncidentEvent> unsaved = new ArrayList<>();
-    private static final int MAX_UNSAVED = 10_000;
+    private final List<IncidentEvent> unsaved = new ArrayList<>(); // see record
     private final List<IncidentEvent> events = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private long readUpTo;

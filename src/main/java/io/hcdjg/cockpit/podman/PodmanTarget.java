@@ -2,7 +2,9 @@ package io.hcdjg.cockpit.podman;
 
 import io.hcdjg.cockpit.model.PodmanConnection;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -11,6 +13,20 @@ import java.util.stream.Collectors;
  * local engine, with the label every view shows ("on NAME (URI)") and what is wrong with it, if anything.
  */
 public record PodmanTarget(Podman podman, String label, String problem) {
+
+    /**
+     * What podman runs with from the environment the cockpit was given (the process's own, or a test's): the PATH
+     * programs are looked up on and podman's settings ({@code CONTAINERS_CONF}).
+     */
+    public static Map<String, String> environment(Map<String, String> env) {
+        Map<String, String> picked = new HashMap<>();
+        for (String name : List.of("PATH", "CONTAINERS_CONF")) {
+            if (env.get(name) != null) {
+                picked.put(name, env.get(name));
+            }
+        }
+        return picked;
+    }
 
     public static PodmanTarget resolve(ProcessGateway gateway, String... candidates) {
         String name = null;

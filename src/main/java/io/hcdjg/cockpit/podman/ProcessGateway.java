@@ -57,20 +57,6 @@ public class ProcessGateway {
         this(Map.of());
     }
 
-    /**
-     * The cockpit's gateway: its processes see the PATH and podman settings ({@code CONTAINERS_CONF}) of the
-     * environment the cockpit was given, and programs are looked up on that PATH.
-     */
-    public static ProcessGateway of(Map<String, String> env, Redaction redaction) {
-        Map<String, String> picked = new HashMap<>();
-        for (String name : List.of("PATH", "CONTAINERS_CONF")) {
-            if (env.get(name) != null) {
-                picked.put(name, env.get(name));
-            }
-        }
-        return new ProcessGateway(picked, redaction);
-    }
-
     /** A gateway whose processes also see these variables. */
     public ProcessGateway with(Map<String, String> more) {
         var all = new HashMap<>(environment);

@@ -193,13 +193,16 @@ final class IncidentsCli {
         }
     }
 
-    @Command(name = "report", description = "Writes the incident's Markdown report and prints its path.",
-            exitCodeList = {"0:written", Help.USAGE, "3:no such incident"})
-    static final class Report extends CliCommand {
+    /** A file about one incident, written and its path printed. */
+    abstract static class IncidentFile extends CliCommand {
         @Parameters(index = "0", paramLabel = "ID", converter = ArgTypes.Text.class,
                 description = "The incident, e.g. INC-0003.")
         String id;
+    }
 
+    @Command(name = "report", description = "Writes the incident's Markdown report and prints its path.",
+            exitCodeList = {"0:written", Help.USAGE, "3:no such incident"})
+    static final class Report extends IncidentFile {
         @Override
         public Integer call() throws Exception {
             return withDesk(this, desk -> {
@@ -212,11 +215,7 @@ final class IncidentsCli {
     @Command(name = "bundle", description = "Preserves the evidence of an incident (runbook §8.2): one zip of its "
             + "window (logs, metrics, timeline, compose files, podman inspect, probe history, audit lines), secrets "
             + "redacted, 0600; prints its path.", exitCodeList = {"0:written", Help.USAGE, "3:no such incident"})
-    static final class Bundle extends CliCommand {
-        @Parameters(index = "0", paramLabel = "ID", converter = ArgTypes.Text.class,
-                description = "The incident, e.g. INC-0003.")
-        String id;
-
+    static final class Bundle extends IncidentFile {
         @Override
         public Integer call() throws Exception {
             return withCockpit(false, c -> {
