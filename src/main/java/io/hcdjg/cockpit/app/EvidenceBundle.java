@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -262,8 +263,9 @@ public final class EvidenceBundle {
                 compose/           the compose files the cockpit acts with
                 audit.jsonl        the audit log's lines of the window (its rotated files included)
                 *.error.txt        a part that could not be had, and why
-                """.formatted(i.id(), i.title(), i.priority(), from, to, Durations.words(BEFORE),
+                """.formatted(i.id(), i.title(), i.priority(), from.truncatedTo(ChronoUnit.SECONDS),
+                to.truncatedTo(ChronoUnit.SECONDS), Durations.words(BEFORE),
                 i.resolvedAt() != null ? "its resolution" : "now", c.actions().project(), c.podman().label(),
-                now, AuditLog.Who.local().user(), AuditLog.Who.local().host());
+                now.truncatedTo(ChronoUnit.SECONDS), AuditLog.Who.local().user(), AuditLog.Who.local().host());
     }
 }

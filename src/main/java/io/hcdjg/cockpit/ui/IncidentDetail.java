@@ -114,8 +114,10 @@ final class IncidentDetail extends VBox {
                 act.accept("priority", () -> commands.priority(shown.id(), p));
             }
         });
-        HBox buttons = new HBox(8, ack, escalate, resolve, note, priority, export, this.bundle);
+        // whole labels, on a second row when the panel is narrow: never "Acknowle..."
+        FlowPane buttons = new FlowPane(8, 8, ack, escalate, resolve, note, priority, export, this.bundle);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.getChildren().forEach(b -> ((Region) b).setMinWidth(Region.USE_PREF_SIZE));
 
         HBox stepBox = new HBox(14);
         for (String s : Incident.STEPS) {

@@ -47,6 +47,7 @@ final class IncidentDialogs {
         a.initOwner(owner.get());
         a.setHeaderText(header);
         a.getDialogPane().setId("incident-info");
+        a.getDialogPane().setMinWidth(720); // a path on one line
         a.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
         a.show();
     }
