@@ -66,15 +66,24 @@ public final class WallPresenter {
         Map<String, WallModel.LogReview> logs = new LinkedHashMap<>();
         s.logs().forEach(l -> logs.put(l.service(), review(l)));
         List<WallModel.Card> cards = new ArrayList<>();
+        List<WallModel.Card> undeployed = new ArrayList<>();
         Set<String> probed = new HashSet<>();
         for (ServiceStatus x : s.services()) {
             probed.add(x.name());
             List<ContainerStatus> mine = podman.of(x.name());
             List<WallModel.Container> list = containers(mine, now);
             if (list.isEmpty() && podman.listedAt() != null && podman.problem() == null) {
-                // Say it: a DOWN tile with no container is a service that is not deployed, not one that crashed.
                 list = List.of(new WallModel.Container("no container in the project", "", HealthFormat.STYLE_UNKNOWN,
                         List.of()));
+                if (!x.health().reached() && x.checkedAt() != null) {
+                    // No container and nothing answers: not deployed (the incident desk's rule), not an outage.
+                    // Grey and after the others: on a big screen a red tile reads as something broken.
+                    undeployed.add(new WallModel.Card(x.name(), x.endpoint(), HealthLevel.UNKNOWN, "NOT DEPLOYED",
+                            "not in this project: no container, and nothing answers (" + x.health().reason() + ")",
+                            "—", Double.NaN, x.checkedAt(), "", HealthFormat.STYLE_UNKNOWN, true, list, 0,
+                            monitoringNotes(s.monitoring(), x.name()), logs.get(x.name())));
+                    continue;
+                }
             }
             cards.add(card(x, list, mine.size(), monitoringNotes(s.monitoring(), x.name()), logs.get(x.name()), now,
                     s.incidents().blockedBy().get(x.name())));
@@ -82,6 +91,7 @@ public final class WallPresenter {
         // Services of the project with containers but nothing to probe (consumers, CLI containers) still get a card.
         podman.containers().stream().map(c -> c.info().service()).filter(n -> !n.isEmpty() && !probed.contains(n))
                 .distinct().sorted().forEach(n -> cards.add(containerOnly(n, podman.of(n), logs.get(n), now)));
+        cards.addAll(undeployed);
         if (s.runbook().maintenance() != null) {
             // Maintenance mode (§5.2): what the tiles show is expected; say so on each of them.
             String until = "in maintenance until " + TIME.format(s.runbook().maintenance().until().atZone(zone));

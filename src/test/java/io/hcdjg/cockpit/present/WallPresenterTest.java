@@ -149,4 +149,28 @@ class WallPresenterTest {
         assertEquals("cqlsh -u admin -p ***", m.security().events().get(0).raw());
         assertEquals(first.name(), m.cards().get(0).name(), "names and ids are left as they are");
     }
+
+    /** The incident desk's rule on the wall: no container and nothing answering is grey and last, never red. */
+    @Test
+    void aServiceTheProjectDoesNotDeployIsGreyAndLast() {
+        var s = Snapshots.mixed(List.of(), false);
+        var services = new ArrayList<>(s.services());
+        ServiceStatus hcd = services.get(0);
+        services.set(0, new ServiceStatus(hcd.name(), hcd.kind(), hcd.endpoint(),
+                Health.unreachable("connection refused on 127.0.0.1:19042"), List.of(), Snapshots.AT, 3, null));
+        var listed = new PodmanState("on the local engine", null, List.of(), Snapshots.AT, true);
+        WallModel m = presenter.present(s.withServices(services, Snapshots.AT).withPodman(listed, Snapshots.AT),
+                Snapshots.AT);
+
+        WallModel.Card last = m.cards().get(m.cards().size() - 1);
+        assertEquals("hcd-server", last.name());
+        assertEquals("NOT DEPLOYED", last.state());
+        assertEquals(HealthFormat.STYLE_UNKNOWN, last.styleClass());
+        assertEquals("not in this project: no container, and nothing answers (connection refused on "
+                + "127.0.0.1:19042)", last.reason());
+        // A sealed Vault answers: deployed somewhere (another host), so still its own red tile.
+        WallModel.Card vault = m.cards().stream().filter(c -> c.name().equals("vault")).findFirst().orElseThrow();
+        assertEquals("DOWN", vault.state());
+        assertEquals(HealthFormat.styleClass(HealthLevel.DOWN), vault.styleClass());
+    }
 }

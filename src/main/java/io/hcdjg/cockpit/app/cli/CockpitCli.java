@@ -127,7 +127,16 @@ public final class CockpitCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (blank(env.get("DISPLAY")) && blank(env.get("WAYLAND_DISPLAY"))) {
+            err.println("cockpit: there is no display to open the window on: start it in a desktop session, or run "
+                    + "'cockpit check' (or any subcommand of 'cockpit --help') here, headless.");
+            return ExitCodes.USAGE;
+        }
         return window.open(options());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** One line of reason, then the usage of the (sub)command it concerns. */

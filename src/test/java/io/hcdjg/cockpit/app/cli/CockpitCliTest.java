@@ -192,4 +192,27 @@ class CockpitCliTest {
             assertDoesNotThrow(() -> tree().parseArgs(line.split(" ")), line);
         }
     }
+
+    /** No display: one sentence of what to do, not JavaFX's "Unable to open DISPLAY" stack trace. */
+    @Test
+    void withoutADisplayTheWindowSaysWhatToDoInstead() {
+        List<String> opened = new ArrayList<>();
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        PrintStream e = new PrintStream(said, true, StandardCharsets.UTF_8);
+        assertEquals(2, CockpitCli.run(new String[0], Map.of("HOME", home.toString()), System.out, e, o -> {
+            opened.add("window");
+            return 0;
+        }));
+        assertEquals(List.of(), opened);
+        assertEquals("cockpit: there is no display to open the window on: start it in a desktop session, or run "
+                + "'cockpit check' (or any subcommand of 'cockpit --help') here, headless.",
+                said.toString(StandardCharsets.UTF_8).strip());
+        for (String display : List.of("DISPLAY", "WAYLAND_DISPLAY")) {
+            assertEquals(0, CockpitCli.run(new String[0], Map.of(display, ":0"), System.out, e, o -> {
+                opened.add(display);
+                return 0;
+            }));
+        }
+        assertEquals(List.of("DISPLAY", "WAYLAND_DISPLAY"), opened);
+    }
 }
