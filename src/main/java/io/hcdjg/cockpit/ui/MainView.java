@@ -229,12 +229,22 @@ public final class MainView extends BorderPane {
             }
         }
         show(problems, !m.problems().isEmpty());
+        List<Node> order = new ArrayList<>();
         for (WallModel.Card c : m.cards()) {
-            cards.computeIfAbsent(c.name(), n -> {
-                ServiceCard card = new ServiceCard(n, history, controller, this::showLogs);
-                wall.getChildren().add(card);
-                return card;
-            }).apply(c);
+            ServiceCard card = cards.computeIfAbsent(c.name(), n -> {
+                ServiceCard made = new ServiceCard(n, history, controller, this::showLogs);
+                wall.getChildren().add(made);
+                return made;
+            });
+            card.apply(c);
+            order.add(card);
+        }
+        // the model's order (services not deployed move to the end once podman has listed the project)
+        if (!wall.getChildren().subList(0, Math.min(order.size(), wall.getChildren().size())).equals(order)) {
+            List<Node> rest = new ArrayList<>(wall.getChildren());
+            rest.removeAll(order);
+            order.addAll(rest);
+            wall.getChildren().setAll(order);
         }
         gauges.apply(m.disk(), m.memory());
         metricsView.apply(m.metrics());

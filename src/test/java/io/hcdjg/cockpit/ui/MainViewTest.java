@@ -21,7 +21,13 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.layout.Pane;
+import io.hcdjg.cockpit.model.Health;
+import io.hcdjg.cockpit.model.PodmanState;
+import io.hcdjg.cockpit.model.ServiceStatus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -141,5 +147,26 @@ class MainViewTest {
         assertEquals("INC-0002  Data loss reported", robot.lookup("#playbook-incident")
                 .queryComboBox().getValue());
         assertEquals("2 open · 3 recorded", text(robot, "#incident-summary"));
+    }
+
+    /** Once podman has listed the project, the services it does not deploy move to the end of the wall. */
+    @Test
+    void theWallFollowsTheModelsOrder(FxRobot robot) {
+        show(List.of(), false);
+        var s = Snapshots.mixed(List.of(), false);
+        var services = new ArrayList<>(s.services());
+        ServiceStatus hcd = services.get(0);
+        services.set(0, new ServiceStatus(hcd.name(), hcd.kind(), hcd.endpoint(),
+                Health.unreachable("connection refused on 127.0.0.1:19042"), List.of(), Snapshots.AT, 3, null));
+        WallModel m = new WallPresenter(ZoneOffset.UTC).present(s.withServices(services, Snapshots.AT)
+                .withPodman(new PodmanState("on the local engine", null, List.of(), Snapshots.AT, true), Snapshots.AT),
+                Snapshots.AT);
+        WaitForAsyncUtils.asyncFx(() -> view.apply(m));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> order = robot.lookup("#wall").queryAs(Pane.class).getChildren().stream().map(Node::getId)
+                .toList();
+        assertEquals(List.of("card-janusgraph-server", "card-opensearch", "card-vault", "card-grafana",
+                "card-hcd-server"), order);
+        assertEquals("NOT DEPLOYED", text(robot, "#state-hcd-server"));
     }
 }
