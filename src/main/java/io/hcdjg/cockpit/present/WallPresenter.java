@@ -79,7 +79,9 @@ public final class WallPresenter {
                     // No container and nothing answers: not deployed (the incident desk's rule), not an outage.
                     // Grey and after the others: on a big screen a red tile reads as something broken.
                     undeployed.add(new WallModel.Card(x.name(), x.endpoint(), HealthLevel.UNKNOWN, "NOT DEPLOYED",
-                            "not in this project: no container, and nothing answers (" + x.health().reason() + ")",
+                            s.demo() ? x.health().reason() // the built-in demo's own words
+                                    : "not in this project: no container, and nothing answers (" + x.health().reason()
+                                    + ")",
                             "—", Double.NaN, x.checkedAt(), "", HealthFormat.STYLE_UNKNOWN, true, list, 0,
                             monitoringNotes(s.monitoring(), x.name()), logs.get(x.name())));
                     continue;

@@ -151,6 +151,11 @@ public final class MainView extends BorderPane {
         tabs.getSelectionModel().select(incidentsTab);
     }
 
+    /** The window's keys, for the scene ({@link Shortcuts#install}). */
+    public Shortcuts shortcuts(Runnable probeNow, Runnable quit) {
+        return Shortcuts.of(this, tabs, probeNow, quit);
+    }
+
     /** Ctrl+K. */
     public void showPalette() {
         List<CommandPalette.Command> all = new ArrayList<>();
