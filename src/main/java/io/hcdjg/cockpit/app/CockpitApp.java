@@ -13,7 +13,12 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -61,6 +66,7 @@ public final class CockpitApp extends Application {
             stage.getIcons().add(new Image(icon.toExternalForm()));
         }
         view.shortcuts(ports.actions()::probeNow, Platform::exit).install(scene);
+        remember(stage);
         stage.show();
         restart(opts);
     }
@@ -80,6 +86,29 @@ public final class CockpitApp extends Application {
                 c.start();
             } catch (Exception e) {
                 Platform.runLater(() -> view.showFatal("The cockpit could not start: " + e));
+            }
+        });
+    }
+
+    /** Where the window was and which view it showed, as it was left (if that is still on a screen). */
+    private void remember(Stage stage) {
+        Path file = WindowState.file(System.getenv());
+        Optional<WindowState> last = WindowState.read(file);
+        last.filter(w -> w.visibleOn(Screen.getScreens().stream().map(Screen::getVisualBounds).toList()))
+                .ifPresent(w -> {
+                    stage.setX(w.x());
+                    stage.setY(w.y());
+                    stage.setWidth(w.width());
+                    stage.setHeight(w.height());
+                    stage.setMaximized(w.maximized());
+                });
+        last.map(WindowState::view).ifPresent(view::selectView);
+        stage.setOnHiding(e -> {
+            try {
+                new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
+                        view.currentView()).write(file);
+            } catch (IOException ex) {
+                System.err.println("cockpit: the window's place not remembered: " + file + ": " + ex.getMessage());
             }
         });
     }

@@ -146,6 +146,17 @@ public final class MainView extends BorderPane {
         logsView.focusFind();
     }
 
+    /** The id of the view shown ("tab-incidents"), for the next start. */
+    public String currentView() {
+        return tabs.getSelectionModel().getSelectedItem().getId();
+    }
+
+    /** Shows the view of this id, if there is one. */
+    public void selectView(String id) {
+        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
     /** Ctrl+I: the incident panel. */
     public void showIncidents() {
         tabs.getSelectionModel().select(incidentsTab);

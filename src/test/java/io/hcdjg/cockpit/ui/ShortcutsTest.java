@@ -56,7 +56,11 @@ class ShortcutsTest {
         press(robot, KeyCode.F5);
         assertEquals(1, probes.get());
         press(robot, KeyCode.CONTROL, KeyCode.I);
-        assertEquals("tab-incidents", tabs.getSelectionModel().getSelectedItem().getId());
+        assertEquals("tab-incidents", view.currentView(), "what the next start shows again");
+        robot.interact(() -> view.selectView("tab-runbook"));
+        assertEquals("tab-runbook", tabs.getSelectionModel().getSelectedItem().getId());
+        robot.interact(() -> view.selectView("tab-gone-since"));
+        assertEquals("tab-runbook", view.currentView(), "a view that is no more: the one shown stays");
 
         press(robot, KeyCode.F1);
         GridPane help = robot.lookup("#shortcuts-help").queryAs(GridPane.class);
