@@ -8,13 +8,13 @@ import io.hcdjg.cockpit.model.Priority;
 import io.hcdjg.cockpit.present.SnapshotFeed;
 import io.hcdjg.cockpit.present.WallModel;
 import io.hcdjg.cockpit.present.WallPresenter;
+import io.hcdjg.cockpit.testing.FrameGaps;
 import io.hcdjg.cockpit.testing.FxBackground;
 import io.hcdjg.cockpit.testing.PodmanStack;
 import io.hcdjg.cockpit.testing.StandInServer;
 import io.hcdjg.cockpit.ui.FxPublisher;
 import io.hcdjg.cockpit.ui.MainView;
 import io.hcdjg.cockpit.ui.Ports;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -44,7 +44,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -75,7 +74,7 @@ class FaultSuiteTest {
     final StandInServer grafana = StandInServer.answering("/api/health", 200,
             "{\"database\":\"ok\",\"version\":\"10.2.3\"}");
     final ExecutorService presenterThread = Executors.newSingleThreadExecutor();
-    final AtomicLong maxGapNs = new AtomicLong();
+    final FrameGaps gaps = new FrameGaps();
     final List<String> report = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     Path home;
@@ -84,7 +83,6 @@ class FaultSuiteTest {
     MainView view;
     Ports ports;
     Incident incident;
-    volatile long lastFrame;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -102,15 +100,7 @@ class FaultSuiteTest {
         scene.getStylesheets().add(MainView.STYLESHEET);
         stage.setScene(scene);
         stage.show();
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (lastFrame != 0) {
-                    maxGapNs.accumulateAndGet(now - lastFrame, Math::max);
-                }
-                lastFrame = now;
-            }
-        }.start();
+        gaps.start();
         cockpit.start();
     }
 
@@ -225,17 +215,17 @@ class FaultSuiteTest {
     private void fault(String name, Step inject, String service, Predicate<String> reason, Step undo)
             throws Exception {
         long t0 = System.nanoTime();
-        maxGapNs.set(0);
+        gaps.reset();
         inject.run();
         until(name + ": " + service + " not UP", () -> !state(service).equals("UP") && reason.test(reason(service)),
                 Duration.ofMinutes(2));
         long seen = System.nanoTime() - t0;
         String shown = state(service) + " — " + reason(service);
         note(name);
-        long gap = maxGapNs.get();
+        long gap = gaps.maxNs();
         undo.run();
         until(name + ": " + service + " UP again", () -> state(service).equals("UP"), Duration.ofMinutes(4));
-        gap = Math.max(gap, maxGapNs.get());
+        gap = Math.max(gap, gaps.maxNs());
         report.add("%-62s shown after %5.1f s  longest frame gap %6.1f ms  %s".formatted(name, seen / 1e9, gap / 1e6,
                 shown));
         assertTrue(gap < FROZEN.toNanos(), name + ": the window stalled " + gap / 1e6 + " ms");
@@ -243,7 +233,7 @@ class FaultSuiteTest {
 
     /** The data directory full, then read-only: a note is refused with the reason, the window goes on, none lost. */
     private void dataDirectory() throws Exception {
-        maxGapNs.set(0);
+        gaps.reset();
         Path filler = data.resolve("filler");
         try (OutputStream out = Files.newOutputStream(filler)) {
             byte[] block = new byte[64 * 1024];
@@ -276,8 +266,8 @@ class FaultSuiteTest {
         report.add("data directory read-only: a note refused with \"" + ro.getMessage() + "\"");
         mount("-o", "remount,rw", data.toString());
         note("after the disk was read-only");
-        report.add("data directory: longest frame gap %.1f ms".formatted(maxGapNs.get() / 1e6));
-        assertTrue(maxGapNs.get() < FROZEN.toNanos(), "the window stalled on the data directory");
+        report.add("data directory: longest frame gap %.1f ms".formatted(gaps.maxNs() / 1e6));
+        assertTrue(gaps.maxNs() < FROZEN.toNanos(), "the window stalled on the data directory");
     }
 
     /** podman missing, then a connection that does not answer: the banner says which and what to do. */
@@ -297,7 +287,7 @@ class FaultSuiteTest {
         for (var c : List.of(Map.of("name", "podman missing", "PATH", noPodman.toString(), "want", "apt-get install"),
                 Map.of("name", "Podman connection unreachable", "PODMAN_CONNECTION", "cockpit-ghost",
                         "CONTAINERS_CONF", conf.toString(), "want", "cockpit-ghost"))) {
-            maxGapNs.set(0);
+            gaps.reset();
             Map<String, String> more = new HashMap<>(c);
             more.remove("name");
             String want = more.remove("want");
@@ -313,9 +303,9 @@ class FaultSuiteTest {
             until(c.get("name") + ": the podman banner", () -> (banner[0] = text("#podman-banner")).contains(want),
                     Duration.ofMinutes(1));
             report.add("%-62s shown after %5.1f s  longest frame gap %6.1f ms  %s".formatted(c.get("name"),
-                    (System.nanoTime() - t0) / 1e9, maxGapNs.get() / 1e6, banner[0]));
+                    (System.nanoTime() - t0) / 1e9, gaps.maxNs() / 1e6, banner[0]));
             note(c.get("name"));
-            assertTrue(maxGapNs.get() < FROZEN.toNanos(), c.get("name") + ": the window stalled");
+            assertTrue(gaps.maxNs() < FROZEN.toNanos(), c.get("name") + ": the window stalled");
         }
     }
 

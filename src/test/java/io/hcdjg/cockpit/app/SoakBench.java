@@ -8,11 +8,11 @@ import io.hcdjg.cockpit.logs.LogIngest;
 import io.hcdjg.cockpit.present.SnapshotFeed;
 import io.hcdjg.cockpit.present.WallModel;
 import io.hcdjg.cockpit.present.WallPresenter;
+import io.hcdjg.cockpit.testing.FrameGaps;
 import io.hcdjg.cockpit.testing.FxBackground;
 import io.hcdjg.cockpit.ui.FxPublisher;
 import io.hcdjg.cockpit.ui.MainView;
 import io.hcdjg.cockpit.ui.Ports;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -32,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -61,9 +60,8 @@ public final class SoakBench {
     public static final class App extends Application {
         final LogBuffer buffer = new LogBuffer(200_000);
         final LogIngest ingest = new LogIngest(LogClassifier.defaults(), buffer, null, System::currentTimeMillis);
-        final AtomicLong maxGapNs = new AtomicLong();
+        FrameGaps gaps;
         final ExecutorService presenterThread = Executors.newSingleThreadExecutor();
-        volatile long last;
         Cockpit cockpit;
 
         @Override
@@ -86,15 +84,7 @@ public final class SoakBench {
             stage.setScene(scene);
             stage.show();
             ((TabPane) scene.lookup("#tabs")).getSelectionModel().select(4); // the log pane, drawing
-            new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    if (last != 0) {
-                        maxGapNs.accumulateAndGet(now - last, Math::max);
-                    }
-                    last = now;
-                }
-            }.start();
+            gaps = new FrameGaps().start();
             cockpit.start();
             Thread.ofPlatform().daemon(true).name("soak-flood").start(this::flood);
             Thread.ofPlatform().daemon(true).name("soak-sampler").start(this::sample);
@@ -140,7 +130,7 @@ public final class SoakBench {
                 for (long s = SAMPLE_S; s <= BASELINE_S + SECONDS; s += SAMPLE_S) {
                     Thread.sleep(Math.max(0, t0 / 1_000_000 + s * 1000 - System.nanoTime() / 1_000_000));
                     Sample x = new Sample(s, retainedHeap(), rss(), ManagementFactory.getThreadMXBean()
-                            .getThreadCount(), maxGapNs.getAndSet(0) / 1e6);
+                            .getThreadCount(), gaps.takeMaxNs() / 1e6);
                     if (s <= BASELINE_S) {
                         idle.add(x);
                         System.out.printf("idle %5d s  heap %6.1f MB  rss %6.1f MB  threads %3d  frame gap %6.1f ms%n",
