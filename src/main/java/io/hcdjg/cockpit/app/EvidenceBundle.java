@@ -224,10 +224,10 @@ public final class EvidenceBundle {
         return JSON.writeValueAsString(root);
     }
 
-    /** The audit lines of the window, from the log and its rotated files. */
+    /** The audit lines of the window, from the log and the rotated files that may hold some. */
     private String audit(Instant from, Instant to) throws IOException {
         var log = c.actions().audit();
-        List<Path> files = new ArrayList<>(log.archives().reversed());
+        List<Path> files = new ArrayList<>(log.archives(from).reversed()); // not the months before it
         files.add(log.file());
         StringBuilder out = new StringBuilder();
         for (Path f : files) {

@@ -196,6 +196,12 @@ public final class AuditLog {
 
     /** The rotated files, newest first (their stamps sort as their times). */
     public List<Path> archives() throws IOException {
+        return archives(Instant.EPOCH);
+    }
+
+    /** The rotated files that may hold lines written at {@code from} or later (rotated then or after), newest first. */
+    public List<Path> archives(Instant from) throws IOException {
+        String since = STAMP.format(from);
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
@@ -206,7 +212,7 @@ public final class AuditLog {
         }
         try (Stream<Path> files = Files.list(file.toAbsolutePath().getParent())) {
             return files.map(f -> Map.entry(f, rotated.matcher(f.getFileName().toString())))
-                    .filter(e -> e.getValue().matches())
+                    .filter(e -> e.getValue().matches() && e.getValue().group(2).compareTo(since) >= 0)
                     .sorted(Comparator.comparing((Map.Entry<Path, Matcher> e) -> e.getValue().group(2))
                             .thenComparing(e -> e.getKey().getFileName().toString().length())
                             .thenComparing(e -> e.getKey().getFileName().toString()).reversed())

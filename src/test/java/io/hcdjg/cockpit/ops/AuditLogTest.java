@@ -156,5 +156,8 @@ class AuditLogTest {
         assertEquals("restart svc-299: done — step 299", events.get(actions - 1).text());
         assertEquals(all.subList(actions - 120, actions), cli.tail(120), "the view's tail reaches into the archives");
         assertEquals(all, cli.tail(10_000));
+        // A bundle of a later window reads none of them: they were all rotated before it.
+        assertEquals(archives, window.archives(clock.instant()));
+        assertEquals(List.of(), window.archives(clock.instant().plusMillis(1)));
     }
 }
