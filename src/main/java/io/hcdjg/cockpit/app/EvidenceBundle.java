@@ -14,6 +14,7 @@ import io.hcdjg.cockpit.model.ContainerStatus;
 import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.model.IncidentEvent;
 import io.hcdjg.cockpit.model.ServiceStatus;
+import io.hcdjg.cockpit.podman.CappedOutput;
 import io.hcdjg.cockpit.podman.ProcessResult;
 import io.hcdjg.cockpit.present.LogFormat;
 import io.hcdjg.cockpit.probes.PromJson;
@@ -49,7 +50,7 @@ import java.util.zip.ZipOutputStream;
 public final class EvidenceBundle {
     static final Duration BEFORE = Duration.ofMinutes(15);
     /** Per container: a log flood is cut, and the bundle says where. */
-    static final int MAX_LOG_LINES = 200_000;
+    static final int MAX_LOG_BYTES = 16 << 20;
     private static final Duration SLOW = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -184,15 +185,15 @@ public final class EvidenceBundle {
         StringBuilder notes = new StringBuilder();
         for (ContainerStatus x : containers) {
             String name = x.info().name();
-            ProcessResult r = c.podman().podman().logWindow(name, from, to, SLOW);
-            List<String> got = (r.stdout() + r.stderr()).lines().toList();
-            if (!r.ok()) {
-                notes.append("# ").append(name).append(": podman logs exit ").append(r.exitCode()).append('\n');
+            CappedOutput w = c.podman().podman().logWindow(name, from, to, MAX_LOG_BYTES, SLOW);
+            if (w.exitCode() != 0) {
+                notes.append("# ").append(name).append(": podman logs exit ").append(w.exitCode()).append('\n');
             }
-            if (got.size() > MAX_LOG_LINES) {
-                notes.append("# ").append(name).append(": the last ").append(MAX_LOG_LINES).append(" of ")
-                        .append(got.size()).append(" lines\n");
-                got = got.subList(got.size() - MAX_LOG_LINES, got.size());
+            List<String> got = w.text().lines().toList();
+            if (w.cut()) { // the last line may be half of one
+                got = got.subList(0, Math.max(0, got.size() - 1));
+                notes.append("# ").append(name).append(": the first ").append(MAX_LOG_BYTES >> 20)
+                        .append(" MB of the window only (").append(got.size()).append(" lines)\n");
             }
             for (String l : got) {
                 int sp = l.indexOf(' ');

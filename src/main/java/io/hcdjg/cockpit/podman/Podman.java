@@ -162,11 +162,14 @@ public final class Podman {
         return gateway.streamBytes(argv.of(args), onBytes);
     }
 
-    /** A container's log between two times, each line led by its timestamp; and {@code podman inspect} of some. */
-    public ProcessResult logWindow(String container, Instant since, Instant until, Duration timeout)
-            throws ProcessException {
-        return gateway.runAllowingFailure(argv.of("logs", "-t", "--since", since.toString(), "--until",
-                until.toString(), container), timeout);
+    /**
+     * A container's log between two times, each line led by its timestamp, stdout and stderr as podman merges them;
+     * read up to {@code maxBytes} and then stopped, so that a flood is never held whole.
+     */
+    public CappedOutput logWindow(String container, Instant since, Instant until, int maxBytes, Duration timeout)
+            throws ProcessException, InterruptedException {
+        return CappedOutput.read(gateway, argv.of("logs", "-t", "--since", since.toString(), "--until",
+                until.toString(), container), maxBytes, timeout);
     }
 
     public ProcessResult inspect(List<String> containers, Duration timeout) throws ProcessException {
