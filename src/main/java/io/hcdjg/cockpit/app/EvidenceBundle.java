@@ -9,6 +9,7 @@ import io.hcdjg.cockpit.config.Durations;
 import io.hcdjg.cockpit.ops.AuditLog;
 import io.hcdjg.cockpit.config.PrivateFiles;
 import io.hcdjg.cockpit.config.Redaction;
+import io.hcdjg.cockpit.incidents.IncidentArchive;
 import io.hcdjg.cockpit.incidents.IncidentDesk;
 import io.hcdjg.cockpit.model.ContainerStatus;
 import io.hcdjg.cockpit.model.Incident;
@@ -77,7 +78,7 @@ public final class EvidenceBundle {
     private Path collect(String id, boolean running) throws Exception {
         IncidentDesk desk = c.desk();
         desk.refresh();
-        Incident i = desk.find(id);
+        Incident i = IncidentArchive.find(desk, id);
         Instant now = c.clock().instant();
         Instant from = i.openedAt().minus(BEFORE);
         Instant to = i.resolvedAt() != null ? i.resolvedAt() : now;
@@ -133,13 +134,14 @@ public final class EvidenceBundle {
     /** The incident's own events and the stack's entries of its window. */
     private static String timeline(List<IncidentEvent> all, Incident i, Instant from, Instant to) throws IOException {
         StringBuilder out = new StringBuilder();
-        for (IncidentEvent e : all) {
-            if (i.id().equals(e.incident()) || e.incident() == null && within(e.time(), from, to)) {
-                ObjectNode n = JSON.createObjectNode().put("time", e.time().toString()).put("type", e.type())
-                        .put("incident", e.incident()).put("service", e.service()).put("text", e.text());
-                n.set("data", JSON.valueToTree(e.data()));
-                out.append(JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(n)).append('\n');
-            }
+        List<IncidentEvent> events = new ArrayList<>(i.events()); // whole even when it was rotated out of the store
+        all.stream().filter(e -> e.incident() == null && within(e.time(), from, to)).forEach(events::add);
+        events.sort(Comparator.comparing(IncidentEvent::time));
+        for (IncidentEvent e : events) {
+            ObjectNode n = JSON.createObjectNode().put("time", e.time().toString()).put("type", e.type())
+                    .put("incident", e.incident()).put("service", e.service()).put("text", e.text());
+            n.set("data", JSON.valueToTree(e.data()));
+            out.append(JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(n)).append('\n');
         }
         return out.toString();
     }

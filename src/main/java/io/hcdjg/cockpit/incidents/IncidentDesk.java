@@ -266,7 +266,7 @@ public final class IncidentDesk {
 
     /** The incident report, Markdown, written next to the store; returns its path. */
     public Path report(String id, List<String> keyLogLines) throws IOException {
-        return reports.write(find(id), state().timeline(), keyLogLines, clock.instant());
+        return reports.write(IncidentArchive.find(this, id), state().timeline(), keyLogLines, clock.instant());
     }
 
     public Incident find(String id) {

@@ -266,7 +266,7 @@ public final class IncidentStore {
         readUpTo += start; // an unfinished last line stays unread until its newline arrives
     }
 
-    private IncidentEvent redacted(IncidentEvent e) {
+    IncidentEvent redacted(IncidentEvent e) {
         return new IncidentEvent(e.time(), e.type(), e.incident(), e.service(), redaction.text(e.text()),
                 redaction.values(e.data()));
     }

@@ -163,6 +163,16 @@ class IncidentStoreTest {
         assertTrue(kept.stream().noneMatch(e -> e.text().equals("health 1")), "old stack entries archived");
         // Numbers go on from the archived incidents: INC-0001 is never given again.
         assertEquals("INC-0003", new IncidentBook(kept, incidents).open(t0, "test", "k", null, "next", Priority.P3));
+
+        // An incident rotated out of the store is still found, whole, for its report or its evidence bundle.
+        DeskFixture f = new DeskFixture(dir, List.of());
+        f.desk.refresh();
+        Incident archived = IncidentArchive.find(f.desk, "INC-0001");
+        assertEquals(List.of(IncidentEvent.OPENED, IncidentEvent.RESOLVED),
+                archived.events().stream().map(IncidentEvent::type).toList());
+        assertEquals(Incident.State.RESOLVED, archived.state());
+        assertEquals(201, IncidentArchive.find(f.desk, "INC-0002").events().size(), "the open one, from the store");
+        assertTrue(Files.readString(f.desk.report("INC-0001", null)).contains("closed soon"));
     }
 
     private static IncidentEvent event(Instant at, String type, String incident, String service, String text,
