@@ -2,6 +2,7 @@ package io.hcdjg.cockpit.app;
 
 import io.hcdjg.cockpit.config.ConfigLoader;
 import io.hcdjg.cockpit.config.Redaction;
+import io.hcdjg.cockpit.ops.AuditLog;
 import io.hcdjg.cockpit.present.SnapshotFeed;
 import io.hcdjg.cockpit.ui.Background;
 import io.hcdjg.cockpit.ui.FxPublisher;
@@ -13,11 +14,13 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import java.time.Clock;
@@ -28,22 +31,28 @@ import java.util.concurrent.Executors;
 /** The window. The cockpit behind it starts on a background thread, so a slow demo start never blocks the UI. */
 public final class CockpitApp extends Application {
     private static volatile CockpitOptions options;
+    private static volatile boolean presenterAtStart;
     private volatile Cockpit cockpit;
     private MainView view;
     /** Set in start(), with the config's escalation ladder, before the first snapshot. */
     private volatile WallPresenter presenter;
+    /** The same, its words also without addresses, host and user names: for presenter mode. */
+    private volatile WallPresenter wallboard;
+    private volatile boolean presenting;
+    private Stage stage;
     private final FxPublisher<WallModel> toFx = new FxPublisher<>(Platform::runLater, m -> view.apply(m));
     /** One thread presents, in snapshot order, the latest snapshot; then the one hop (docs/architecture.md). */
     private final ExecutorService presenterThread = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("wall-presenter").daemon(true).factory());
     private final SnapshotFeed<WallModel> feed = new SnapshotFeed<>(presenterThread,
-            s -> presenter.present(s, Clock.systemUTC().instant()), toFx);
+            s -> (presenting ? wallboard : presenter).present(s, Clock.systemUTC().instant()), toFx);
     /** Where the views' blocking work runs (virtual threads: it waits on I/O); results come back through runLater. */
     private final ExecutorService uiWork = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("ui-work-", 0).factory());
 
-    static void launchWith(CockpitOptions opts) {
+    static void launchWith(CockpitOptions opts, boolean presenter) {
         options = opts;
+        presenterAtStart = presenter;
         Application.launch(CockpitApp.class);
     }
 
@@ -52,8 +61,12 @@ public final class CockpitApp extends Application {
         CockpitOptions opts = options != null ? options : CockpitOptions.defaults();
         var loaded = new ConfigLoader(System.getenv()).load(opts.config());
         String project = opts.project() != null ? opts.project() : loaded.config().stack().project();
-        presenter = new WallPresenter(ZoneId.systemDefault(), loaded.config().incidents().ladder(),
-                Redaction.of(loaded.config(), System.getenv()));
+        Redaction redaction = Redaction.of(loaded.config(), System.getenv());
+        presenter = new WallPresenter(ZoneId.systemDefault(), loaded.config().incidents().ladder(), redaction);
+        wallboard = new WallPresenter(ZoneId.systemDefault(), loaded.config().incidents().ladder(),
+                redaction.forWallboard(List.of(loaded.config().stack().host(), AuditLog.Who.local().user(),
+                        AuditLog.Who.local().host())));
+        this.stage = stage;
         Ports ports = WindowPorts.of(() -> cockpit, name -> restart(opts.withConnection(name)), project);
         view = new MainView(loaded.config().round().history(), ports, project,
                 new Background(uiWork, Platform::runLater));
@@ -65,9 +78,14 @@ public final class CockpitApp extends Application {
         if (icon != null) {
             stage.getIcons().add(new Image(icon.toExternalForm()));
         }
-        view.shortcuts(ports.actions()::probeNow, Platform::exit).install(scene);
+        view.shortcuts(ports.actions()::probeNow, this::togglePresenter, Platform::exit).install(scene);
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // a wall is left with F11 only
+        stage.setFullScreenExitHint("Presenter mode: F11 leaves it");
         remember(stage);
         stage.show();
+        if (presenterAtStart) {
+            togglePresenter();
+        }
         restart(opts);
     }
 
@@ -88,6 +106,17 @@ public final class CockpitApp extends Application {
                 Platform.runLater(() -> view.showFatal("The cockpit could not start: " + e));
             }
         });
+    }
+
+    /** Presenter mode on or off: the wall, full screen, and its words presented again with its redaction. FX thread. */
+    private void togglePresenter() {
+        presenting = !presenting;
+        view.presenting(presenting);
+        stage.setFullScreen(presenting);
+        Cockpit c = cockpit;
+        if (c != null) {
+            feed.accept(c.store().get());
+        }
     }
 
     /** Where the window was and which view it showed, as it was left (if that is still on a screen). */

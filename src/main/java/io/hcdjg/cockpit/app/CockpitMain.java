@@ -24,11 +24,13 @@ public final class CockpitMain {
     }
 
     static int run(String[] args) {
-        return CockpitCli.run(args, System.getenv(), System.out, System.err, options -> window(options, args));
+        return CockpitCli.run(args, System.getenv(), System.out, System.err,
+                (options, presenter) -> window(options, presenter, args));
     }
 
     /** The window, on a low-pause collector (started again under it when this JVM has another one). */
-    private static int window(CockpitOptions options, String[] args) throws InterruptedException {
+    private static int window(CockpitOptions options, boolean presenter, String[] args)
+            throws InterruptedException {
         var again = LowPauseLaunch.relaunch(args);
         if (again.isPresent()) {
             try {
@@ -37,7 +39,7 @@ public final class CockpitMain {
                 System.err.println("cockpit: staying on this JVM's collector: " + e.getMessage());
             }
         }
-        CockpitApp.launchWith(options);
+        CockpitApp.launchWith(options, presenter);
         return 0;
     }
 

@@ -50,6 +50,23 @@ public final class Redaction {
         this.patterns = List.copyOf(patterns);
     }
 
+    private Redaction(Map<String, String> literals, List<Pattern> patterns) {
+        this.literals = literals;
+        this.patterns = List.copyOf(patterns);
+    }
+
+    /**
+     * For a wall on a big screen: this redaction, and also every IPv4 address and each of {@code names} (host names,
+     * user names: whole words, any case) hidden.
+     */
+    public Redaction forWallboard(Collection<String> names) {
+        List<Pattern> more = new ArrayList<>(patterns);
+        more.add(Pattern.compile("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])"));
+        names.stream().filter(n -> n != null && !n.isBlank() && !n.equals("localhost")).distinct()
+                .forEach(n -> more.add(Pattern.compile("(?i)(?<![\\w.-])" + Pattern.quote(n) + "(?![\\w-])")));
+        return new Redaction(literals, more);
+    }
+
     /**
      * The config's redaction: its secrets, the values of the environment variables it names (never shown anywhere),
      * its patterns, and the escalation ladder's webhooks.

@@ -1,7 +1,6 @@
 package io.hcdjg.cockpit.ui;
 
 import io.hcdjg.cockpit.present.WallModel;
-import io.hcdjg.cockpit.present.AuditFormat;
 import javafx.geometry.Insets;
 import io.hcdjg.cockpit.model.ActionRequest;
 import javafx.scene.control.Label;
@@ -18,9 +17,6 @@ import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
-import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
 import javafx.stage.Stage;
 
@@ -58,6 +54,8 @@ public final class MainView extends BorderPane {
     private final SecurityView securityView = new SecurityView();
     private final Tab securityTab = new Tab("Security");
     private TabPane tabs;
+    private final Wallboard wallboard;
+    private Runnable presenterToggle = () -> { };
 
     /**
      * @param project    the compose project, shown before the cockpit behind the window has started
@@ -126,6 +124,8 @@ public final class MainView extends BorderPane {
         incidentsView.tickWhile(Showing.onTab(incidentsView, incidentsTab));
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        wallboard = new Wallboard(this, tabs, List.of(toolbar, status));
+        banners.getChildren().add(0, wallboard.head());
         setCenter(tabs);
         setRight(gauges);
         setBottom(status);
@@ -162,16 +162,30 @@ public final class MainView extends BorderPane {
         tabs.getSelectionModel().select(incidentsTab);
     }
 
-    /** The window's keys, for the scene ({@link Shortcuts#install}). */
-    public Shortcuts shortcuts(Runnable probeNow, Runnable quit) {
-        return Shortcuts.of(this, tabs, probeNow, quit);
+    /** The window's keys, for the scene ({@link Shortcuts#install}); {@code presenter} toggles presenter mode. */
+    public Shortcuts shortcuts(Runnable probeNow, Runnable presenter, Runnable quit) {
+        this.presenterToggle = presenter;
+        return Shortcuts.of(this, tabs, probeNow, presenter, quit);
     }
 
-    /** Ctrl+K. */
+    /** Presenter mode: the wall for a big screen, read-only ({@link Wallboard}). */
+    public void presenting(boolean on) {
+        wallboard.set(on);
+    }
+
+    public boolean presenting() {
+        return wallboard.on();
+    }
+
+    /** Ctrl+K; not on the wall, which nobody acts through. */
     public void showPalette() {
+        if (wallboard.on()) {
+            return;
+        }
         List<CommandPalette.Command> all = new ArrayList<>();
         all.add(new CommandPalette.Command("Probe every service now", controller.actions()::probeNow));
         all.add(new CommandPalette.Command("Audit log", this::showAudit));
+        all.add(new CommandPalette.Command("Presenter mode: the wall for a big screen (F11)", presenterToggle));
         all.add(new CommandPalette.Command("Incidents (Ctrl+I)", this::showIncidents));
         all.add(new CommandPalette.Command("Run the morning checklist", () -> {
             tabs.getSelectionModel().select(runbookTab);
@@ -209,22 +223,7 @@ public final class MainView extends BorderPane {
 
     /** Ctrl+L: the newest actions from the append-only audit log. */
     public void showAudit() {
-        ListView<String> list = new ListView<>();
-        list.setId("audit-list");
-        list.getStyleClass().addAll("ck-list", "ck-mono");
-        list.setPrefSize(980, 480);
-        Dialog<Void> d = new Dialog<>();
-        d.initOwner(getScene().getWindow());
-        d.setTitle("Audit log");
-        d.setHeaderText("Every action that changed the stack, newest last");
-        d.getDialogPane().setContent(list);
-        d.getDialogPane().getStylesheets().add(STYLESHEET);
-        d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        background.run(() -> controller.actions().auditTail(500).stream().map(AuditFormat::line).toList(), lines -> {
-            list.getItems().setAll(lines);
-            list.scrollTo(Math.max(0, lines.size() - 1));
-        }, e -> list.getItems().setAll("the audit log could not be read: " + e.getMessage()));
-        d.show();
+        AuditDialog.show(getScene().getWindow(), controller.actions(), background);
     }
 
     public void apply(WallModel m) {
@@ -277,6 +276,7 @@ public final class MainView extends BorderPane {
         podmanProblem.setText(m.podmanProblem());
         show(podmanProblem, !m.podmanProblem().isEmpty());
         status.setText(m.status());
+        wallboard.update(m.title(), m.podman());
         if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
             stage.setTitle(m.title());
         }

@@ -31,11 +31,14 @@ public final class Shortcuts {
     /**
      * The window's keys: the views by number, the palette, probe, audit, find, and the help itself.
      *
-     * @param probeNow the stack's probe round, now
+     * @param probeNow  the stack's probe round, now
+     * @param presenter presenter mode on or off
      * @param quit     how the application ends
      */
-    public static Shortcuts of(MainView view, TabPane tabs, Runnable probeNow, Runnable quit) {
+    public static Shortcuts of(MainView view, TabPane tabs, Runnable probeNow, Runnable presenter, Runnable quit) {
         Shortcuts s = new Shortcuts();
+        s.add(new KeyCodeCombination(KeyCode.F11), "Presenter mode: the wall for a big screen (F11 again leaves)",
+                presenter);
         s.add(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), "Command palette: every action by name",
                 view::showPalette);
         s.add(new KeyCodeCombination(KeyCode.F5), "Probe every service now", probeNow);

@@ -180,4 +180,17 @@ class RedactionTest {
         assertEquals("hooks.example.com/…", IncidentSection.hostPart("hooks.example.com/abc"));
         assertEquals("ftp://hooks", IncidentSection.hostPart("ftp://hooks"));
     }
+
+    /** Presenter mode: on a big screen, addresses and host and user names are hidden too, whole words only. */
+    @Test
+    void theWallboardAlsoHidesAddressesAndNames() {
+        Redaction wall = new Redaction(List.of("s3cret-Value"), List.of(), List.of())
+                .forWallboard(List.of("ops", "db-host-7", "localhost"));
+        assertEquals("login failed for user *** from *** (***:9042, token ***)", wall.text(
+                "login failed for user ops from 10.0.0.5 (DB-HOST-7:9042, token s3cret-Value)"));
+        assertEquals("http://***:8200/v1/sys/health · localhost:8182", wall.text(
+                "http://127.0.0.1:8200/v1/sys/health · localhost:8182"));
+        assertEquals("devops opsy ops-team 1.2.3 v10.0.0.5.1", wall.text("devops opsy ops-team 1.2.3 v10.0.0.5.1"),
+                "only whole words and whole addresses");
+    }
 }

@@ -51,11 +51,14 @@ public final class CockpitCli implements Callable<Integer> {
             completionCandidates = ArgTypes.Formats.class, scope = ScopeType.INHERIT,
             description = "Output as a table (text, the default) or JSON.")
     ArgTypes.Format format = ArgTypes.Format.TEXT;
+    @Option(names = "--presenter", description = "Open the window as a wall for a big screen: full screen, the tiles "
+            + "only, large type, read-only, addresses and names hidden; F11 leaves it.")
+    boolean presenter;
 
     /** Opens the window on these options when no subcommand is given; returns the exit code. */
     @FunctionalInterface
     public interface Window {
-        int open(CockpitOptions options) throws Exception;
+        int open(CockpitOptions options, boolean presenter) throws Exception;
     }
 
     final Map<String, String> env;
@@ -95,7 +98,7 @@ public final class CockpitCli implements Callable<Integer> {
 
     /** The same for scripts and tests: no subcommand is a usage error here, as there is no window to open. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        return run(args, env, out, err, o -> {
+        return run(args, env, out, err, (o, p) -> {
             err.println("cockpit: a subcommand is needed here; see --help");
             return ExitCodes.USAGE;
         });
@@ -132,7 +135,7 @@ public final class CockpitCli implements Callable<Integer> {
                     + "'cockpit check' (or any subcommand of 'cockpit --help') here, headless.");
             return ExitCodes.USAGE;
         }
-        return window.open(options());
+        return window.open(options(), presenter);
     }
 
     private static boolean blank(String s) {

@@ -39,7 +39,7 @@ class CockpitCliTest {
     }
 
     private CommandLine tree() {
-        return CockpitCli.commandLine(Map.of(), System.out, System.err, o -> fail("no window in a test"));
+        return CockpitCli.commandLine(Map.of(), System.out, System.err, (o, p) -> fail("no window in a test"));
     }
 
     /** Every command path below the top one, e.g. "check", "action", "action restart". */
@@ -199,7 +199,7 @@ class CockpitCliTest {
         List<String> opened = new ArrayList<>();
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         PrintStream e = new PrintStream(said, true, StandardCharsets.UTF_8);
-        assertEquals(2, CockpitCli.run(new String[0], Map.of("HOME", home.toString()), System.out, e, o -> {
+        assertEquals(2, CockpitCli.run(new String[0], Map.of("HOME", home.toString()), System.out, e, (o, p) -> {
             opened.add("window");
             return 0;
         }));
@@ -208,11 +208,16 @@ class CockpitCliTest {
                 + "'cockpit check' (or any subcommand of 'cockpit --help') here, headless.",
                 said.toString(StandardCharsets.UTF_8).strip());
         for (String display : List.of("DISPLAY", "WAYLAND_DISPLAY")) {
-            assertEquals(0, CockpitCli.run(new String[0], Map.of(display, ":0"), System.out, e, o -> {
-                opened.add(display);
+            assertEquals(0, CockpitCli.run(new String[0], Map.of(display, ":0"), System.out, e, (o, p) -> {
+                opened.add(display + (p ? " presenting" : ""));
                 return 0;
             }));
         }
-        assertEquals(List.of("DISPLAY", "WAYLAND_DISPLAY"), opened);
+        assertEquals(0, CockpitCli.run(new String[] {"--presenter"}, Map.of("DISPLAY", ":0"), System.out, e,
+                (o, p) -> {
+                    opened.add("DISPLAY" + (p ? " presenting" : ""));
+                    return 0;
+                }));
+        assertEquals(List.of("DISPLAY", "WAYLAND_DISPLAY", "DISPLAY presenting"), opened);
     }
 }

@@ -1,0 +1,98 @@
+package io.hcdjg.cockpit.ui;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Presenter mode's part of the window: a head with the stack, the connection and a clock, large type, and none of the
+ * window's controls (toolbar, banners' buttons, tab headers, status bar, the tiles' action menus) — a wall for a big
+ * screen that nobody can act through by accident. FX thread.
+ */
+final class Wallboard {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final HBox head;
+    private final Label stack = new Label();
+    private final Label connection = new Label();
+    private final Label clock = new Label();
+    private final Timeline ticking = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+    private final Node root;
+    private final TabPane tabs;
+    private final List<Node> controls;
+    private boolean on;
+
+    /** @param controls what the wall hides (it shows them again when it ends) */
+    Wallboard(Node root, TabPane tabs, List<Node> controls) {
+        this.root = root;
+        this.tabs = tabs;
+        this.controls = controls;
+        stack.setId("wallboard-stack");
+        stack.getStyleClass().add("ck-wallboard-stack");
+        connection.setId("wallboard-connection");
+        connection.getStyleClass().add("ck-wallboard-connection");
+        clock.setId("wallboard-clock");
+        clock.getStyleClass().add("ck-wallboard-clock");
+        clock.setMinWidth(Region.USE_PREF_SIZE); // the clock whole; the names give way
+        connection.setMinWidth(0);
+        stack.setMinWidth(0);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        head = new HBox(24, stack, connection, gap, clock);
+        head.setId("wallboard-head");
+        head.getStyleClass().add("ck-wallboard-head");
+        head.setAlignment(Pos.CENTER_LEFT);
+        ticking.setCycleCount(Timeline.INDEFINITE);
+        show(head, false);
+    }
+
+    Node head() {
+        return head;
+    }
+
+    boolean on() {
+        return on;
+    }
+
+    /** Shows the wall (the Services view first) or the whole window again. */
+    void set(boolean presenting) {
+        on = presenting;
+        if (presenting) {
+            root.getStyleClass().add("ck-presenter");
+            tabs.getSelectionModel().select(0);
+            tick();
+            ticking.play();
+        } else {
+            root.getStyleClass().remove("ck-presenter");
+            ticking.stop();
+        }
+        show(head, presenting);
+        controls.forEach(n -> show(n, !presenting));
+    }
+
+    /** The stack's name and the connection, as the wall's model words them (redacted). */
+    void update(String stackLabel, String podman) {
+        stack.setText(stackLabel);
+        connection.setText(podman);
+    }
+
+    private void tick() {
+        clock.setText(CLOCK.format(LocalTime.now()));
+    }
+
+    private static void show(Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
+    }
+}
