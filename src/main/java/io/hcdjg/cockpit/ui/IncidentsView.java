@@ -56,6 +56,7 @@ public final class IncidentsView extends VBox {
     private IncidentsModel model = IncidentsModel.none();
     private List<String> services = List.of();
     private Set<String> notified = Set.of();
+    private boolean onTheWall; // presenter mode: the wall's head announces incidents, no pop-up
     private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
     private final Showing.Switch ticking = new Showing.Switch(() -> {
         tick();
@@ -169,13 +170,18 @@ public final class IncidentsView extends VBox {
         list.refresh();
     }
 
+    /** Presenter mode: new incidents are announced on the wall (its head), not in notifications. */
+    void announceOnTheWall(boolean on) {
+        onTheWall = on;
+    }
+
     /** A notification for each event worth one that was not there before. */
     private void notify(IncidentsModel after) {
         Set<String> seen = new HashSet<>();
         List<String> fresh = after.notices().stream().filter(n -> seen.add(n.key()) && !notified.contains(n.key()))
                 .map(IncidentsModel.Notice::text).toList();
         notified = seen;
-        if (fresh.isEmpty() || getScene() == null || getScene().getWindow() == null) {
+        if (fresh.isEmpty() || onTheWall || getScene() == null || getScene().getWindow() == null) {
             return;
         }
         Notifications.create().owner(getScene().getWindow()).title("Incident").text(IncidentFormat.notification(fresh))

@@ -171,6 +171,7 @@ public final class MainView extends BorderPane {
     /** Presenter mode: the wall for a big screen, read-only ({@link Wallboard}). */
     public void presenting(boolean on) {
         wallboard.set(on);
+        incidentsView.announceOnTheWall(on);
     }
 
     public boolean presenting() {
@@ -276,7 +277,8 @@ public final class MainView extends BorderPane {
         podmanProblem.setText(m.podmanProblem());
         show(podmanProblem, !m.podmanProblem().isEmpty());
         status.setText(m.status());
-        wallboard.update(m.title(), m.podman());
+        wallboard.update(m.title(), m.connectionPrompt());
+        wallboard.incidents(m.incidents().rows());
         if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
             stage.setTitle(m.title());
         }

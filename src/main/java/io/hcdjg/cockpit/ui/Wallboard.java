@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ui;
 
+import io.hcdjg.cockpit.present.IncidentsModel;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Pos;
@@ -13,6 +14,7 @@ import javafx.util.Duration;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -27,6 +29,8 @@ final class Wallboard {
     private final Label stack = new Label();
     private final Label connection = new Label();
     private final Label clock = new Label();
+    private final Label incident = new Label();
+    private String incidentStyle;
     private final Timeline ticking = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
     private final Node root;
     private final TabPane tabs;
@@ -44,12 +48,16 @@ final class Wallboard {
         connection.getStyleClass().add("ck-wallboard-connection");
         clock.setId("wallboard-clock");
         clock.getStyleClass().add("ck-wallboard-clock");
-        clock.setMinWidth(Region.USE_PREF_SIZE); // the clock whole; the names give way
+        clock.setMinWidth(Region.USE_PREF_SIZE); // the clock and the stack whole; the connection gives way
         connection.setMinWidth(0);
-        stack.setMinWidth(0);
+        stack.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        head = new HBox(24, stack, connection, gap, clock);
+        incident.setId("wallboard-incident");
+        incident.getStyleClass().addAll("ck-prio", "ck-wallboard-incident");
+        incident.setMinWidth(Region.USE_PREF_SIZE);
+        show(incident, false);
+        head = new HBox(24, stack, connection, gap, incident, clock);
         head.setId("wallboard-head");
         head.getStyleClass().add("ck-wallboard-head");
         head.setAlignment(Pos.CENTER_LEFT);
@@ -81,10 +89,30 @@ final class Wallboard {
         controls.forEach(n -> show(n, !presenting));
     }
 
-    /** The stack's name and the connection, as the wall's model words them (redacted). */
-    void update(String stackLabel, String podman) {
-        stack.setText(stackLabel);
+    /** The stack's name (the window's title without the product's) and the connection, as the model words them. */
+    void update(String title, String podman) {
+        int dash = title.indexOf(" — ");
+        stack.setText(dash < 0 ? title : title.substring(dash + 3));
         connection.setText(podman);
+    }
+
+    /**
+     * The wall's announcement of incidents: the most urgent open one (lowest priority number, then the newest) in the
+     * head, in its priority's colour — never a dialog on a big screen.
+     */
+    void incidents(List<IncidentsModel.Row> rows) {
+        IncidentsModel.Row top = rows.stream().filter(r -> !r.resolved())
+                .min(Comparator.comparing(IncidentsModel.Row::priority)).orElse(null);
+        if (incidentStyle != null) {
+            incident.getStyleClass().remove(incidentStyle);
+        }
+        incidentStyle = top == null ? null : top.badgeStyle();
+        if (top != null) {
+            incident.getStyleClass().add(incidentStyle);
+            long more = rows.stream().filter(r -> !r.resolved()).count() - 1;
+            incident.setText(top.head() + (more > 0 ? "  (+" + more + " open)" : ""));
+        }
+        show(incident, top != null);
     }
 
     private void tick() {

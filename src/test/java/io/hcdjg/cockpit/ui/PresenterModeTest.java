@@ -1,6 +1,7 @@
 package io.hcdjg.cockpit.ui;
 
 import io.hcdjg.cockpit.config.Redaction;
+import io.hcdjg.cockpit.present.IncidentFixtures;
 import io.hcdjg.cockpit.present.WallModel;
 import io.hcdjg.cockpit.present.WallPresenter;
 import io.hcdjg.cockpit.testing.Snapshots;
@@ -77,7 +78,7 @@ class PresenterModeTest {
         assertFalse(robot.lookup("#status").query().isVisible(), "no status bar");
         assertTrue(robot.lookup("#wallboard-head").query().isVisible());
         assertTrue(robot.lookup("#wallboard-clock").queryLabeled().getText().matches("\\d\\d:\\d\\d:\\d\\d"));
-        assertTrue(robot.lookup("#wallboard-stack").queryLabeled().getText().startsWith("HCD JanusGraph Ops Cockpit"));
+        assertEquals("janusgraph-demo on ***", robot.lookup("#wallboard-stack").queryLabeled().getText());
         assertTrue(robot.lookup(".ck-card-actions").queryAll().stream().noneMatch(Node::isVisible),
                 "no action menu on any tile");
         press(robot, KeyCode.ESCAPE);
@@ -91,6 +92,18 @@ class PresenterModeTest {
         robot.interact(() -> texts(view, shown));
         assertTrue(shown.toString().contains("hcd-server") && shown.toString().contains("***"), shown.toString());
         assertFalse(shown.toString().contains("127.0.0.1"), shown.toString());
+
+        // An incident open: announced in the wall's head, in its priority's colour, no dialog.
+        assertFalse(robot.lookup("#wallboard-incident").query().isVisible(), "none open yet");
+        WallModel withIncidents = new WallPresenter(ZoneOffset.UTC, IncidentFixtures.ladder(), Redaction.DEFAULT)
+                .present(Snapshots.mixed(List.of(), false).withIncidents(IncidentFixtures.state(),
+                        IncidentFixtures.NOW), IncidentFixtures.NOW);
+        robot.interact(() -> view.apply(withIncidents));
+        Node banner = robot.lookup("#wallboard-incident").query();
+        assertTrue(banner.isVisible());
+        assertTrue(((Labeled) banner).getText().startsWith("INC-"), ((Labeled) banner).getText());
+        assertTrue(banner.getStyleClass().stream().anyMatch(c -> c.matches("ck-prio-p[0-3]")));
+        assertEquals(1, Window.getWindows().size(), "announced on the wall, not in a window of its own");
 
         press(robot, KeyCode.F11);
         assertFalse(view.presenting());
