@@ -1,5 +1,7 @@
 package io.hcdjg.cockpit.app;
 
+import io.hcdjg.cockpit.app.cli.CockpitCli;
+import io.hcdjg.cockpit.config.CockpitConfig;
 import io.hcdjg.cockpit.config.ConfigLoader;
 import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.ops.AuditLog;
@@ -31,7 +33,7 @@ import java.util.concurrent.Executors;
 /** The window. The cockpit behind it starts on a background thread, so a slow demo start never blocks the UI. */
 public final class CockpitApp extends Application {
     private static volatile CockpitOptions options;
-    private static volatile boolean presenterAtStart;
+    private static volatile CockpitCli.Mode mode = new CockpitCli.Mode(false, 0);
     private volatile Cockpit cockpit;
     private MainView view;
     /** Set in start(), with the config's escalation ladder, before the first snapshot. */
@@ -50,9 +52,9 @@ public final class CockpitApp extends Application {
     private final ExecutorService uiWork = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("ui-work-", 0).factory());
 
-    static void launchWith(CockpitOptions opts, boolean presenter) {
+    static void launchWith(CockpitOptions opts, CockpitCli.Mode windowMode) {
         options = opts;
-        presenterAtStart = presenter;
+        mode = windowMode;
         Application.launch(CockpitApp.class);
     }
 
@@ -64,10 +66,10 @@ public final class CockpitApp extends Application {
         Redaction redaction = Redaction.of(loaded.config(), System.getenv());
         presenter = new WallPresenter(ZoneId.systemDefault(), loaded.config().incidents().ladder(), redaction);
         wallboard = new WallPresenter(ZoneId.systemDefault(), loaded.config().incidents().ladder(),
-                redaction.forWallboard(List.of(loaded.config().stack().host(), AuditLog.Who.local().user(),
-                        AuditLog.Who.local().host())));
+                wallboard(redaction, loaded.config()));
         this.stage = stage;
-        Ports ports = WindowPorts.of(() -> cockpit, name -> restart(opts.withConnection(name)), project);
+        Ports ports = WindowPorts.of(() -> cockpit, name -> restart(opts.withConnection(name)), project,
+                () -> presenting);
         view = new MainView(loaded.config().round().history(), ports, project,
                 new Background(uiWork, Platform::runLater));
         Scene scene = new Scene(view, 1420, 900);
@@ -83,7 +85,7 @@ public final class CockpitApp extends Application {
         stage.setFullScreenExitHint("Presenter mode: F11 leaves it");
         remember(stage);
         stage.show();
-        if (presenterAtStart) {
+        if (mode.presenter()) {
             togglePresenter();
         }
         restart(opts);
@@ -108,10 +110,16 @@ public final class CockpitApp extends Application {
         });
     }
 
+    /** Presenter mode's redaction: also every address, the stack's host, this machine's name and the OS user. */
+    static Redaction wallboard(Redaction base, CockpitConfig config) {
+        return base.forWallboard(List.of(config.stack().host(), AuditLog.Who.local().user(),
+                AuditLog.Who.local().host()));
+    }
+
     /** Presenter mode on or off: the wall, full screen, and its words presented again with its redaction. FX thread. */
     private void togglePresenter() {
         presenting = !presenting;
-        view.presenting(presenting);
+        view.presenting(presenting, mode.rotateSeconds());
         stage.setFullScreen(presenting);
         Cockpit c = cockpit;
         if (c != null) {

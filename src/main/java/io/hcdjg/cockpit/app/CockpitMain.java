@@ -25,11 +25,11 @@ public final class CockpitMain {
 
     static int run(String[] args) {
         return CockpitCli.run(args, System.getenv(), System.out, System.err,
-                (options, presenter) -> window(options, presenter, args));
+                (options, mode) -> window(options, mode, args));
     }
 
     /** The window, on a low-pause collector (started again under it when this JVM has another one). */
-    private static int window(CockpitOptions options, boolean presenter, String[] args)
+    private static int window(CockpitOptions options, CockpitCli.Mode mode, String[] args)
             throws InterruptedException {
         var again = LowPauseLaunch.relaunch(args);
         if (again.isPresent()) {
@@ -39,7 +39,7 @@ public final class CockpitMain {
                 System.err.println("cockpit: staying on this JVM's collector: " + e.getMessage());
             }
         }
-        CockpitApp.launchWith(options, presenter);
+        CockpitApp.launchWith(options, mode);
         return 0;
     }
 

@@ -173,10 +173,10 @@ final class LogsView extends BorderPane {
         }
     }
 
-    /** Shows one service's lines of one class (a counter was clicked): 0 for all lines. */
+    /** Shows one service's lines of one class (a counter was clicked; null: all services): 0 for all lines. */
     void show(String service, int classBit) {
         services.getCheckModel().clearChecks();
-        services.getCheckModel().check(service);
+        (service == null ? services.getItems() : List.of(service)).forEach(services.getCheckModel()::check);
         classes.setValue(classBit == 0 ? ALL_LINES : LogClass.in(classBit).get(0).plural());
         rebuild();
     }

@@ -3,6 +3,7 @@ package io.hcdjg.cockpit.ui;
 import io.hcdjg.cockpit.present.WallModel;
 import javafx.geometry.Insets;
 import io.hcdjg.cockpit.model.ActionRequest;
+import io.hcdjg.cockpit.model.LogClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -124,7 +125,8 @@ public final class MainView extends BorderPane {
         incidentsView.tickWhile(Showing.onTab(incidentsView, incidentsTab));
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        wallboard = new Wallboard(this, tabs, List.of(toolbar, status));
+        wallboard = new Wallboard(this, tabs, List.of(toolbar, status),
+                () -> logsView.show(null, LogClass.ERROR.bit()));
         banners.getChildren().add(0, wallboard.head());
         setCenter(tabs);
         setRight(gauges);
@@ -168,9 +170,9 @@ public final class MainView extends BorderPane {
         return Shortcuts.of(this, tabs, probeNow, presenter, quit);
     }
 
-    /** Presenter mode: the wall for a big screen, read-only ({@link Wallboard}). */
-    public void presenting(boolean on) {
-        wallboard.set(on);
+    /** Presenter mode: the wall for a big screen, read-only, rotating its views when {@code rotateSeconds} > 0. */
+    public void presenting(boolean on, int rotateSeconds) {
+        wallboard.set(on, rotateSeconds);
         incidentsView.announceOnTheWall(on);
     }
 

@@ -35,13 +35,20 @@ final class Wallboard {
     private final Node root;
     private final TabPane tabs;
     private final List<Node> controls;
+    private final Runnable logErrors;
+    private final Timeline rotation = new Timeline();
+    private int step;
     private boolean on;
 
-    /** @param controls what the wall hides (it shows them again when it ends) */
-    Wallboard(Node root, TabPane tabs, List<Node> controls) {
+    /**
+     * @param controls  what the wall hides (it shows them again when it ends)
+     * @param logErrors the log pane on every service's errors, the rotation's last view
+     */
+    Wallboard(Node root, TabPane tabs, List<Node> controls, Runnable logErrors) {
         this.root = root;
         this.tabs = tabs;
         this.controls = controls;
+        this.logErrors = logErrors;
         stack.setId("wallboard-stack");
         stack.getStyleClass().add("ck-wallboard-stack");
         connection.setId("wallboard-connection");
@@ -73,20 +80,32 @@ final class Wallboard {
         return on;
     }
 
-    /** Shows the wall (the Services view first) or the whole window again. */
-    void set(boolean presenting) {
+    /**
+     * Shows the wall (the Services view first) or the whole window again.
+     *
+     * @param rotateSeconds above 0: wall → incidents → metrics → logs (errors only), one view every that many seconds
+     */
+    void set(boolean presenting, int rotateSeconds) {
         on = presenting;
+        rotation.stop();
         if (presenting) {
             root.getStyleClass().add("ck-presenter");
             tabs.getSelectionModel().select(0);
             tick();
             ticking.play();
+            if (rotateSeconds > 0) {
+                step = 0;
+                rotation.getKeyFrames().setAll(new KeyFrame(Duration.seconds(rotateSeconds), e -> next()));
+                rotation.setCycleCount(Timeline.INDEFINITE);
+                rotation.play();
+            }
         } else {
             root.getStyleClass().remove("ck-presenter");
             ticking.stop();
         }
         show(head, presenting);
         controls.forEach(n -> show(n, !presenting));
+        logErrors.run(); // the log pane's lines read again, with the redaction of the mode now on
     }
 
     /** The stack's name (the window's title without the product's) and the connection, as the model words them. */
@@ -113,6 +132,17 @@ final class Wallboard {
             incident.setText(top.head() + (more > 0 ? "  (+" + more + " open)" : ""));
         }
         show(incident, top != null);
+    }
+
+    /** The rotation's next view. */
+    void next() {
+        step = (step + 1) % 4;
+        String id = List.of("tab-services", "tab-incidents", "tab-metrics", "tab-logs").get(step);
+        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+        if (step == 3) {
+            logErrors.run();
+        }
     }
 
     private void tick() {

@@ -10,7 +10,10 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +47,7 @@ class PresenterModeTest {
         view = new MainView(30, UnusedPorts.all(), "janusgraph-demo", Background.direct());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
-        view.shortcuts(() -> { }, () -> view.presenting(!view.presenting()), () -> { }).install(scene);
+        view.shortcuts(() -> { }, () -> view.presenting(!view.presenting(), 0), () -> { }).install(scene);
         stage.setScene(scene);
         stage.show();
         // the wall's words as the app presents them in presenter mode: the wallboard redaction
@@ -111,5 +115,31 @@ class PresenterModeTest {
         assertTrue(robot.lookup("#status").query().isVisible());
         assertFalse(robot.lookup("#wallboard-head").query().isVisible());
         assertTrue(robot.lookup(".ck-card-actions").queryAll().stream().allMatch(Node::isVisible));
+    }
+
+    /** --rotate: wall → incidents → metrics → the logs' errors, then the wall again. */
+    @Test
+    void theRotationShowsEachViewInTurn(FxRobot robot) {
+        TabPane tabs = new TabPane();
+        for (String id : List.of("services", "incidents", "metrics", "alerts", "logs")) {
+            Tab t = new Tab(id);
+            t.setId("tab-" + id);
+            tabs.getTabs().add(t);
+        }
+        List<String> shown = new ArrayList<>();
+        int[] logErrors = new int[1];
+        robot.interact(() -> {
+            Wallboard w = new Wallboard(new VBox(), tabs, List.of(), () -> logErrors[0]++);
+            w.set(true, 30);
+            shown.add(tabs.getSelectionModel().getSelectedItem().getId());
+            for (int i = 0; i < 4; i++) {
+                w.next();
+                shown.add(tabs.getSelectionModel().getSelectedItem().getId());
+            }
+            w.set(false, 0);
+        });
+        assertEquals(List.of("tab-services", "tab-incidents", "tab-metrics", "tab-logs", "tab-services"), shown);
+        assertEquals(3, logErrors[0], "the log pane read again on the way in and out, and on every service's errors "
+                + "when it comes round");
     }
 }

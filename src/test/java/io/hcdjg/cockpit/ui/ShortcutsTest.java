@@ -35,7 +35,7 @@ class ShortcutsTest {
         view = new MainView(30, UnusedPorts.all(), "janusgraph-demo", Background.direct());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(MainView.STYLESHEET);
-        keys = view.shortcuts(probes::incrementAndGet, () -> view.presenting(!view.presenting()),
+        keys = view.shortcuts(probes::incrementAndGet, () -> view.presenting(!view.presenting(), 0),
                 quits::incrementAndGet);
         keys.install(scene);
         stage.setScene(scene);

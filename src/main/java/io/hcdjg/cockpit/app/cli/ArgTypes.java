@@ -140,6 +140,21 @@ final class ArgTypes {
     }
 
     /** The replicas of {@code action scale}: 0 to 999. */
+    static final class RotateSeconds implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int s = Integer.parseInt(value.strip());
+                if (s >= 5 && s <= 3600) {
+                    return s;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new TypeConversionException("a whole number of seconds from 5 to 3600, not '" + value + "'");
+        }
+    }
+
     static final class Replicas implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {

@@ -54,11 +54,19 @@ public final class CockpitCli implements Callable<Integer> {
     @Option(names = "--presenter", description = "Open the window as a wall for a big screen: full screen, the tiles "
             + "only, large type, read-only, addresses and names hidden; F11 leaves it.")
     boolean presenter;
+    @Option(names = "--rotate", paramLabel = "SECONDS", converter = ArgTypes.RotateSeconds.class,
+            description = "In presenter mode, show wall, incidents, metrics and the logs' errors in turn, each this "
+                    + "long (at least 5).")
+    int rotate;
+
+    /** How the window opens: as the wall for a big screen, and rotating its views every so many seconds (0: not). */
+    public record Mode(boolean presenter, int rotateSeconds) {
+    }
 
     /** Opens the window on these options when no subcommand is given; returns the exit code. */
     @FunctionalInterface
     public interface Window {
-        int open(CockpitOptions options, boolean presenter) throws Exception;
+        int open(CockpitOptions options, Mode mode) throws Exception;
     }
 
     final Map<String, String> env;
@@ -98,7 +106,7 @@ public final class CockpitCli implements Callable<Integer> {
 
     /** The same for scripts and tests: no subcommand is a usage error here, as there is no window to open. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        return run(args, env, out, err, (o, p) -> {
+        return run(args, env, out, err, (o, m) -> {
             err.println("cockpit: a subcommand is needed here; see --help");
             return ExitCodes.USAGE;
         });
@@ -135,7 +143,7 @@ public final class CockpitCli implements Callable<Integer> {
                     + "'cockpit check' (or any subcommand of 'cockpit --help') here, headless.");
             return ExitCodes.USAGE;
         }
-        return window.open(options(), presenter);
+        return window.open(options(), new Mode(presenter || rotate > 0, rotate));
     }
 
     private static boolean blank(String s) {

@@ -209,15 +209,20 @@ class CockpitCliTest {
                 said.toString(StandardCharsets.UTF_8).strip());
         for (String display : List.of("DISPLAY", "WAYLAND_DISPLAY")) {
             assertEquals(0, CockpitCli.run(new String[0], Map.of(display, ":0"), System.out, e, (o, p) -> {
-                opened.add(display + (p ? " presenting" : ""));
+                opened.add(display + (p.presenter() ? " presenting" : ""));
                 return 0;
             }));
         }
-        assertEquals(0, CockpitCli.run(new String[] {"--presenter"}, Map.of("DISPLAY", ":0"), System.out, e,
-                (o, p) -> {
-                    opened.add("DISPLAY" + (p ? " presenting" : ""));
-                    return 0;
-                }));
-        assertEquals(List.of("DISPLAY", "WAYLAND_DISPLAY", "DISPLAY presenting"), opened);
+        for (String[] args : List.of(new String[] {"--presenter"}, new String[] {"--rotate", "30"})) {
+            assertEquals(0, CockpitCli.run(args, Map.of("DISPLAY", ":0"), System.out, e, (o, p) -> {
+                opened.add("DISPLAY" + (p.presenter() ? " presenting" : "") + (p.rotateSeconds() > 0
+                        ? " rotating " + p.rotateSeconds() : ""));
+                return 0;
+            }));
+        }
+        assertEquals(List.of("DISPLAY", "WAYLAND_DISPLAY", "DISPLAY presenting", "DISPLAY presenting rotating 30"),
+                opened);
+        assertEquals(2, CockpitCli.run(new String[] {"--rotate", "2"}, Map.of("DISPLAY", ":0"), System.out, e,
+                (o, p) -> 0), "at least 5 s");
     }
 }
