@@ -38,8 +38,10 @@ public final class CockpitApp extends Application {
     private MainView view;
     /** Set in start(), with the config's escalation ladder, before the first snapshot. */
     private volatile WallPresenter presenter;
-    /** The same, its words also without addresses, host and user names: for presenter mode. */
-    private volatile WallPresenter wallboard;
+    /** The same, its words also without addresses, host and user names: for presenter mode (presenter thread). */
+    private WallPresenter wallboard;
+    private volatile Redaction redaction;
+    private volatile CockpitConfig config;
     private volatile boolean presenting;
     private Stage stage;
     private final FxPublisher<WallModel> toFx = new FxPublisher<>(Platform::runLater, m -> view.apply(m));
@@ -47,7 +49,7 @@ public final class CockpitApp extends Application {
     private final ExecutorService presenterThread = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("wall-presenter").daemon(true).factory());
     private final SnapshotFeed<WallModel> feed = new SnapshotFeed<>(presenterThread,
-            s -> (presenting ? wallboard : presenter).present(s, Clock.systemUTC().instant()), toFx);
+            s -> (presenting ? wall() : presenter).present(s, Clock.systemUTC().instant()), toFx);
     /** Where the views' blocking work runs (virtual threads: it waits on I/O); results come back through runLater. */
     private final ExecutorService uiWork = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("ui-work-", 0).factory());
@@ -63,10 +65,10 @@ public final class CockpitApp extends Application {
         CockpitOptions opts = options != null ? options : CockpitOptions.defaults();
         var loaded = new ConfigLoader(System.getenv()).load(opts.config());
         String project = opts.project() != null ? opts.project() : loaded.config().stack().project();
-        Redaction redaction = Redaction.of(loaded.config(), System.getenv());
+        config = loaded.config();
+        redaction = Redaction.of(loaded.config(), System.getenv());
         presenter = new WallPresenter(ZoneId.systemDefault(), loaded.config().incidents().ladder(), redaction);
-        wallboard = new WallPresenter(ZoneId.systemDefault(), loaded.config().incidents().ladder(),
-                wallboard(redaction, loaded.config()));
+        Thread.ofVirtual().start(AuditLog.Who::local); // a host name lookup can be slow: not on the FX thread
         this.stage = stage;
         Ports ports = WindowPorts.of(() -> cockpit, name -> restart(opts.withConnection(name)), project,
                 () -> presenting);
@@ -108,6 +110,15 @@ public final class CockpitApp extends Application {
                 Platform.runLater(() -> view.showFatal("The cockpit could not start: " + e));
             }
         });
+    }
+
+    /** The wall's presenter, made on the presenter thread the first time presenter mode is on. */
+    private WallPresenter wall() {
+        if (wallboard == null) {
+            wallboard = new WallPresenter(ZoneId.systemDefault(), config.incidents().ladder(),
+                    wallboard(redaction, config));
+        }
+        return wallboard;
     }
 
     /** Presenter mode's redaction: also every address, the stack's host, this machine's name and the OS user. */
