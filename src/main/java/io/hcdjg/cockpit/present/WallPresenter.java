@@ -75,7 +75,8 @@ public final class WallPresenter {
             if (list.isEmpty() && podman.listedAt() != null && podman.problem() == null) {
                 list = List.of(new WallModel.Container("no container in the project", "", HealthFormat.STYLE_UNKNOWN,
                         List.of()));
-                if (!x.health().reached() && x.checkedAt() != null) {
+                // "no answer in 3 s" is not "nothing there": something took the connection and hangs — an outage
+                if (!x.health().reached() && x.checkedAt() != null && !x.health().reason().startsWith("no answer")) {
                     // No container and nothing answers: not deployed (the incident desk's rule), not an outage.
                     // Grey and after the others: on a big screen a red tile reads as something broken.
                     undeployed.add(new WallModel.Card(x.name(), x.endpoint(), HealthLevel.UNKNOWN, "NOT DEPLOYED",

@@ -168,7 +168,13 @@ class WallPresenterTest {
         assertEquals(HealthFormat.STYLE_UNKNOWN, last.styleClass());
         assertEquals("not in this project: no container, and nothing answers (connection refused on "
                 + "127.0.0.1:19042)", last.reason());
-        // A sealed Vault answers: deployed somewhere (another host), so still its own red tile.
+        // A port that takes the connection and never answers is a hung service, not an absent one: red.
+        services.set(0, new ServiceStatus(hcd.name(), hcd.kind(), hcd.endpoint(),
+                Health.unreachable("no answer in 3 s"), List.of(), Snapshots.AT, 3, null));
+        WallModel hung = presenter.present(s.withServices(services, Snapshots.AT).withPodman(listed, Snapshots.AT),
+                Snapshots.AT);
+        assertEquals("DOWN", hung.cards().get(0).state());
+                // A sealed Vault answers: deployed somewhere (another host), so still its own red tile.
         WallModel.Card vault = m.cards().stream().filter(c -> c.name().equals("vault")).findFirst().orElseThrow();
         assertEquals("DOWN", vault.state());
         assertEquals(HealthFormat.styleClass(HealthLevel.DOWN), vault.styleClass());
