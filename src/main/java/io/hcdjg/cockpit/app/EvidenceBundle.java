@@ -83,8 +83,9 @@ public final class EvidenceBundle {
         Instant from = i.openedAt().minus(BEFORE);
         Instant to = i.resolvedAt() != null ? i.resolvedAt() : now;
         part("incident.md", () -> Files.readString(desk.report(i.id(), running ? c.keyLines(i) : null)));
-        part("timeline.jsonl", () -> timeline(desk.state().timeline(), i, from, to));
-        part("probes.json", () -> probes(running, desk.state().timeline(), from, to));
+        List<IncidentEvent> stack = desk.state().timeline();
+        part("timeline.jsonl", () -> timeline(stack, i, from, to));
+        part("probes.json", () -> probes(running, stack, from, to));
         List<ContainerStatus> containers = c.containers().list(false).containers();
         part("containers/inspect.json", () -> inspect(containers));
         part("logs/merged.log", () -> logs(containers, from, to));

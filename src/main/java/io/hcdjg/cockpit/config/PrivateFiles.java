@@ -14,6 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.Set;
 
 /**
@@ -74,28 +79,68 @@ public final class PrivateFiles {
         }
     }
 
+    /** A rotated file: where it is and the stamp its name carries. */
+    public record Archive(Path path, String stamp) {
+    }
+
     /**
-     * Gives {@code file} a second name, the first of {@code name}, {@code 2-name}, {@code 3-name} ... not taken
-     * beside it (a copy where links are not supported), for a rotation: what is written to the file until it is
-     * replaced is in the archive too.
+     * Gives {@code file} a second name, {@code BASE-STAMP.EXT} beside it ({@code 2-BASE-STAMP.EXT}, {@code 3-…} when
+     * taken; a copy where links are not supported), for a rotation: what is written to the file until it is replaced
+     * is in the archive too.
      */
-    public static Path archive(Path file, String name) throws IOException {
+    public static Path archive(Path file, String stamp) throws IOException {
+        String name = stamped(file, stamp);
         for (int n = 1; ; n++) {
             Path archive = file.resolveSibling(n == 1 ? name : n + "-" + name);
             try {
-                try {
-                    Files.createLink(archive, file);
-                } catch (UnsupportedOperationException | FileSystemException e) {
-                    if (e instanceof FileAlreadyExistsException) {
-                        throw (FileAlreadyExistsException) e;
-                    }
-                    Files.copy(file, archive);
-                }
+                Files.createLink(archive, file);
                 return archive;
+            } catch (FileAlreadyExistsException taken) {
+                continue;
+            } catch (UnsupportedOperationException | FileSystemException noLinks) {
+                // copied instead, below
+            }
+            try {
+                return Files.copy(file, archive);
             } catch (FileAlreadyExistsException taken) {
                 // the next number
             }
         }
+    }
+
+    /** The archives {@link #archive} made of {@code file} whose stamps match {@code stamp}, newest first. */
+    public static List<Archive> archives(Path file, String stamp) throws IOException {
+        String[] name = baseAndExtension(file);
+        Pattern named = Pattern.compile("(?:(\\d+)-)?" + Pattern.quote(name[0] + "-") + "(" + stamp + ")"
+                + Pattern.quote(name[1]));
+        Path dir = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        record Numbered(Archive archive, int number) {
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> Map.entry(f, named.matcher(f.getFileName().toString())))
+                    .filter(e -> e.getValue().matches())
+                    .map(e -> new Numbered(new Archive(e.getKey(), e.getValue().group(2)),
+                            e.getValue().group(1) == null ? 1 : Integer.parseInt(e.getValue().group(1))))
+                    .sorted(Comparator.comparing((Numbered x) -> x.archive().stamp())
+                            .thenComparingInt(Numbered::number).reversed())
+                    .map(Numbered::archive).toList();
+        }
+    }
+
+    /** {@code audit.jsonl} → {@code audit-STAMP.jsonl}. */
+    private static String stamped(Path file, String stamp) {
+        String[] name = baseAndExtension(file);
+        return name[0] + "-" + stamp + name[1];
+    }
+
+    /** {@code audit.jsonl} → {@code audit}, {@code .jsonl}. */
+    private static String[] baseAndExtension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? new String[] {name.substring(0, dot), name.substring(dot)} : new String[] {name, ""};
     }
 
     private static void create(Path file) throws IOException {

@@ -1,19 +1,16 @@
 package io.hcdjg.cockpit.incidents;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hcdjg.cockpit.config.PrivateFiles;
 import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.model.IncidentEvent;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The incidents the store's rotations archived ({@link StoreRotation}), found by id for a report or an evidence
@@ -52,16 +49,6 @@ public final class IncidentArchive {
 
     /** {@code incidents-STAMP.jsonl} (and {@code 2-incidents-STAMP.jsonl} ...) beside the store, newest first. */
     static List<Path> archives(Path store) throws IOException {
-        String name = store.getFileName().toString();
-        String base = name.endsWith(".jsonl") ? name.substring(0, name.length() - 6) : name;
-        Pattern rotated = Pattern.compile("(\\d+-)?" + Pattern.quote(base) + "-\\d{8}T\\d{6}Z\\.jsonl");
-        try (Stream<Path> all = Files.list(store.toAbsolutePath().getParent())) {
-            return all.filter(f -> rotated.matcher(f.getFileName().toString()).matches())
-                    .sorted(Comparator.comparing((Path f) -> f.getFileName().toString().replaceFirst("^\\d+-", ""))
-                            .thenComparing(f -> f.getFileName().toString().length())
-                            .thenComparing(Path::toString).reversed()).toList();
-        } catch (NoSuchFileException e) {
-            return List.of();
-        }
+        return PrivateFiles.archives(store, StoreRotation.STAMPS).stream().map(PrivateFiles.Archive::path).toList();
     }
 }

@@ -200,8 +200,7 @@ public final class IncidentStore {
      * waiting for the lock finds it is no longer the store), and a new file with what is kept replaces it at once.
      */
     private void rotate() throws IOException {
-        Path archive = PrivateFiles.archive(file, StoreRotation.archiveName(file.getFileName().toString(),
-                events.get(events.size() - 1).time()));
+        Path archive = PrivateFiles.archive(file, StoreRotation.stamp(events.get(events.size() - 1).time()));
         byte[] kept = lines(StoreRotation.kept(events, archive.getFileName().toString(), true));
         if (kept.length > rotateAt / 2) { // the last day alone would fill it: the state and open incidents only
             kept = lines(StoreRotation.kept(events, archive.getFileName().toString(), false));

@@ -29,12 +29,13 @@ final class StoreRotation {
     private StoreRotation() {
     }
 
-    /** {@code incidents-20261202T101500Z.jsonl} beside {@code incidents.jsonl}, stamped with its last event. */
-    static String archiveName(String fileName, Instant last) {
-        int dot = fileName.lastIndexOf('.');
-        String base = dot > 0 ? fileName.substring(0, dot) : fileName;
-        return base + "-" + STAMP.format(last) + (dot > 0 ? fileName.substring(dot) : "");
+    /** The stamp of an archive whose last event is at {@code last}: {@code incidents-20261202T101500Z.jsonl}. */
+    static String stamp(Instant last) {
+        return STAMP.format(last);
     }
+
+    /** What an archive's stamp looks like. */
+    static final String STAMPS = "\\d{8}T\\d{6}Z";
 
     /**
      * The events the new file starts with, the rotated entry first.

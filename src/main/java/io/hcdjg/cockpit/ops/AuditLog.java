@@ -21,10 +21,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.nio.channels.FileLock;
 import java.util.HexFormat;
 import java.util.List;
@@ -174,7 +170,7 @@ public final class AuditLog {
                     }
                     ch.force(true);
                     if (ch.size() > rotateAt) {
-                        PrivateFiles.archive(file, archiveName(clock.instant()));
+                        PrivateFiles.archive(file, STAMP.format(clock.instant()));
                         Files.delete(file);
                     }
                     return;
@@ -187,13 +183,6 @@ public final class AuditLog {
         }
     }
 
-    private String archiveName(Instant at) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String ext = dot > 0 ? name.substring(dot) : "";
-        return name.substring(0, name.length() - ext.length()) + "-" + STAMP.format(at) + ext;
-    }
-
     /** The rotated files, newest first (their stamps sort as their times). */
     public List<Path> archives() throws IOException {
         return archives(Instant.EPOCH);
@@ -202,22 +191,8 @@ public final class AuditLog {
     /** The rotated files that may hold lines written at {@code from} or later (rotated then or after), newest first. */
     public List<Path> archives(Instant from) throws IOException {
         String since = STAMP.format(from);
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        Pattern rotated = Pattern.compile("(\\d+-)?" + Pattern.quote(base) + "-(\\d{8}T\\d{6}\\.\\d{3}Z)"
-                + Pattern.quote(dot > 0 ? name.substring(dot) : ""));
-        if (!Files.isDirectory(file.toAbsolutePath().getParent())) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(file.toAbsolutePath().getParent())) {
-            return files.map(f -> Map.entry(f, rotated.matcher(f.getFileName().toString())))
-                    .filter(e -> e.getValue().matches() && e.getValue().group(2).compareTo(since) >= 0)
-                    .sorted(Comparator.comparing((Map.Entry<Path, Matcher> e) -> e.getValue().group(2))
-                            .thenComparing(e -> e.getKey().getFileName().toString().length())
-                            .thenComparing(e -> e.getKey().getFileName().toString()).reversed())
-                    .map(Map.Entry::getKey).toList();
-        }
+        return PrivateFiles.archives(file, "\\d{8}T\\d{6}\\.\\d{3}Z").stream()
+                .filter(a -> a.stamp().compareTo(since) >= 0).map(PrivateFiles.Archive::path).toList();
     }
 
     /**

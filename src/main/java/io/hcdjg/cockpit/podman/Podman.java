@@ -57,10 +57,8 @@ public final class Podman {
             if (containers.isEmpty()) {
                 return containers;
             }
-            List<String> inspect = new ArrayList<>(List.of("inspect", "--format", "json"));
-            containers.forEach(c -> inspect.add(c.id()));
             // A container removed between ps and inspect makes inspect fail; its restart count is then unknown.
-            ProcessResult r = gateway.runAllowingFailure(argv.of(inspect.toArray(String[]::new)), QUICK);
+            ProcessResult r = inspect(containers.stream().map(ContainerInfo::id).toList(), QUICK);
             Map<String, Integer> restarts = PodmanJson.restartCounts(r.ok() ? r.stdout() : "[]");
             return containers.stream().map(c -> c.withRestarts(restarts.getOrDefault(c.id(), 0))).toList();
         } catch (IOException e) {

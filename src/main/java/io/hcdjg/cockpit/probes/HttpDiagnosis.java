@@ -25,18 +25,19 @@ public final class HttpDiagnosis {
             case VAULT, OPENSEARCH, PULSAR, GRAFANA, JUPYTER, ANALYTICS_API -> true;
             default -> false;
         };
-        if (wantsJson && ok(status) && body != null && !body.isBlank() && json(body) == null) {
+        JsonNode j = wantsJson ? json(body) : null; // read once, and said so when it is not JSON
+        if (wantsJson && ok(status) && body != null && !body.isBlank() && j == null) {
             return Health.down("HTTP " + status + " but the answer is not JSON: " + Failures.firstLine(body));
         }
         return switch (kind) {
-            case VAULT -> vault(status, json(body));
-            case OPENSEARCH -> ok(status) ? openSearch(json(body)) : httpError(status, body);
+            case VAULT -> vault(status, j);
+            case OPENSEARCH -> ok(status) ? openSearch(j) : httpError(status, body);
             case OPENSEARCH_DASHBOARDS -> ok(status) ? dashboards(body) : httpError(status, body);
-            case PULSAR -> ok(status) ? pulsar(json(body)) : httpError(status, body);
-            case GRAFANA -> ok(status) ? grafana(json(body)) : httpError(status, body);
+            case PULSAR -> ok(status) ? pulsar(j) : httpError(status, body);
+            case GRAFANA -> ok(status) ? grafana(j) : httpError(status, body);
             case LOKI -> loki(status, body);
-            case JUPYTER -> ok(status) ? jupyter(json(body)) : httpError(status, body);
-            case ANALYTICS_API -> ok(status) ? analyticsApi(service, json(body)) : httpError(status, body);
+            case JUPYTER -> ok(status) ? jupyter(j) : httpError(status, body);
+            case ANALYTICS_API -> ok(status) ? analyticsApi(service, j) : httpError(status, body);
             case METRICS -> ok(status) ? metrics(body) : httpError(status, body);
             case PROMETHEUS, ALERTMANAGER, HTTP -> ok(status) ? Health.up("HTTP " + status) : httpError(status, body);
             case GREMLIN, CQL -> throw new IllegalArgumentException(kind + " is not an HTTP probe");

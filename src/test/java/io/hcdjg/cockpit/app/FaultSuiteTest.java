@@ -44,6 +44,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -52,6 +53,7 @@ import io.hcdjg.cockpit.model.StackSnapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The fault suite: the whole window, wired as the app wires it, over the demo project really running under podman and
@@ -340,10 +342,10 @@ class FaultSuiteTest {
     }
 
     private void until(String what, BooleanSupplier done, Duration limit) {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!done.getAsBoolean()) {
-            assertTrue(System.nanoTime() < end, () -> "not within " + limit + ": " + what + "; the wall: " + wall());
-            WaitForAsyncUtils.sleep(250, TimeUnit.MILLISECONDS);
+        try {
+            WaitForAsyncUtils.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS, done::getAsBoolean);
+        } catch (TimeoutException e) {
+            fail("not within " + limit + ": " + what + "; the wall: " + wall());
         }
     }
 

@@ -72,18 +72,16 @@ class EvidenceBundleTest {
             cluster.close();
         }
 
-        Map<String, String> zip = Map.of();
-        for (int i = 0; i < 20; i++) { // podman writes a container's log file a moment after the line
+        // podman writes a container's log file a moment after the line: bundle again until both lines are in it
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
             assertEquals(0, run("incident", "bundle", id), err.toString());
-            zip = unzip(Path.of(out.toString(StandardCharsets.UTF_8).strip()));
-            String merged = zip.getOrDefault(id + "/logs/merged.log", "");
-            if (merged.contains(marker + "?")
-                    && index(merged.lines().toList(), "Query requires iterating", marker) >= 0) {
-                break;
-            }
-            WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
-        }
+            String merged = unzip(Path.of(out.toString(StandardCharsets.UTF_8).strip()))
+                    .getOrDefault(id + "/logs/merged.log", "");
+            return merged.contains(marker + "?")
+                    && index(merged.lines().toList(), "Query requires iterating", marker) >= 0;
+        });
         Path file = Path.of(out.toString(StandardCharsets.UTF_8).strip());
+        Map<String, String> zip = unzip(file);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
 
