@@ -28,10 +28,10 @@ public final class CockpitMain {
                 (options, mode) -> window(options, mode, args));
     }
 
-    /** The window, on a low-pause collector (started again under it when this JVM has another one). */
+    /** The window, on a low-pause collector with JavaFX on the module path (started again so when this JVM is not). */
     private static int window(CockpitOptions options, CockpitCli.Mode mode, String[] args)
             throws InterruptedException {
-        var again = LowPauseLaunch.relaunch(args);
+        var again = WindowLaunch.relaunch(args);
         if (again.isPresent()) {
             try {
                 return new ProcessGateway().runAttached(again.get());

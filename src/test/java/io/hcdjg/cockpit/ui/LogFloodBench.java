@@ -20,7 +20,7 @@ import java.lang.management.ManagementFactory;
 /**
  * The log pane under a 100,000 lines/s flood: the longest gap between two FX frames (an AnimationTimer), against the
  * same window idle in the same run. Not a test: needs a display (Xvfb). The window runs under ZGC
- * ({@code LowPauseLaunch}); so does the bench —
+ * ({@code WindowLaunch}); so does the bench —
  * {@code DISPLAY=:99 MAVEN_OPTS=-XX:+UseZGC mvn -B -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.hcdjg.cockpit.ui.LogFloodBench} (leave MAVEN_OPTS out to see G1).
  */
