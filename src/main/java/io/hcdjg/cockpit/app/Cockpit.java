@@ -38,6 +38,7 @@ import io.hcdjg.cockpit.incidents.IncidentDesk;
 import io.hcdjg.cockpit.model.ContainerStatus;
 import io.hcdjg.cockpit.model.Incident;
 import io.hcdjg.cockpit.model.RunbookState;
+import io.hcdjg.cockpit.runtime.SelfWatch;
 import io.hcdjg.cockpit.runtime.SnapshotStore;
 
 import java.net.http.HttpClient;
@@ -80,6 +81,7 @@ public final class Cockpit implements AutoCloseable {
     private final Maintenance maintenance;
     private final Playbooks playbooks;
     private final IncidentWatcher incidents;
+    private final SelfWatch self;
     private final Map<String, String> env;
     private final Redaction redaction;
     private final Clock clock;
@@ -195,6 +197,8 @@ public final class Cockpit implements AutoCloseable {
         ScheduledExecutorService incidentThread = thread("incident-watcher");
         incidents = new IncidentWatcher(desk, store, clock, incidentThread);
         closers.add(incidents);
+        self = new SelfWatch(store, logs::takeMaxLag, clock, thread("self-watch"));
+        closers.add(self);
     }
 
     // What the subcommands (package app.cli) and the window's ports use.
@@ -211,6 +215,7 @@ public final class Cockpit implements AutoCloseable {
     public Clock clock() { return clock; }
     /** What every sink hides: the window's presenters and the CLI's output use it too. */
     public Redaction redaction() { return redaction; }
+    public SelfWatch self() { return self; }
     SnapshotStore store() { return store; }
     HostTools hostTools() { return hostTools; }
     Verifier verifier() { return verifier; }
@@ -268,6 +273,7 @@ public final class Cockpit implements AutoCloseable {
         monitoring.start();
         incidents.start();
         runbook.start();
+        self.start();
         if (podman.problem() == null) {
             logs.start();
             security.start(securityThread, state -> store.update(s -> s.withSecurity(state, state.at())));

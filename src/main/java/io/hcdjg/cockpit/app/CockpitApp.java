@@ -21,6 +21,8 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +46,13 @@ public final class CockpitApp extends Application {
     private volatile CockpitConfig config;
     private volatile boolean presenting;
     private Stage stage;
-    private final FxPublisher<WallModel> toFx = new FxPublisher<>(Platform::runLater, m -> view.apply(m));
+    private final FxPublisher<WallModel> toFx = new FxPublisher<>(Platform::runLater, m -> {
+        view.apply(m);
+        firstLiveTiles(m);
+    });
+    /** Printed with the start-up time when {@code -Dcockpit.startupMark=true} (IdleBench reads it). */
+    public static final String STARTUP_MARK = "cockpit: first live tiles after ms ";
+    private boolean live;
     /** One thread presents, in snapshot order, the latest snapshot; then the one hop (docs/architecture.md). */
     private final ExecutorService presenterThread = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("wall-presenter").daemon(true).factory());
@@ -91,6 +99,47 @@ public final class CockpitApp extends Application {
             togglePresenter();
         }
         restart(opts);
+        Thread.ofVirtual().name("fx-delay").start(this::measureFxDelay);
+    }
+
+    /** Once a second, how long a task handed to the FX thread waits to run (the cockpit's own health). */
+    private void measureFxDelay() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.sleep(1000);
+                Cockpit c = cockpit;
+                if (c != null) {
+                    long asked = System.nanoTime();
+                    Platform.runLater(() -> c.self().fxDelay(Duration.ofNanos(System.nanoTime() - asked)));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The first frame with probed tiles: from this JVM's start to then is the start-up the panel shows. FX thread. */
+    private void firstLiveTiles(WallModel m) {
+        if (live || m.cards().stream().noneMatch(WallModel.Card::probed)) {
+            return;
+        }
+        live = true;
+        Scene scene = stage.getScene();
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                Platform.runLater(() -> scene.removePostLayoutPulseListener(this));
+                Duration took = Duration.ofMillis(System.currentTimeMillis()
+                        - ManagementFactory.getRuntimeMXBean().getStartTime());
+                Cockpit c = cockpit;
+                if (c != null) {
+                    c.self().started(took);
+                }
+                if (Boolean.getBoolean("cockpit.startupMark")) {
+                    System.out.println(STARTUP_MARK + took.toMillis());
+                }
+            }
+        });
     }
 
     /** Starts (or, after a connection switch, restarts) the cockpit behind the window, off the FX thread. */

@@ -18,12 +18,23 @@ public final class LogIngest {
     private boolean overlong;
     private long lastTimestamp = LogTime.NONE;
     private long lines;
+    /** Lines stamped before this ingest began are history being read, not lag. */
+    private final long liveFrom;
+    private long maxLag = -1;
 
     public LogIngest(LogClassifier classifier, LogBuffer buffer, LogCounters counters, LongSupplier nowMillis) {
         this.classifier = classifier;
         this.buffer = buffer;
         this.counters = counters;
         this.now = nowMillis;
+        this.liveFrom = nowMillis.getAsLong();
+    }
+
+    /** The longest time (ms) from a live line's timestamp to its ingest since the last call; -1 without one. */
+    public long takeMaxLag() {
+        long lag = maxLag;
+        maxLag = -1;
+        return lag;
     }
 
     public long lines() {
@@ -93,6 +104,9 @@ public final class LogIngest {
                 msg++; // past the fraction and zone to the space after the timestamp
             }
             lastTimestamp = ts;
+            if (ts >= liveFrom) {
+                maxLag = Math.max(maxLag, Math.max(0, now.getAsLong() - ts));
+            }
             int cut = continuation(b, from, msg, msg, to);
             if (cut >= 0) {
                 // podman logs -t stamps each piece of a line the container wrote in several writes: join the pieces

@@ -20,12 +20,13 @@ import java.util.function.Consumer;
  * @param incidents     the incident desk: incidents, timeline, prompts, services blocked by others
  * @param runbook       the proof status, backups, certificates and the latest checklist
  * @param security      failed authentications, denials, validation failures, destructive statements, Vault access
+ * @param self          the cockpit's own health
  */
 public record StackSnapshot(Instant takenAt, String configSource, String stackLabel, boolean demo,
                             List<ServiceStatus> services, HostStats host, List<ConfigProblem> problems,
                             Instant lastRoundAt, Duration lastRoundTook, PodmanState podman,
                             MonitoringState monitoring, List<LogSummary> logs, IncidentState incidents,
-                            RunbookState runbook, SecurityState security) {
+                            RunbookState runbook, SecurityState security, CockpitHealth self) {
 
     public StackSnapshot {
         services = List.copyOf(services);
@@ -38,7 +39,7 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
                                         List<ConfigProblem> problems) {
         return new StackSnapshot(at, configSource, stackLabel, demo, List.of(), HostStats.unread(), problems, null,
                 null, PodmanState.notWatched(), MonitoringState.none(), List.of(), IncidentState.none(),
-                RunbookState.none(), SecurityState.none());
+                RunbookState.none(), SecurityState.none(), CockpitHealth.unread());
     }
 
     public long upCount() {
@@ -77,6 +78,10 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
         return change(at, c -> c.security = state);
     }
 
+    public StackSnapshot withSelf(CockpitHealth health, Instant at) {
+        return change(at, c -> c.self = health);
+    }
+
     public StackSnapshot withRoundFinished(Instant at, Duration took) {
         return change(at, c -> {
             c.lastRoundAt = at;
@@ -89,7 +94,7 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
         Parts p = new Parts(this);
         edit.accept(p);
         return new StackSnapshot(at, configSource, stackLabel, demo, p.services, p.host, problems, p.lastRoundAt,
-                p.lastRoundTook, p.podman, p.monitoring, p.logs, p.incidents, p.runbook, p.security);
+                p.lastRoundTook, p.podman, p.monitoring, p.logs, p.incidents, p.runbook, p.security, p.self);
     }
 
     /** The parts the pollers replace, mutable only while a copy is made. */
@@ -104,6 +109,7 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
         IncidentState incidents;
         RunbookState runbook;
         SecurityState security;
+        CockpitHealth self;
 
         Parts(StackSnapshot s) {
             services = s.services;
@@ -116,6 +122,7 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
             incidents = s.incidents;
             runbook = s.runbook;
             security = s.security;
+            self = s.self;
         }
     }
 }

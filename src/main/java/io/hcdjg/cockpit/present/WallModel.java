@@ -18,7 +18,7 @@ public record WallModel(String title, String notice, boolean demo, String proble
                         List<Card> cards, Gauge disk, Gauge memory, String status, String podman,
                         String connectionPrompt, String podmanProblem, List<Metric> metrics, List<AlertRow> alerts,
                         List<SilenceRow> silences, String monitoringProblem, String alertsTitle, List<LogReview> logs,
-                        IncidentsModel incidents, RunbookModel runbook, Security security) {
+                        IncidentsModel incidents, RunbookModel runbook, Security security, List<SelfLine> self) {
 
     public WallModel {
         problems = List.copyOf(problems);
@@ -27,6 +27,7 @@ public record WallModel(String title, String notice, boolean demo, String proble
         alerts = List.copyOf(alerts);
         silences = List.copyOf(silences);
         logs = List.copyOf(logs);
+        self = List.copyOf(self);
     }
 
     /** A service's log counters: per class over the last hour and day, and its buffers' state. */
@@ -108,5 +109,9 @@ public record WallModel(String title, String notice, boolean demo, String proble
 
     /** @param percent 0..100, NaN when the value could not be read */
     public record Gauge(String title, double percent, String text, HealthLevel level) {
+    }
+
+    /** One figure of the cockpit's own health; {@code warn} when it is worse than a window should be. */
+    public record SelfLine(String name, String value, boolean warn) {
     }
 }

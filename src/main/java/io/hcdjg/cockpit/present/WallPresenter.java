@@ -3,6 +3,7 @@ package io.hcdjg.cockpit.present;
 import io.hcdjg.cockpit.config.IncidentConfig;
 import io.hcdjg.cockpit.config.Redaction;
 import io.hcdjg.cockpit.model.Alert;
+import io.hcdjg.cockpit.model.CockpitHealth;
 import io.hcdjg.cockpit.model.ContainerStatus;
 import io.hcdjg.cockpit.model.MetricReading;
 import io.hcdjg.cockpit.model.MonitoringState;
@@ -118,7 +119,26 @@ public final class WallPresenter {
                 mon.metrics().stream().map(WallPresenter::metric).toList(), alerts(mon), silences(mon),
                 monitoringProblem, firing == 0 ? "Alerts" : "Alerts (" + firing + " firing)",
                 List.copyOf(logs.values()), incidents.present(s.incidents(), now),
-                RunbookFormat.present(s.runbook(), now, zone), SecurityFormat.present(s.security(), now, zone));
+                RunbookFormat.present(s.runbook(), now, zone), SecurityFormat.present(s.security(), now, zone),
+                self(s.self()));
+    }
+
+    /** The cockpit as one more service: its figures, each flagged past what a window should take. */
+    static List<WallModel.SelfLine> self(CockpitHealth h) {
+        return List.of(
+                new WallModel.SelfLine("probe round", HealthFormat.latency(h.round()), over(h.round(), 5000)),
+                new WallModel.SelfLine("FX delay p99 (1 min)", HealthFormat.latency(h.fxDelayP99()),
+                        over(h.fxDelayP99(), 100)),
+                new WallModel.SelfLine("log ingest lag", h.logLag() == null ? "no new lines"
+                        : HealthFormat.latency(h.logLag()), over(h.logLag(), 5000)),
+                new WallModel.SelfLine("heap used", h.heapUsed() == 0 ? "—" : HealthFormat.bytes(h.heapUsed()), false),
+                new WallModel.SelfLine("threads", h.threads() == 0 ? "—" : String.valueOf(h.threads()), false),
+                new WallModel.SelfLine("start-up", h.startup() == null ? "—"
+                        : HealthFormat.latency(h.startup()) + " to live tiles", false));
+    }
+
+    private static boolean over(Duration d, long millis) {
+        return d != null && d.toMillis() > millis;
     }
 
     static WallModel.LogReview review(LogSummary l) {

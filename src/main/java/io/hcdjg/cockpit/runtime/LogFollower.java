@@ -57,6 +57,13 @@ public final class LogFollower implements AutoCloseable {
     }
 
     /** Completes when a one-shot read has ended (or the follower was closed). */
+    /** The longest log ingest lag since the last call (ms), -1 without a live line meanwhile. */
+    public long takeMaxLag() {
+        synchronized (ingest) {
+            return ingest.takeMaxLag();
+        }
+    }
+
     public CompletableFuture<Void> done() {
         return done;
     }

@@ -128,6 +128,11 @@ public final class LogHub implements AutoCloseable {
         return out.subList(Math.max(0, out.size() - max), out.size()).stream().map(Line::text).toList();
     }
 
+    /** The longest log ingest lag of any followed container since the last call (ms), -1 without a live line. */
+    public long takeMaxLag() {
+        return followed.values().stream().mapToLong(f -> f.follower().takeMaxLag()).max().orElse(-1);
+    }
+
     public List<LogSummary> summaries(Instant now) {
         Map<String, List<Followed>> byService = new TreeMap<>();
         followed.values().forEach(f -> byService.computeIfAbsent(f.service(), s -> new ArrayList<>()).add(f));

@@ -264,7 +264,7 @@ public final class MainView extends BorderPane {
             order.addAll(rest);
             wall.getChildren().setAll(order);
         }
-        gauges.apply(m.disk(), m.memory());
+        gauges.apply(m.disk(), m.memory(), m.self());
         metricsView.apply(m.metrics());
         alertsView.apply(m.alerts(), m.silences(), m.monitoringProblem());
         alertsTab.setText(m.alertsTitle());

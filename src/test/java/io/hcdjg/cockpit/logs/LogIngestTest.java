@@ -13,6 +13,19 @@ class LogIngestTest {
     static final long NOW = Instant.parse("2026-11-28T06:00:00Z").toEpochMilli();
 
     @Test
+    void theLagIsFromALiveLinesTimestampToItsIngestAndHistoryIsNotLag() {
+        long[] now = {NOW};
+        LogIngest in = new LogIngest(LogClassifier.defaults(), new LogBuffer(100), null, () -> now[0]);
+        now[0] = NOW + 2000;
+        byte[] lines = ("2026-11-28T05:00:00.000Z an hour-old line read as history\n"
+                + "2026-11-28T06:00:01.250Z written 750 ms before it was read\n"
+                + "2026-11-28T06:00:01.900Z written 100 ms before\n").getBytes(StandardCharsets.UTF_8);
+        in.accept(lines, 0, lines.length);
+        assertEquals(750, in.takeMaxLag());
+        assertEquals(-1, in.takeMaxLag(), "nothing new since the last call");
+    }
+
+    @Test
     void linesSplitAcrossReadsAndCrlfAndMissingTimestampsAreHandled() {
         LogBuffer buffer = new LogBuffer(100);
         LogCounters counters = new LogCounters();

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.testing;
 
+import io.hcdjg.cockpit.model.CockpitHealth;
 import io.hcdjg.cockpit.model.ConfigProblem;
 import io.hcdjg.cockpit.model.Health;
 import io.hcdjg.cockpit.model.HostStats;
@@ -50,6 +51,7 @@ public final class Snapshots {
                 demo, services, host, problems, AT, Duration.ofMillis(2013), PodmanState.notWatched(),
                 MonitoringState.none(), List.of(),
                 IncidentState.none(), RunbookState.none(),
-                SecurityState.none());
+                SecurityState.none(), new CockpitHealth(Duration.ofMillis(2013), Duration.ofMillis(4),
+                Duration.ofMillis(350), 180L << 20, 47, Duration.ofMillis(2400)));
     }
 }

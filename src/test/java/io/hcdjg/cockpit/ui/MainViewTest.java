@@ -75,6 +75,13 @@ class MainViewTest {
         assertTrue(robot.lookup("#status").queryAs(StatusBar.class).getText().startsWith("1 of 5 up"));
         assertFalse(robot.lookup("#config-banner").query().isVisible());
         assertFalse(robot.lookup("#demo-notice").query().isVisible());
+        // the cockpit as one more service, under the gauges
+        assertEquals("2.01 s", text(robot, "#self-probe-round"));
+        assertEquals("4 ms", text(robot, "#self-FX-delay-p99-1-min-"));
+        assertEquals("350 ms", text(robot, "#self-log-ingest-lag"));
+        assertEquals("180.0 MiB", text(robot, "#self-heap-used"));
+        assertEquals("47", text(robot, "#self-threads"));
+        assertEquals("2.40 s to live tiles", text(robot, "#self-start-up"));
     }
 
     @Test

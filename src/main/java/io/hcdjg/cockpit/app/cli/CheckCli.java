@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hcdjg.cockpit.app.Cockpit;
 import io.hcdjg.cockpit.app.cli.ExitCodes.Help;
+import io.hcdjg.cockpit.model.CockpitHealth;
 import io.hcdjg.cockpit.model.ConfigProblem;
 import io.hcdjg.cockpit.model.ServiceStatus;
 import io.hcdjg.cockpit.model.StackSnapshot;
 import io.hcdjg.cockpit.present.HealthFormat;
 import picocli.CommandLine.Command;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -36,7 +38,8 @@ final class CheckCli extends CliCommand {
                 }
                 return ExitCodes.USAGE;
             }
-            StackSnapshot s = cockpit.poller().runRound().get();
+            StackSnapshot round = cockpit.poller().runRound().get();
+            StackSnapshot s = round.withSelf(cockpit.self().sample(), round.takenAt());
             out().println(json() ? JSON.writeValueAsString(json(s)) : table(s));
             return s.upCount() == s.services().size() ? ExitCodes.OK : ExitCodes.NOT_OK;
         }
@@ -75,14 +78,31 @@ final class CheckCli extends CliCommand {
             n.put("endpoint", x.endpoint());
             n.put("state", x.health().level().name());
             n.put("reason", x.health().reason());
-            if (x.health().latency() != null) {
-                n.put("latencyMs", HealthFormat.millis(x.health().latency()));
-            } else {
-                n.putNull("latencyMs");
-            }
+            millis(n, "latencyMs", x.health().latency());
         }
         root.set("problems", problems(s.problems()));
+        root.set("cockpit", self(s.self()));
         return root;
+    }
+
+    /** The cockpit's own health; what this process cannot measure (no FX thread, no log follow here) is null. */
+    private static ObjectNode self(CockpitHealth h) {
+        ObjectNode n = JSON.createObjectNode();
+        millis(n, "roundMs", h.round());
+        millis(n, "fxDelayP99Ms", h.fxDelayP99());
+        millis(n, "logLagMs", h.logLag());
+        n.put("heapUsedMb", Math.round(h.heapUsed() / 1048576.0 * 10) / 10.0);
+        n.put("threads", h.threads());
+        millis(n, "startupMs", h.startup());
+        return n;
+    }
+
+    private static void millis(ObjectNode n, String field, Duration d) {
+        if (d == null) {
+            n.putNull(field);
+        } else {
+            n.put(field, HealthFormat.millis(d));
+        }
     }
 
     private static ArrayNode problems(List<ConfigProblem> problems) {

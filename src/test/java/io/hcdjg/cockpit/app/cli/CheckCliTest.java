@@ -91,6 +91,12 @@ class CheckCliTest {
         assertEquals("UP", json.get("services").get(0).get("state").asText());
         assertTrue(json.get("roundMs").asDouble() > 0);
         assertEquals(0, json.get("problems").size());
+        // the cockpit's own health: what a CLI process can measure, null what it cannot (no FX thread, no log follow)
+        JsonNode self = json.get("cockpit");
+        assertTrue(self.get("roundMs").asDouble() > 0 && self.get("heapUsedMb").asDouble() > 0
+                && self.get("threads").asInt() > 0, self.toString());
+        assertTrue(self.get("fxDelayP99Ms").isNull() && self.get("logLagMs").isNull()
+                && self.get("startupMs").isNull(), self.toString());
     }
 
     @Test
