@@ -89,6 +89,11 @@ public record StackSnapshot(Instant takenAt, String configSource, String stackLa
         });
     }
 
+    /** The same content as {@code other}, whenever each was taken: nothing for a view to show anew. */
+    public boolean sameContent(StackSnapshot other) {
+        return other != null && equals(other.change(takenAt, p -> { }));
+    }
+
     /** A copy taken at {@code at} with one part replaced: the components are spelled once, here. */
     private StackSnapshot change(Instant at, Consumer<Parts> edit) {
         Parts p = new Parts(this);

@@ -121,6 +121,27 @@ public final class Podman {
         }
     }
 
+    /**
+     * CPU and memory of the running containers every {@code interval}, one list per sample, from one {@code podman
+     * stats} process until closed (rather than a process per poll).
+     */
+    public ProcessGateway.Streaming statsStream(Duration interval, Consumer<List<ContainerStats>> onSample)
+            throws ProcessException {
+        StringBuilder json = new StringBuilder();
+        return gateway.stream(argv.of("stats", "--format", "json", "--interval",
+                String.valueOf(Math.max(1, interval.toSeconds()))), line -> {
+            json.append(line).append('\n');
+            if (line.equals("]") || line.equals("[]")) { // podman prints each sample as an indented JSON array
+                try {
+                    onSample.accept(PodmanJson.stats(json.toString()));
+                } catch (IOException | RuntimeException ignored) {
+                    // a torn sample at kill time
+                }
+                json.setLength(0);
+            }
+        });
+    }
+
     public List<PodmanConnection> connections() throws ProcessException {
         try {
             // The list itself is local configuration: asking it through a connection would fail when that one is down.

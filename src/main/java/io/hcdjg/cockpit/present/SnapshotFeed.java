@@ -20,6 +20,7 @@ public final class SnapshotFeed<T> implements Consumer<StackSnapshot> {
     private final Function<StackSnapshot, T> present;
     private final Consumer<T> out;
     private StackSnapshot presented; // presenter thread only
+    private T shown; // presenter thread only
 
     /**
      * @param presenter one thread (the app: {@code wall-presenter}); two would present out of order
@@ -46,7 +47,11 @@ public final class SnapshotFeed<T> implements Consumer<StackSnapshot> {
         StackSnapshot s = latest.get();
         if (s != presented) { // a run scheduled just after the previous one read it: nothing new
             presented = s;
-            out.accept(present.apply(s));
+            T next = present.apply(s);
+            if (!next.equals(shown)) { // what is shown would not change: no hop, no frame
+                shown = next;
+                out.accept(next);
+            }
         }
     }
 }

@@ -21,13 +21,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Objects;
 
 /**
- * Keeps the project's containers in the snapshot: a full listing with CPU and memory every poll interval, and a quick
- * listing (no stats) right after each container event, so that a container that dies shows within a second or two.
- * The events stream restarts with back-off when it breaks; polling carries on meanwhile.
+ * Keeps the project's containers in the snapshot: a quick listing right after each container event, so that a
+ * container that dies shows within a second or two, and CPU and memory from one {@code podman stats} stream. While the
+ * events stream is live nothing is listed without an event but once every {@link #RELIST}; when it breaks, the
+ * project is listed (with stats) every poll interval until it is back. Both streams restart with back-off.
  */
 public final class ContainerPoller implements AutoCloseable {
     static final Duration DEBOUNCE = Duration.ofMillis(150);
     static final Duration MAX_STREAM_BACKOFF = Duration.ofSeconds(30);
+    /** With the events stream live, a listing without an event only this often: a missed event is corrected. */
+    static final Duration RELIST = Duration.ofMinutes(2);
 
     private final Podman podman;
     private final String project;
@@ -43,6 +46,9 @@ public final class ContainerPoller implements AutoCloseable {
     private final Map<String, List<Double>> cpu = new HashMap<>();
     private final Map<String, List<Long>> mem = new HashMap<>();
     private volatile ProcessGateway.Streaming events;
+    private volatile ProcessGateway.Streaming statsStream;
+    /** The stats stream's latest sample by container name. */
+    private volatile Map<String, ContainerStats> streamed = Map.of();
     private volatile boolean closed;
     private volatile String streamProblem;
     private final String targetProblem;
@@ -71,9 +77,20 @@ public final class ContainerPoller implements AutoCloseable {
         if (targetProblem != null) {
             return; // an unknown connection: nothing to ask until the operator fixes it; the banner says how
         }
-        polling = scheduler.scheduleWithFixedDelay(Rounds.guarded("podman poller", () -> list(true), why -> { }), 0,
+        polling = scheduler.scheduleWithFixedDelay(Rounds.guarded("podman poller", this::poll, why -> { }), 0,
                 poll.toMillis(), TimeUnit.MILLISECONDS);
         Thread.ofVirtual().name("podman-events").start(this::follow);
+        Thread.ofVirtual().name("podman-stats").start(this::followStats);
+    }
+
+    /** A listing only when events cannot be trusted to say what changed, or once every RELIST. */
+    private void poll() {
+        PodmanState now = store.get().podman();
+        boolean eventsLive = events != null && events.alive();
+        if (!eventsLive || now.listedAt() == null
+                || Duration.between(now.listedAt(), clock.instant()).compareTo(RELIST) >= 0) {
+            list(statsStream == null || !statsStream.alive());
+        }
     }
 
     /** Lists now (with stats when {@code withStats}); an overlapping listing is dropped. Returns the new state. */
@@ -93,6 +110,7 @@ public final class ContainerPoller implements AutoCloseable {
             PodmanState previous = store.get().podman();
             for (ContainerInfo c : containers) {
                 ContainerStats st = !c.running() ? null : withStats ? stats.get(c.name())
+                        : streamed.containsKey(c.name()) ? streamed.get(c.name())
                         : previous.containers().stream().filter(p -> p.info().id().equals(c.id()))
                         .map(ContainerStatus::stats).filter(Objects::nonNull).findFirst().orElse(null);
                 if (withStats && st != null) {
@@ -113,6 +131,48 @@ public final class ContainerPoller implements AutoCloseable {
             return state;
         } finally {
             listing.set(false);
+        }
+    }
+
+    /** A sample of the stats stream: the listed containers with it, their histories one point longer. */
+    private void sampled(List<ContainerStats> sample) {
+        Map<String, ContainerStats> byName = new HashMap<>();
+        sample.forEach(x -> byName.put(x.name(), x));
+        streamed = Map.copyOf(byName);
+        PodmanState previous = store.get().podman();
+        List<ContainerStatus> out = new ArrayList<>();
+        for (ContainerStatus c : previous.containers()) {
+            ContainerStats st = c.info().running() ? byName.get(c.info().name()) : null;
+            if (st != null) {
+                append(cpu, c.info().id(), st.cpuPercent());
+                append(mem, c.info().id(), st.memUsed());
+            }
+            out.add(new ContainerStatus(c.info(), st, cpu.getOrDefault(c.info().id(), List.of()),
+                    mem.getOrDefault(c.info().id(), List.of())));
+        }
+        PodmanState state = new PodmanState(target, previous.problem(), out, previous.listedAt(),
+                previous.eventsLive());
+        store.update(s -> s.withPodman(state, clock.instant()));
+    }
+
+    private void followStats() {
+        int failures = 0;
+        while (!closed) {
+            long started = System.nanoTime();
+            try {
+                // samples join the listings on the poller's thread, so that neither overwrites the other
+                statsStream = podman.statsStream(poll, sample -> scheduler.execute(() -> sampled(sample)));
+                statsStream.ended().join();
+            } catch (ProcessException | RuntimeException e) {
+                // the listing says what is wrong with podman; it takes the stats meanwhile
+            }
+            // a stream that ran a while starts again at once; one that keeps ending backs off
+            failures = System.nanoTime() - started > TimeUnit.MINUTES.toNanos(1) ? 1 : failures + 1;
+            try {
+                Thread.sleep(Math.min(MAX_STREAM_BACKOFF.toMillis(), 1000L << Math.min(failures - 1, 5)));
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
@@ -138,7 +198,12 @@ public final class ContainerPoller implements AutoCloseable {
     private void follow() {
         while (!closed) {
             try {
-                events = podman.events(project, e -> changed());
+                events = podman.events(project, e -> {
+                    // an exec (the security watcher's reads of audit.log) changes nothing a listing shows
+                    if (!e.status().startsWith("exec")) {
+                        changed();
+                    }
+                });
                 streamFailures = 0;
                 var result = events.ended().join();
                 if (closed) {
@@ -169,9 +234,10 @@ public final class ContainerPoller implements AutoCloseable {
         if (polling != null) {
             polling.cancel(false);
         }
-        ProcessGateway.Streaming s = events;
-        if (s != null) {
-            s.close();
+        for (ProcessGateway.Streaming s : new ProcessGateway.Streaming[]{events, statsStream}) {
+            if (s != null) {
+                s.close();
+            }
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
  * The latest {@link StackSnapshot}, shared by the pollers: each replaces its own part and the result goes to the
  * listener (the window's presenter, or nothing for the CLI). The change and the listener's call are one step under a
  * lock, so the listener sees the snapshots in the order they were made, never an older one after a newer; it must be
- * quick (hand the snapshot on, as {@code present.SnapshotFeed} does). Readers of {@link #get} never wait.
+ * quick (hand the snapshot on, as {@code present.SnapshotFeed} does). Readers of {@link #get} never wait. A change
+ * that changed nothing but the time is not published.
  */
 public final class SnapshotStore {
     private final AtomicReference<StackSnapshot> latest;
@@ -31,9 +32,11 @@ public final class SnapshotStore {
     public StackSnapshot update(UnaryOperator<StackSnapshot> change) {
         order.lock();
         try {
-            StackSnapshot s = change.apply(latest.get());
+            StackSnapshot before = latest.get();
+            StackSnapshot s = change.apply(before);
             latest.set(s);
-            if (!detached) {
+            // a poller that found nothing new (the log hub's second, an unchanged listing) costs the window nothing
+            if (!detached && !s.sameContent(before)) {
                 listener.accept(s);
             }
             return s;

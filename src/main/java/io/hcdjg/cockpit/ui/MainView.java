@@ -2,7 +2,6 @@ package io.hcdjg.cockpit.ui;
 
 import io.hcdjg.cockpit.present.WallModel;
 import javafx.geometry.Insets;
-import io.hcdjg.cockpit.model.ActionRequest;
 import io.hcdjg.cockpit.model.LogClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -13,6 +12,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ArrayList;
@@ -42,6 +42,7 @@ public final class MainView extends BorderPane {
     private final Background background;
     private final MainToolbar toolbar;
     private WallModel latest;
+    private final Map<String, ViewFeed> feeds = new HashMap<>();
     private final MetricsView metricsView;
     private final AlertsView alertsView;
     private final Tab alertsTab = new Tab("Alerts");
@@ -185,43 +186,20 @@ public final class MainView extends BorderPane {
         if (wallboard.on()) {
             return;
         }
-        List<CommandPalette.Command> all = new ArrayList<>();
-        all.add(new CommandPalette.Command("Probe every service now", controller.actions()::probeNow));
-        all.add(new CommandPalette.Command("Audit log", this::showAudit));
-        all.add(new CommandPalette.Command("Presenter mode: the wall for a big screen (F11)", presenterToggle));
-        all.add(new CommandPalette.Command("Incidents (Ctrl+I)", this::showIncidents));
-        all.add(new CommandPalette.Command("Run the morning checklist", () -> {
-            tabs.getSelectionModel().select(runbookTab);
-            runbookView.runChecklist();
-        }));
-        all.add(new CommandPalette.Command("Back up hcd-server now…", controller::backup));
-        all.add(new CommandPalette.Command("New incident…", () -> {
-            showIncidents();
-            incidentsView.newIncident();
-        }));
-        all.add(new CommandPalette.Command("Demo up (build and start the demo project)", () -> controller.demo(true)));
-        all.add(new CommandPalette.Command("Demo down", () -> controller.demo(false)));
-        all.add(new CommandPalette.Command("Up all services",
-                () -> controller.act(ActionRequest.of(ActionRequest.Kind.UP, null))));
-        all.add(new CommandPalette.Command("Restart all services",
-                () -> controller.act(ActionRequest.of(ActionRequest.Kind.RESTART, null))));
-        all.add(new CommandPalette.Command("Stop all services…",
-                () -> controller.act(ActionRequest.of(ActionRequest.Kind.STOP, null))));
-        all.add(new CommandPalette.Command("Down (remove the project's containers)…",
-                () -> controller.act(ActionRequest.of(ActionRequest.Kind.DOWN, null))));
-        if (latest != null) {
-            for (WallModel.Card c : latest.cards()) {
-                String n = c.name();
-                for (ActionRequest.Kind k : List.of(ActionRequest.Kind.RESTART, ActionRequest.Kind.STOP,
-                        ActionRequest.Kind.START, ActionRequest.Kind.UP)) {
-                    all.add(new CommandPalette.Command(k.word() + " " + n,
-                            () -> controller.act(ActionRequest.of(k, n))));
-                }
-                all.add(new CommandPalette.Command("scale " + n + "…", () -> controller.scale(n, c.replicas())));
-                all.add(new CommandPalette.Command("exec in " + n + "…", () -> controller.exec(n)));
-            }
-        }
-        CommandPalette.show(getScene().getWindow(), all);
+        CommandPalette.show(getScene().getWindow(), PaletteCommands.of(controller, List.of(
+                new CommandPalette.Command("Probe every service now", controller.actions()::probeNow),
+                new CommandPalette.Command("Audit log", this::showAudit),
+                new CommandPalette.Command("Presenter mode: the wall for a big screen (F11)", presenterToggle),
+                new CommandPalette.Command("Incidents (Ctrl+I)", this::showIncidents),
+                new CommandPalette.Command("Run the morning checklist", () -> {
+                    tabs.getSelectionModel().select(runbookTab);
+                    runbookView.runChecklist();
+                }),
+                new CommandPalette.Command("Back up hcd-server now…", controller::backup),
+                new CommandPalette.Command("New incident…", () -> {
+                    showIncidents();
+                    incidentsView.newIncident();
+                })), latest));
     }
 
     /** Ctrl+L: the newest actions from the append-only audit log. */
@@ -265,13 +243,15 @@ public final class MainView extends BorderPane {
             wall.getChildren().setAll(order);
         }
         gauges.apply(m.disk(), m.memory(), m.self());
-        metricsView.apply(m.metrics());
-        alertsView.apply(m.alerts(), m.silences(), m.monitoringProblem());
+        feed("tab-metrics", m.metrics(), () -> metricsView.apply(m.metrics()));
+        feed("tab-alerts", List.of(m.alerts(), m.silences(), m.monitoringProblem()),
+                () -> alertsView.apply(m.alerts(), m.silences(), m.monitoringProblem()));
         alertsTab.setText(m.alertsTitle());
-        logReview.apply(m.logs());
+        feed("tab-logs", m.logs(), () -> logReview.apply(m.logs()));
         incidentsView.apply(m.incidents(), m.cards().stream().map(WallModel.Card::name).toList());
-        runbookView.apply(m.runbook(), m.incidents().choices());
-        securityView.apply(m.security());
+        feed("tab-runbook", List.of(m.runbook(), m.incidents().choices()),
+                () -> runbookView.apply(m.runbook(), m.incidents().choices()));
+        feed("tab-security", m.security(), () -> securityView.apply(m.security()));
         incidentsTab.setText(m.incidents().tabTitle());
         logsView.offer(m.logs().stream().map(WallModel.LogReview::service).toList());
         podmanTarget.setText(m.podman());
@@ -284,6 +264,12 @@ public final class MainView extends BorderPane {
         if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
             stage.setTitle(m.title());
         }
+    }
+
+    /** A tab's view gets its part only when it changed, and only while it is shown (then brought up to date). */
+    private void feed(String tabId, Object part, Runnable apply) {
+        feeds.computeIfAbsent(tabId, id -> tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .map(t -> new ViewFeed(Showing.onTab(t.getContent(), t))).orElseThrow()).offer(part, apply);
     }
 
     /** Something kept the cockpit from starting at all: say so in the window rather than leave it empty. */

@@ -35,6 +35,7 @@ final class ServiceCard extends VBox {
     private final Label alerts = new Label();
     private Instant lastSample;
     private String styleClass;
+    private WallModel.Card shown;
 
     private final MenuButton actions = new MenuButton("⋯");
     private int replicas;
@@ -167,6 +168,10 @@ final class ServiceCard extends VBox {
     }
 
     void apply(WallModel.Card c) {
+        if (c.equals(shown)) {
+            return; // nothing to redraw
+        }
+        shown = c;
         replicas = c.replicas();
         if (!Objects.equals(styleClass, c.styleClass())) {
             getStyleClass().remove(styleClass);

@@ -1,10 +1,10 @@
 package io.hcdjg.cockpit.present;
 
-import io.hcdjg.cockpit.model.HostStats;
 import io.hcdjg.cockpit.model.StackSnapshot;
 import io.hcdjg.cockpit.runtime.SnapshotStore;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +39,9 @@ class SnapshotFeedTest {
         feed.accept(at(101));
         queued.remove(0).run();
         assertEquals(List.of(100L, 101L), shown);
+        feed.accept(at(101).withRoundFinished(T0.plusMillis(101), Duration.ZERO)); // presents as 101 again
+        queued.remove(0).run();
+        assertEquals(List.of(100L, 101L), shown, "a presentation equal to the one shown makes no hop");
     }
 
     @Test
@@ -61,7 +64,7 @@ class SnapshotFeedTest {
                 }
                 for (int i = 0; i < each; i++) {
                     // each update makes the next snapshot: its time counts the updates
-                    store.update(s -> s.withHost(HostStats.unread(), s.takenAt().plusMillis(1)));
+                    store.update(s -> s.withRoundFinished(s.takenAt().plusMillis(1), Duration.ZERO));
                 }
             });
         }

@@ -4,6 +4,7 @@ import io.hcdjg.cockpit.model.HostStats;
 import io.hcdjg.cockpit.model.StackSnapshot;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -33,7 +34,7 @@ class SnapshotStoreTest {
                     return;
                 }
                 for (int i = 0; i < 1_000; i++) {
-                    store.update(s -> s.withHost(HostStats.unread(), s.takenAt().plusMillis(1)));
+                    store.update(s -> s.withRoundFinished(s.takenAt().plusMillis(1), Duration.ZERO));
                 }
             });
         }
@@ -55,10 +56,23 @@ class SnapshotStoreTest {
         ConcurrentLinkedQueue<Instant> heard = new ConcurrentLinkedQueue<>();
         SnapshotStore store = new SnapshotStore(StackSnapshot.initial(t0, "t", "t", false, List.of()),
                 s -> heard.add(s.takenAt()));
-        store.update(s -> s.withHost(HostStats.unread(), t0.plusMillis(1)));
+        store.update(s -> s.withRoundFinished(t0.plusMillis(1), Duration.ZERO));
         store.detach();
-        store.update(s -> s.withHost(HostStats.unread(), t0.plusMillis(2)));
+        store.update(s -> s.withRoundFinished(t0.plusMillis(2), Duration.ZERO));
         assertEquals(List.of(t0.plusMillis(1)), List.copyOf(heard));
         assertEquals(t0.plusMillis(2), store.get().takenAt());
+    }
+
+    @Test
+    void aChangeThatChangedNothingButTheTimeIsNotPublished() {
+        Instant t0 = Instant.parse("2026-12-02T08:00:00Z");
+        ConcurrentLinkedQueue<Instant> heard = new ConcurrentLinkedQueue<>();
+        SnapshotStore store = new SnapshotStore(StackSnapshot.initial(t0, "t", "t", false, List.of()),
+                s -> heard.add(s.takenAt()));
+        store.update(s -> s.withHost(HostStats.unread(), t0.plusMillis(1)));
+        store.update(s -> s.withRoundFinished(t0.plusMillis(2), Duration.ofMillis(5)));
+        store.update(s -> s.withLogs(List.of(), t0.plusMillis(3)));
+        assertEquals(List.of(t0.plusMillis(2)), List.copyOf(heard));
+        assertEquals(t0.plusMillis(3), store.get().takenAt(), "kept, for readers of get()");
     }
 }

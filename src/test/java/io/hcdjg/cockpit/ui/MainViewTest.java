@@ -151,6 +151,8 @@ class MainViewTest {
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         assertEquals("Incidents (2 open, 1 due)", tabs.getTabs().stream().filter(t -> "tab-incidents".equals(t.getId()))
                 .findFirst().orElseThrow().getText());
+        // a hidden view does no work: the runbook's playbooks get the incidents once their tab is shown
+        WaitForAsyncUtils.asyncFx(() -> view.selectView("tab-runbook")).get(10, TimeUnit.SECONDS);
         assertEquals("INC-0002  Data loss reported", robot.lookup("#playbook-incident")
                 .queryComboBox().getValue());
         assertEquals("2 open · 3 recorded", text(robot, "#incident-summary"));
