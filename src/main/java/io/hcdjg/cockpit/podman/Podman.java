@@ -121,25 +121,11 @@ public final class Podman {
         }
     }
 
-    /**
-     * CPU and memory of the running containers every {@code interval}, one list per sample, from one {@code podman
-     * stats} process until closed (rather than a process per poll).
-     */
+    /** CPU and memory of the running containers every {@code interval}, from one {@code podman stats} process. */
     public ProcessGateway.Streaming statsStream(Duration interval, Consumer<List<ContainerStats>> onSample)
             throws ProcessException {
-        StringBuilder json = new StringBuilder();
         return gateway.stream(argv.of("stats", "--format", "json", "--interval",
-                String.valueOf(Math.max(1, interval.toSeconds()))), line -> {
-            json.append(line).append('\n');
-            if (line.equals("]") || line.equals("[]")) { // podman prints each sample as an indented JSON array
-                try {
-                    onSample.accept(PodmanJson.stats(json.toString()));
-                } catch (IOException | RuntimeException ignored) {
-                    // a torn sample at kill time
-                }
-                json.setLength(0);
-            }
-        });
+                String.valueOf(Math.max(1, interval.toSeconds()))), PodmanJson.samples(onSample));
     }
 
     public List<PodmanConnection> connections() throws ProcessException {
@@ -156,13 +142,7 @@ public final class Podman {
     /** Follows the project's container events until closed; lines that are not events are skipped. */
     public ProcessGateway.Streaming events(String project, Consumer<PodmanEvent> onEvent) throws ProcessException {
         return gateway.stream(argv.of("events", "--format", "json", "--filter", "type=container",
-                "--filter", projectFilter(project)), line -> {
-            try {
-                onEvent.accept(PodmanJson.event(line));
-            } catch (IOException | RuntimeException ignored) {
-                // podman prints nothing else on stdout; a torn line at kill time is not an event
-            }
-        });
+                "--filter", projectFilter(project)), PodmanJson.events(onEvent));
     }
 
     /**

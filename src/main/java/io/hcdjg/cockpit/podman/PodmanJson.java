@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.function.Consumer;
 
 /** Parsers of podman's JSON output (podman 4.3: ps, stats, events, inspect, system connection list). Pure. */
 public final class PodmanJson {
@@ -144,5 +145,32 @@ public final class PodmanJson {
             throw new IOException("expected a JSON array from podman, got " + n.getNodeType());
         }
         return n;
+    }
+
+    /** A stream's lines to events; lines that are not events (a torn line at kill time) are skipped. */
+    static Consumer<String> events(Consumer<PodmanEvent> onEvent) {
+        return line -> {
+            try {
+                onEvent.accept(event(line));
+            } catch (IOException | RuntimeException ignored) {
+                // podman prints nothing else on stdout
+            }
+        };
+    }
+
+    /** {@code podman stats}' stream of lines to samples: it prints each sample as an indented JSON array. */
+    static Consumer<String> samples(Consumer<List<ContainerStats>> onSample) {
+        StringBuilder json = new StringBuilder();
+        return line -> {
+            json.append(line).append('\n');
+            if (line.equals("]") || line.equals("[]")) {
+                try {
+                    onSample.accept(stats(json.toString()));
+                } catch (IOException | RuntimeException ignored) {
+                    // a torn sample at kill time
+                }
+                json.setLength(0);
+            }
+        };
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Parsers on JSON recorded from this machine's podman 4.3.1 (src/test/resources/fixtures/podman). */
 class PodmanJsonTest {
+
+    /** {@code podman stats --format json --interval 5} as podman 4.3 streams it: an indented array per sample. */
+    @Test
+    void theStatsStreamIsCutIntoOneListPerSample() {
+        List<List<ContainerStats>> samples = new ArrayList<>();
+        var lines = PodmanJson.samples(samples::add);
+        String one = """
+                [
+                 {
+                  "id": "36194af1b670",
+                  "name": "cockpit-test_hcd-server_1",
+                  "cpu_percent": "6.50%",
+                  "mem_usage": "456.9MB / 25.28GB"
+                 }
+                ]""";
+        for (String sample : List.of(one, one.replace("6.50%", "0.25%"), "[]")) {
+            sample.lines().forEach(lines);
+        }
+        assertEquals(3, samples.size());
+        assertEquals("cockpit-test_hcd-server_1", samples.get(0).get(0).name());
+        assertEquals(0.25, samples.get(1).get(0).cpuPercent(), 1e-9);
+        assertTrue(samples.get(2).isEmpty(), "no container running");
+    }
 
     @Test
     void psMatchesContainersToServicesByTheirComposeLabels() throws IOException {
