@@ -10,6 +10,7 @@ import io.hcdjg.cockpit.ui.Background;
 import io.hcdjg.cockpit.ui.FxPublisher;
 import io.hcdjg.cockpit.ui.MainView;
 import io.hcdjg.cockpit.ui.Ports;
+import io.hcdjg.cockpit.ui.Theme;
 import io.hcdjg.cockpit.present.WallModel;
 import io.hcdjg.cockpit.present.WallPresenter;
 import javafx.application.Application;
@@ -200,10 +201,11 @@ public final class CockpitApp extends Application {
                     stage.setMaximized(w.maximized());
                 });
         last.map(WindowState::view).ifPresent(view::selectView);
+        view.theme(Theme.of(last.map(WindowState::theme).orElse(null)));
         stage.setOnHiding(e -> {
             try {
                 new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
-                        view.currentView()).write(file);
+                        view.currentView(), view.theme().word()).write(file);
             } catch (IOException ex) {
                 System.err.println("cockpit: the window's place not remembered: " + file + ": " + ex.getMessage());
             }

@@ -1,12 +1,12 @@
 package io.hcdjg.cockpit.present;
 
-import io.hcdjg.cockpit.config.Redaction;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Every text of a display model through the one redaction: reasons, alert summaries, log and security lines, incident
@@ -18,9 +18,9 @@ final class RedactedModel {
     }
 
     @SuppressWarnings("unchecked")
-    static <T> T of(T value, Redaction r) {
+    static <T> T of(T value, UnaryOperator<String> r) {
         if (value instanceof String s) {
-            return (T) r.text(s);
+            return (T) r.apply(s);
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
@@ -38,7 +38,7 @@ final class RedactedModel {
         return value;
     }
 
-    private static Record record(Record rec, Redaction r) {
+    private static Record record(Record rec, UnaryOperator<String> r) {
         RecordComponent[] parts = rec.getClass().getRecordComponents();
         Object[] values = new Object[parts.length];
         Class<?>[] types = new Class<?>[parts.length];

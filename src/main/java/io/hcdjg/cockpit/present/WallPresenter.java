@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +42,8 @@ public final class WallPresenter {
     private final ZoneId zone;
     private final IncidentPresenter incidents;
     private final Redaction redaction;
+    /** Each text as the redaction made it: most of a snapshot's texts are the previous one's. */
+    private final Map<String, String> redacted = new HashMap<>();
 
     /** Without an escalation ladder (the incident panel shows none), with the built-in redaction. */
     public WallPresenter(ZoneId zone) {
@@ -57,9 +60,12 @@ public final class WallPresenter {
         this.redaction = redaction;
     }
 
-    /** The wall's model with every text redacted. */
+    /** The wall's model with every text redacted. One presenter thread calls it (SnapshotFeed). */
     public WallModel present(StackSnapshot s, Instant now) {
-        return RedactedModel.of(unredacted(s, now), redaction);
+        if (redacted.size() > 20_000) {
+            redacted.clear(); // the texts of a day's snapshots mostly repeat; a bound for the rest
+        }
+        return RedactedModel.of(unredacted(s, now), text -> redacted.computeIfAbsent(text, redaction::text));
     }
 
     private WallModel unredacted(StackSnapshot s, Instant now) {

@@ -132,7 +132,7 @@ public final class ActionController {
         a.initOwner(owner.get());
         a.setHeaderText(header);
         a.getDialogPane().setId("confirm-dialog");
-        a.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        Theme.dress(a.getDialogPane());
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
@@ -150,7 +150,7 @@ public final class ActionController {
         d.setHeaderText(title);
         d.setContentText(text);
         d.getDialogPane().setId("input-dialog");
-        d.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        Theme.dress(d.getDialogPane());
         return d;
     }
 }

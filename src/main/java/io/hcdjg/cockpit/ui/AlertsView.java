@@ -129,7 +129,7 @@ final class AlertsView extends VBox {
         d.setHeaderText("Acknowledge " + row.name() + (row.service().isEmpty() ? "" : " on " + row.service())
                 + ": a silence in Alertmanager");
         d.getDialogPane().setId("silence-dialog");
-        d.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        Theme.dress(d.getDialogPane());
         TextField author = new TextField(System.getProperty("user.name"));
         author.setId("silence-author");
         TextArea comment = new TextArea();
@@ -170,7 +170,7 @@ final class AlertsView extends VBox {
         a.initOwner(owner.get());
         a.setHeaderText(o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         a.getDialogPane().setId("silence-outcome");
-        a.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        Theme.dress(a.getDialogPane());
         a.show();
     }
 }

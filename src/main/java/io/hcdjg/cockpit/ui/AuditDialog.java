@@ -21,7 +21,7 @@ final class AuditDialog {
         d.setTitle("Audit log");
         d.setHeaderText("Every action that changed the stack, newest last");
         d.getDialogPane().setContent(list);
-        d.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        Theme.dress(d.getDialogPane());
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         background.run(() -> actions.auditTail(500).stream().map(AuditFormat::line).toList(), lines -> {
             list.getItems().setAll(lines);

@@ -57,7 +57,7 @@ final class CommandPalette {
             }
         });
         dialog.getDialogPane().setContent(new VBox(8, filter, list));
-        dialog.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        Theme.dress(dialog.getDialogPane());
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.setResultConverter(b -> b == ButtonType.OK ? list.getSelectionModel().getSelectedItem() : null);
         list.setOnMouseClicked(e -> {

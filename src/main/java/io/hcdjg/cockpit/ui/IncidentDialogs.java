@@ -38,7 +38,7 @@ final class IncidentDialogs {
         Alert a = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
         a.initOwner(owner.get());
         a.setHeaderText(header);
-        a.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        Theme.dress(a.getDialogPane());
         a.show();
     }
 
@@ -48,7 +48,7 @@ final class IncidentDialogs {
         a.setHeaderText(header);
         a.getDialogPane().setId("incident-info");
         a.getDialogPane().setMinWidth(720); // a path on one line
-        a.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        Theme.dress(a.getDialogPane());
         a.show();
     }
 
@@ -65,7 +65,7 @@ final class IncidentDialogs {
         a.initOwner(owner.get());
         a.setHeaderText(e.header());
         a.getDialogPane().setId("escalate-dialog");
-        a.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        Theme.dress(a.getDialogPane());
         if (a.showAndWait().filter(b -> b == ButtonType.OK).isPresent()) {
             act.accept("escalate", () -> commands.escalate(i.id(), e.level()));
         }
@@ -78,7 +78,7 @@ final class IncidentDialogs {
         d.setHeaderText(title);
         d.setContentText(prompt);
         d.getDialogPane().setId("incident-text-dialog");
-        d.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        Theme.dress(d.getDialogPane());
         d.getEditor().setPrefColumnCount(40);
         return d.showAndWait();
     }
@@ -124,7 +124,7 @@ final class IncidentDialogs {
         g.addRow(3, new Label("Note"), note);
         d.getDialogPane().setContent(g);
         d.getDialogPane().setId("new-incident-dialog");
-        d.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        Theme.dress(d.getDialogPane());
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(title.textProperty().isEmpty());
         if (d.showAndWait().filter(b -> b == ButtonType.OK).isPresent()) {

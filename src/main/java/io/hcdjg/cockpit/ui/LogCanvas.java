@@ -26,9 +26,6 @@ import javafx.geometry.VPos;
 final class LogCanvas extends Region {
     static final Font FONT = Font.font("DejaVu Sans Mono", 12);
     static final double ROW = 17;
-    static final Color BACKGROUND = Color.web("#111318");
-    static final Color SELECTED = Color.web("#2f3a50");
-    static final Color HIT = Color.web("#3b3520");
 
     /** What the canvas needs to know of a row. */
     interface Lines {
@@ -255,7 +252,7 @@ final class LogCanvas extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.setFill(BACKGROUND);
+        g.setFill(Palette.get("-ck-sunken"));
         g.fillRect(0, 0, w, h);
         g.setFont(FONT);
         g.setTextBaseline(VPos.TOP);
@@ -268,7 +265,7 @@ final class LogCanvas extends Region {
             int pieces = wrap ? Math.max(1, (text.length() + perLine - 1) / perLine) : 1;
             double height = pieces * ROW;
             if (selected.contains(row) || hits.contains(row)) {
-                g.setFill(selected.contains(row) ? SELECTED : HIT);
+                g.setFill(Palette.get(selected.contains(row) ? "-ck-selected" : "-ck-hit"));
                 g.fillRect(0, y, w, height);
             }
             Color marker = lines.marker(row);
@@ -286,15 +283,12 @@ final class LogCanvas extends Region {
         }
     }
 
+    /** A log class's colour in the theme in force (cockpit.css: -ck-log-*). */
     static Color color(String style) {
-        return switch (style) {
-            case "ck-log-error" -> Color.web("#ef6e6e");
-            case "ck-log-slow" -> Color.web("#f0b429");
-            case "ck-log-auth" -> Color.web("#b48cf2");
-            case "ck-log-destructive" -> Color.web("#f08a4b");
-            case "ck-log-warn" -> Color.web("#e8d27a");
-            case "ck-log-debug" -> Color.web("#7b8496");
-            default -> Color.web("#cfd5df");
-        };
+        return Palette.get(switch (style) {
+            case "ck-log-error", "ck-log-auth", "ck-log-destructive", "ck-log-warn", "ck-log-debug" -> "-" + style;
+            case "ck-log-slow" -> "-ck-warn";
+            default -> "-ck-log-info";
+        });
     }
 }

@@ -126,7 +126,7 @@ final class LogLines implements LogCanvas.Lines {
         d.setTitle(s.container() + " — full line");
         d.getDialogPane().setContent(t);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        d.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        Theme.dress(d.getDialogPane());
         d.show();
     }
 }

@@ -83,7 +83,7 @@ final class MaintenanceView extends VBox {
         g.addRow(1, new Label("Reason"), reason);
         d.getDialogPane().setContent(g);
         d.getDialogPane().setId("maintenance-dialog");
-        d.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        Theme.dress(d.getDialogPane());
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK,
                 ButtonType.CANCEL);
         d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(

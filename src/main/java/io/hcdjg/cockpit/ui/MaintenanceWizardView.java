@@ -80,7 +80,7 @@ final class MaintenanceWizardView {
         root.setPadding(new Insets(10));
         root.getStyleClass().add("ck-root");
         Scene scene = new Scene(root, 980, 560);
-        scene.getStylesheets().add(MainView.STYLESHEET);
+        Theme.dress(scene.getRoot());
         stage.setScene(scene);
         mark(0, "▶", "next");
     }

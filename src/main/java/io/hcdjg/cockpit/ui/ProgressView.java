@@ -50,7 +50,7 @@ final class ProgressView {
         root.getStyleClass().addAll("ck-root", "ck-progress");
         VBox.setVgrow(log, Priority.ALWAYS);
         Scene scene = new Scene(root, 720, 420);
-        scene.getStylesheets().add(MainView.STYLESHEET);
+        Theme.dress(scene.getRoot());
         stage.setScene(scene);
         toFx = background.publisher(text -> {
             log.setText(text);

@@ -56,6 +56,8 @@ public final class Shortcuts {
         Runnable help = () -> s.help(view.getScene());
         s.add(new KeyCharacterCombination("?"), "These keys", help);
         s.add(new KeyCodeCombination(KeyCode.F1), "These keys", help);
+        s.add(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), "Theme: dark or light",
+                () -> view.theme(view.theme().other()));
         s.add(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), "Quit", quit);
         return s;
     }
@@ -105,7 +107,7 @@ public final class Shortcuts {
         d.setHeaderText("Every key of the window (Esc closes this)");
         d.getDialogPane().setContent(grid);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        d.getDialogPane().getStylesheets().add(MainView.STYLESHEET);
+        Theme.dress(d.getDialogPane());
         d.show();
     }
 }

@@ -15,7 +15,7 @@ final class TileFactory {
 
     /** Latency of the latest probe with its recent history as a sparkline; the card shows the service's name. */
     static Tile latencyTile(int history) {
-        return TileBuilder.create()
+        return colors(TileBuilder.create()
                 .skinType(SkinType.SPARK_LINE)
                 .prefSize(SERVICE_W, SERVICE_H)
                 .unit("ms")
@@ -28,19 +28,14 @@ final class TileFactory {
                 .smoothing(false)
                 .textVisible(true)
                 .animated(false)
-                .backgroundColor(Palette.TILE)
-                .titleColor(Palette.TEXT)
-                .valueColor(Palette.TEXT)
-                .unitColor(Palette.MUTED)
-                .textColor(Palette.MUTED)
                 .barColor(Palette.UNKNOWN)
                 .roundedCorners(true)
-                .build();
+                .build());
     }
 
     /** A host gauge: percent used, coloured by the same thresholds as the alert rules (85 % warn, 95 % critical). */
     static Tile gaugeTile(String title) {
-        return TileBuilder.create()
+        return colors(TileBuilder.create()
                 .skinType(SkinType.GAUGE)
                 .prefSize(SERVICE_W, 220)
                 .title(title)
@@ -52,13 +47,21 @@ final class TileFactory {
                 .thresholdVisible(true)
                 .textVisible(true)
                 .animated(false)
-                .backgroundColor(Palette.TILE)
-                .titleColor(Palette.TEXT)
-                .valueColor(Palette.TEXT)
-                .textColor(Palette.MUTED)
                 .barColor(Palette.OK)
                 .thresholdColor(Palette.WARN)
-                .build();
+                .build());
+    }
+
+    /** The theme's colours on a tile (Palette: read from the stylesheet); the level colours stay. */
+    static Tile colors(Tile t) {
+        t.setBackgroundColor(Palette.get("-ck-card"));
+        t.setTitleColor(Palette.get("-ck-text"));
+        t.setValueColor(Palette.get("-ck-text"));
+        t.setForegroundColor(Palette.get("-ck-text"));
+        t.setUnitColor(Palette.get("-ck-muted"));
+        t.setTextColor(Palette.get("-ck-muted"));
+        t.setNeedleColor(Palette.get("-ck-muted"));
+        return t;
     }
 
 }

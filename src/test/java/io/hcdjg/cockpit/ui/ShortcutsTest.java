@@ -1,7 +1,9 @@
 package io.hcdjg.cockpit.ui;
 
 import io.hcdjg.cockpit.testing.UnusedPorts;
+import eu.hansolo.tilesfx.Tile;
 import javafx.scene.Scene;
+import javafx.scene.paint.Color;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -45,6 +47,23 @@ class ShortcutsTest {
     private void press(FxRobot robot, KeyCode... combination) {
         robot.push(combination);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Ctrl+T: the light theme from the same stylesheet, the tiles repainted with its colours, and back. */
+    @Test
+    void theThemeTogglesWithItsKeyAndTheTilesFollow(FxRobot robot) {
+        Tile disk = robot.lookup("#gauge-disk").queryAs(Tile.class);
+        robot.interact(() -> view.theme(Theme.DARK));
+        assertEquals(Color.web("#23272f"), disk.getBackgroundColor());
+        press(robot, KeyCode.CONTROL, KeyCode.T);
+        assertEquals(Theme.LIGHT, view.theme());
+        assertTrue(view.getStyleClass().contains("ck-light"));
+        assertEquals(Color.web("#ffffff"), disk.getBackgroundColor(), "the light theme's -ck-card");
+        assertEquals(Color.web("#1c2330"), disk.getTitleColor(), "its -ck-text");
+        assertEquals(Color.web("#c62828"), LogCanvas.color("ck-log-error"), "the log pane's classes follow too");
+        press(robot, KeyCode.CONTROL, KeyCode.T);
+        assertEquals(Theme.DARK, view.theme());
+        assertEquals(Color.web("#23272f"), disk.getBackgroundColor());
     }
 
     @Test
