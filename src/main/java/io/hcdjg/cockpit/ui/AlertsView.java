@@ -121,8 +121,8 @@ final class AlertsView extends VBox {
         problem.setManaged(!monitoringProblem.isEmpty());
     }
 
-    /** A silence on exactly this alert's labels, with who, why and until when. */
-    private void acknowledge(WallModel.AlertRow row) {
+    /** A silence on exactly this alert's labels, with who, why and until when (the button, or the palette). */
+    void acknowledge(WallModel.AlertRow row) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner.get());
         d.setTitle("Acknowledge " + row.name());

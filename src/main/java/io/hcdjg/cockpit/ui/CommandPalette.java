@@ -66,7 +66,10 @@ final class CommandPalette {
                 dialog.close();
             }
         });
-        filter.requestFocus();
+        dialog.setOnShown(e -> { // before it shows, a request for focus is lost: type at once
+            filter.getScene().getWindow().requestFocus();
+            filter.requestFocus();
+        });
         dialog.showAndWait().ifPresent(c -> c.action().run());
     }
 }

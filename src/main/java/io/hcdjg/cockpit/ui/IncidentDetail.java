@@ -171,6 +171,15 @@ final class IncidentDetail extends VBox {
         return shown;
     }
 
+    /** Presses the button of this id ("incident-ack", "incident-escalate") as a click would, when it is enabled. */
+    void press(String id) {
+        for (Button b : List.of(ack, escalate)) {
+            if (b.getId().equals(id) && !b.isDisabled()) {
+                b.fire();
+            }
+        }
+    }
+
     void show(IncidentsModel.Row r, List<IncidentsModel.TimelineLine> stack, Instant now) {
         applying = true;
         try {

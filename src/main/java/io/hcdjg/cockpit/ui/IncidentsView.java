@@ -9,9 +9,9 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -163,6 +163,14 @@ public final class IncidentsView extends VBox {
         if (r != null) {
             detail.show(r, model.stackTimeline(), Instant.now());
         }
+    }
+
+    /** The palette: this incident chosen and one of its buttons ("incident-ack") pressed, as a click would. */
+    void press(String id, String button) {
+        list.getItems().stream().filter(r -> r.id().equals(id)).findFirst().ifPresent(r -> {
+            list.getSelectionModel().select(r);
+            detail.press(button);
+        });
     }
 
     private void tick() {

@@ -211,7 +211,8 @@ public final class MainView extends BorderPane {
                 new CommandPalette.Command("New incident…", () -> {
                     showIncidents();
                     incidentsView.newIncident();
-                })), latest));
+                })), latest, new PaletteCommands.Views(runbookView, this::selectView, incidentsView::press,
+                alertsView::acknowledge)));
     }
 
     /** Ctrl+L: the newest actions from the append-only audit log. */
