@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Ctrl+K and typing: the palette finds procedures, playbooks and incidents, and runs what a click runs. */
+/** Ctrl+K and typing, no clicks: the palette finds procedures, playbooks and incidents, and runs what a click runs. */
 @ExtendWith(ApplicationExtension.class)
 class PaletteFindsTest {
     final List<String> ran = new CopyOnWriteArrayList<>();
@@ -52,9 +52,6 @@ class PaletteFindsTest {
     private List<String> find(FxRobot robot, String typed) {
         robot.push(KeyCode.CONTROL, KeyCode.K);
         WaitForAsyncUtils.waitForFxEvents();
-        // Monocle sends keys to the window last clicked, not to a new dialog (a desktop types into the filter at once:
-        // checked under Xvfb with xdotool): one click gives the dialog the keys
-        robot.clickOn("#palette-filter");
         robot.write(typed);
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup("#palette-list").queryAs(ListView.class).getItems().stream().map(Object::toString)
@@ -72,7 +69,8 @@ class PaletteFindsTest {
     @Test
     void anOpenIncidentIsAcknowledgedFromThePaletteThroughItsButton(FxRobot robot) throws Exception {
         assertEquals(List.of(), find(robot, "acknowledge inc-0002"), "acknowledged already: only its escalation");
-        robot.push(KeyCode.ESCAPE);
+        // Ctrl+K again starts afresh (Esc closes it on a desktop — looked at under Xvfb; Monocle's robot Esc does not
+        // reach a popup)
         List<String> found = find(robot, "acknowledge inc-0001");
         assertEquals(List.of("Acknowledge INC-0001  Graph queries time out…"), found);
         robot.push(KeyCode.ENTER);
