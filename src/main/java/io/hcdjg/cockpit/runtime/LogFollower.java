@@ -103,9 +103,11 @@ public final class LogFollower implements AutoCloseable {
             status.accept((follow ? "following " : "reading ") + container);
             try (FileChannel ch = FileChannel.open(file)) {
                 pos = pos < 0 && from.startsWith("--tail=") ? tailStart(ch, Integer.parseInt(from.substring(7))) : 0;
+                int quiet = 0; // polls in a row that found nothing: a quiet log is looked at less often
                 while (!closed) {
                     int n = ch.read(ByteBuffer.wrap(buf), pos);
                     if (n > 0) {
+                        quiet = 0;
                         pos += n;
                         synchronized (ingest) {
                             cri.accept(buf, 0, n);
@@ -118,7 +120,7 @@ public final class LogFollower implements AutoCloseable {
                     } else if (!Files.exists(file)) {
                         break;
                     } else {
-                        Thread.sleep(POLL_MS);
+                        Thread.sleep(Math.min(MAX_POLL_MS, POLL_MS + 50L * quiet++));
                     }
                 }
             } catch (IOException e) {
@@ -140,7 +142,9 @@ public final class LogFollower implements AutoCloseable {
         }
     }
 
+    /** How often a log file is looked at for more while it grows; a quiet one less often, down to MAX_POLL_MS. */
     static final long POLL_MS = 100;
+    static final long MAX_POLL_MS = 1000;
 
     /** Where the last {@code lines} records of the file start. */
     static long tailStart(FileChannel ch, int lines) throws IOException {
