@@ -46,6 +46,8 @@ public final class CockpitApp extends Application {
     private volatile Redaction redaction;
     private volatile CockpitConfig config;
     private volatile boolean presenting;
+    /** The podman connection the window uses (named, switched to or remembered); null for the config's or local. */
+    private volatile String connection;
     private Stage stage;
     private final FxPublisher<WallModel> toFx = new FxPublisher<>(Platform::runLater, m -> {
         view.apply(m);
@@ -71,7 +73,12 @@ public final class CockpitApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        CockpitOptions opts = options != null ? options : CockpitOptions.defaults();
+        Optional<WindowState> last = WindowState.read(WindowState.file(System.getenv()));
+        CockpitOptions given = options != null ? options : CockpitOptions.defaults();
+        // the connection switched to last time, unless the command line names one (the toolbar shows which it is)
+        CockpitOptions opts = given.connection() == null && last.map(WindowState::connection).isPresent()
+                ? given.withConnection(last.get().connection()) : given;
+        connection = opts.connection();
         var loaded = new ConfigLoader(System.getenv()).load(opts.config());
         String project = opts.project() != null ? opts.project() : loaded.config().stack().project();
         config = loaded.config();
@@ -79,8 +86,10 @@ public final class CockpitApp extends Application {
         presenter = new WallPresenter(ZoneId.systemDefault(), loaded.config().incidents().ladder(), redaction);
         Thread.ofVirtual().start(AuditLog.Who::local); // a host name lookup can be slow: not on the FX thread
         this.stage = stage;
-        Ports ports = WindowPorts.of(() -> cockpit, name -> restart(opts.withConnection(name)), project,
-                () -> presenting);
+        Ports ports = WindowPorts.of(() -> cockpit, name -> {
+            connection = name;
+            restart(opts.withConnection(name));
+        }, project, () -> presenting);
         view = new MainView(loaded.config().round().history(), ports, project,
                 new Background(uiWork, Platform::runLater));
         Scene scene = new Scene(view, 1420, 900);
@@ -94,7 +103,7 @@ public final class CockpitApp extends Application {
         view.shortcuts(ports.actions()::probeNow, this::togglePresenter, Platform::exit).install(scene);
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // a wall is left with F11 only
         stage.setFullScreenExitHint("Presenter mode: F11 leaves it");
-        remember(stage);
+        remember(stage, last);
         stage.show();
         if (mode.presenter()) {
             togglePresenter();
@@ -188,10 +197,9 @@ public final class CockpitApp extends Application {
         }
     }
 
-    /** Where the window was and which view it showed, as it was left (if that is still on a screen). */
-    private void remember(Stage stage) {
+    /** Where the window was, its view and theme, as it was left (if that place is still on a screen). */
+    private void remember(Stage stage, Optional<WindowState> last) {
         Path file = WindowState.file(System.getenv());
-        Optional<WindowState> last = WindowState.read(file);
         last.filter(w -> w.visibleOn(Screen.getScreens().stream().map(Screen::getVisualBounds).toList()))
                 .ifPresent(w -> {
                     stage.setX(w.x());
@@ -205,7 +213,7 @@ public final class CockpitApp extends Application {
         stage.setOnHiding(e -> {
             try {
                 new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
-                        view.currentView(), view.theme().word()).write(file);
+                        view.currentView(), view.theme().word(), connection).write(file);
             } catch (IOException ex) {
                 System.err.println("cockpit: the window's place not remembered: " + file + ": " + ex.getMessage());
             }

@@ -17,11 +17,12 @@ import java.util.Optional;
  * Where the window was and which view it showed, remembered between starts in {@code $XDG_STATE_HOME/
  * hcd-janusgraph-cockpit/window.json}. A file that cannot be read is as no file: the window opens as the first time.
  *
- * @param view  the id of the view's tab ("tab-incidents"), null for the first
- * @param theme "dark" or "light", null for the dark one
+ * @param view       the id of the view's tab ("tab-incidents"), null for the first
+ * @param theme      "dark" or "light", null for the dark one
+ * @param connection the podman connection switched to, null for the config's (or the environment's, or local)
  */
 public record WindowState(double x, double y, double width, double height, boolean maximized, String view,
-                          String theme) {
+                          String theme, String connection) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static Path file(Map<String, String> env) {
@@ -34,7 +35,8 @@ public record WindowState(double x, double y, double width, double height, boole
             WindowState s = new WindowState(n.path("x").asDouble(Double.NaN), n.path("y").asDouble(Double.NaN),
                     n.path("width").asDouble(0), n.path("height").asDouble(0), n.path("maximized").asBoolean(false),
                     n.hasNonNull("view") ? n.get("view").asText() : null,
-                    n.hasNonNull("theme") ? n.get("theme").asText() : null);
+                    n.hasNonNull("theme") ? n.get("theme").asText() : null,
+                    n.hasNonNull("connection") ? n.get("connection").asText() : null);
             return Double.isFinite(s.x()) && Double.isFinite(s.y()) && s.width() >= 200 && s.height() >= 150
                     ? Optional.of(s) : Optional.empty();
         } catch (IOException | RuntimeException e) {

@@ -24,7 +24,7 @@ class WindowStateTest {
     void keptInTheStateFolderAndReadBack() throws Exception {
         Path file = WindowState.file(Map.of("HOME", home.toString()));
         assertEquals(home.resolve(".local/state/hcd-janusgraph-cockpit/window.json"), file);
-        WindowState s = new WindowState(120, 80, 1420, 900, false, "tab-incidents", "light");
+        WindowState s = new WindowState(120, 80, 1420, 900, false, "tab-incidents", "light", "prod-east");
         s.write(file);
         assertEquals(Optional.of(s), WindowState.read(file));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
@@ -45,11 +45,12 @@ class WindowStateTest {
     void aMonitorUnpluggedSinceDoesNotLeaveItOffScreen() {
         List<Rectangle2D> laptop = List.of(new Rectangle2D(0, 0, 1920, 1080));
         List<Rectangle2D> docked = List.of(new Rectangle2D(0, 0, 1920, 1080), new Rectangle2D(1920, 0, 2560, 1440));
-        WindowState onTheRight = new WindowState(2200, 100, 1400, 900, false, null, null);
+        WindowState onTheRight = new WindowState(2200, 100, 1400, 900, false, null, null, null);
         assertTrue(onTheRight.visibleOn(docked));
         assertFalse(onTheRight.visibleOn(laptop));
-        assertTrue(new WindowState(1500, 50, 1400, 900, false, null, null).visibleOn(laptop), "partly off, bar seen");
-        assertFalse(new WindowState(100, -200, 1400, 900, false, null, null).visibleOn(laptop),
+        assertTrue(new WindowState(1500, 50, 1400, 900, false, null, null, null).visibleOn(laptop),
+                "partly off, bar seen");
+        assertFalse(new WindowState(100, -200, 1400, 900, false, null, null, null).visibleOn(laptop),
                 "title bar above the top");
     }
 }
