@@ -1,12 +1,12 @@
 package io.hcdjg.cockpit.app;
 
+import io.hcdjg.cockpit.config.PrivateFiles;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
@@ -19,6 +19,9 @@ import java.util.stream.Stream;
  */
 public final class AppImage {
     static final String NAME = "hcd-janusgraph-cockpit";
+    private static final String DESCRIPTION = "Operations cockpit for the HCD + JanusGraph stack";
+    private static final String VENDOR = "HCD JanusGraph Ops Cockpit";
+    private static final String ICON = "resources/icons/cockpit-256.png";
 
     private AppImage() {
     }
@@ -28,7 +31,7 @@ public final class AppImage {
         Path project = Path.of(args[1]);
         Path out = target.resolve("jpackage");
         Path input = out.resolve("input");
-        delete(out);
+        PrivateFiles.deleteTree(out);
         Files.createDirectories(input.resolve(WindowLaunch.FX_FOLDER));
         Files.copy(target.resolve("cockpit.jar"), input.resolve("cockpit.jar"));
         try (Stream<Path> jars = Files.list(target.resolve(WindowLaunch.FX_FOLDER))) {
@@ -47,9 +50,8 @@ public final class AppImage {
         List<String> args = new ArrayList<>(List.of("--type", "app-image", "--name", NAME, "--dest", out.toString(),
                 "--input", input.toString(), "--main-jar", "cockpit.jar",
                 "--main-class", CockpitMain.class.getName(), "--app-version", version,
-                "--icon", project.resolve("resources/icons/cockpit-256.png").toString(),
-                "--description", "Operations cockpit for the HCD + JanusGraph stack",
-                "--vendor", "HCD JanusGraph Ops Cockpit", "--jlink-options",
+                "--icon", project.resolve(ICON).toString(), "--description", DESCRIPTION, "--vendor", VENDOR,
+                "--jlink-options",
                 "--strip-debug --no-header-files --no-man-pages"));
         for (String option : WindowLaunch.jvmOptions(Runtime.version().feature(),
                 "$APPDIR/" + WindowLaunch.FX_FOLDER)) {
@@ -62,10 +64,9 @@ public final class AppImage {
     static List<String> deb(Path out, Path project, String version) {
         return List.of("--type", "deb", "--name", NAME, "--dest", out.toString(),
                 "--app-image", out.resolve(NAME).toString(), "--app-version", version,
-                "--description", "Operations cockpit for the HCD + JanusGraph stack",
-                "--vendor", "HCD JanusGraph Ops Cockpit",
+                "--description", DESCRIPTION, "--vendor", VENDOR,
                 "--resource-dir", project.resolve("resources/installer").toString(),
-                "--icon", project.resolve("resources/icons/cockpit-256.png").toString(),
+                "--icon", project.resolve(ICON).toString(),
                 "--linux-shortcut", "--linux-menu-group", "System;Monitor;",
                 "--linux-app-category", "admin", "--linux-package-name", NAME,
                 "--linux-deb-maintainer", "cockpit@localhost", "--linux-package-deps", "libgtk-3-0");
@@ -78,21 +79,6 @@ public final class AppImage {
         int rc = tool.run(System.out, System.err, args.toArray(String[]::new));
         if (rc != 0) {
             throw new IllegalStateException("jpackage failed (exit " + rc + ")");
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }

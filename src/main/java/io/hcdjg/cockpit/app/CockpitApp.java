@@ -109,23 +109,6 @@ public final class CockpitApp extends Application {
             togglePresenter();
         }
         restart(opts);
-        Thread.ofVirtual().name("fx-delay").start(this::measureFxDelay);
-    }
-
-    /** Once a second, how long a task handed to the FX thread waits to run (the cockpit's own health). */
-    private void measureFxDelay() {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                Thread.sleep(1000);
-                Cockpit c = cockpit;
-                if (c != null) {
-                    long asked = System.nanoTime();
-                    Platform.runLater(() -> c.self().fxDelay(Duration.ofNanos(System.nanoTime() - asked)));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The first frame with probed tiles: from this JVM's start to then is the start-up the panel shows. FX thread. */
@@ -165,6 +148,7 @@ public final class CockpitApp extends Application {
                 cockpit = c;
                 feed.accept(c.store().get()); // before its pollers start: nothing updates the store yet
                 c.start();
+                c.self().watchFxThread(Platform::runLater);
             } catch (Exception e) {
                 Platform.runLater(() -> view.showFatal("The cockpit could not start: " + e));
             }

@@ -19,7 +19,7 @@ import java.util.Optional;
  * </ul>
  * The app image's launcher (decision 0013) starts with {@link #jvmOptions} already, so it never runs twice.
  */
-final class WindowLaunch {
+public final class WindowLaunch {
     /** The folder of JavaFX's modular jars, beside the cockpit's jar. */
     static final String FX_FOLDER = "javafx";
 
@@ -97,8 +97,11 @@ final class WindowLaunch {
         return options;
     }
 
-    /** Every option the window's JVM starts with, for a launcher that sets them itself (the app image's). */
-    static List<String> jvmOptions(int feature, String fxFolder) {
+    /**
+     * Every option the window's JVM starts with, for a launcher that sets them itself (the app image's; IdleBench's
+     * bare window, so that it runs as the window does).
+     */
+    public static List<String> jvmOptions(int feature, String fxFolder) {
         List<String> options = new ArrayList<>(collector(feature));
         options.addAll(modules(fxFolder));
         return options;

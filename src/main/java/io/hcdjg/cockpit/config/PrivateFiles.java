@@ -83,6 +83,18 @@ public final class PrivateFiles {
     public record Archive(Path path, String stamp) {
     }
 
+    /** Removes a folder and everything in it; nothing when it is not there. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
     /**
      * Gives {@code file} a second name, {@code BASE-STAMP.EXT} beside it ({@code 2-BASE-STAMP.EXT}, {@code 3-…} when
      * taken; a copy where links are not supported), for a rotation: what is written to the file until it is replaced

@@ -1,5 +1,6 @@
 package io.hcdjg.cockpit.ops;
 
+import io.hcdjg.cockpit.config.PrivateFiles;
 import io.hcdjg.cockpit.podman.HostTools;
 import io.hcdjg.cockpit.podman.Podman;
 import io.hcdjg.cockpit.podman.ProcessException;
@@ -14,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +97,7 @@ final class DemoImages {
                     + ": apt-get install openjdk-17-jdk-headless");
         }
         Path root = dir.resolve("base/rootfs");
-        deleteTree(dir.resolve("base"));
+        PrivateFiles.deleteTree(dir.resolve("base"));
         Files.createDirectories(root.resolve("bin"));
         tool(List.of(jlink.toString(), "--module-path", JDK17.resolve("jmods").toString(), "--add-modules",
                 "ALL-MODULE-PATH", "--strip-debug", "--no-header-files", "--no-man-pages", "--compress=2",
@@ -135,7 +135,7 @@ final class DemoImages {
         tool(List.of("tar", "-C", root.toString(), "-cf", tar.toString(), "."), progress);
         checked(podman.importImage(tar, BASE, List.of("ENV PATH=/opt/java/bin:/bin", "ENV JAVA_HOME=/opt/java",
                 "LABEL " + HASH_LABEL + "=" + hash), BUILD, progress));
-        deleteTree(root);
+        PrivateFiles.deleteTree(root);
         Files.deleteIfExists(tar);
     }
 
@@ -145,7 +145,7 @@ final class DemoImages {
      */
     private void prepare(String folder, Path context, Consumer<String> progress) throws ProcessException, IOException {
         if (Files.exists(context.resolve("pom.xml"))) {
-            deleteTree(context.resolve("lib"));
+            PrivateFiles.deleteTree(context.resolve("lib"));
             progress.accept("resolving " + folder + " jars from Maven Central");
             tool(List.of("mvn", "-B", "-q", "-f", context.resolve("pom.xml").toString(),
                     "dependency:copy-dependencies", "-DoutputDirectory=" + context.resolve("lib")), progress);
@@ -213,17 +213,6 @@ final class DemoImages {
         audit.process(connection, "demo up", r);
         if (!r.ok()) {
             throw new ProcessException.Failed(r);
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(p)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
         }
     }
 }

@@ -113,12 +113,7 @@ public final class ContainerPoller implements AutoCloseable {
                         : streamed.containsKey(c.name()) ? streamed.get(c.name())
                         : previous.containers().stream().filter(p -> p.info().id().equals(c.id()))
                         .map(ContainerStatus::stats).filter(Objects::nonNull).findFirst().orElse(null);
-                if (withStats && st != null) {
-                    append(cpu, c.id(), st.cpuPercent());
-                    append(mem, c.id(), st.memUsed());
-                }
-                out.add(new ContainerStatus(c, st, cpu.getOrDefault(c.id(), List.of()),
-                        mem.getOrDefault(c.id(), List.of())));
+                out.add(status(c, st, withStats));
             }
             PodmanState state = new PodmanState(target, streamProblem, out, clock.instant(),
                     events != null && events.alive());
@@ -142,17 +137,20 @@ public final class ContainerPoller implements AutoCloseable {
         PodmanState previous = store.get().podman();
         List<ContainerStatus> out = new ArrayList<>();
         for (ContainerStatus c : previous.containers()) {
-            ContainerStats st = c.info().running() ? byName.get(c.info().name()) : null;
-            if (st != null) {
-                append(cpu, c.info().id(), st.cpuPercent());
-                append(mem, c.info().id(), st.memUsed());
-            }
-            out.add(new ContainerStatus(c.info(), st, cpu.getOrDefault(c.info().id(), List.of()),
-                    mem.getOrDefault(c.info().id(), List.of())));
+            out.add(status(c.info(), c.info().running() ? byName.get(c.info().name()) : null, true));
         }
         PodmanState state = new PodmanState(target, previous.problem(), out, previous.listedAt(),
                 previous.eventsLive());
         store.update(s -> s.withPodman(state, clock.instant()));
+    }
+
+    /** A container with its stats and histories; {@code sampled}: the stats are a new sample, one point more. */
+    private ContainerStatus status(ContainerInfo c, ContainerStats st, boolean sampled) {
+        if (sampled && st != null) {
+            append(cpu, c.id(), st.cpuPercent());
+            append(mem, c.id(), st.memUsed());
+        }
+        return new ContainerStatus(c, st, cpu.getOrDefault(c.id(), List.of()), mem.getOrDefault(c.id(), List.of()));
     }
 
     private void followStats() {

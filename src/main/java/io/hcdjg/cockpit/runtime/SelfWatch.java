@@ -10,12 +10,13 @@ import java.util.Arrays;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
  * The cockpit as one more service: its probe round, how long work waits for the FX thread, its log ingest lag, heap
- * and threads, sampled every few seconds into the snapshot. The window feeds the FX delays ({@link #fxDelay}) and its
- * start-up ({@link #started}); the CLI has neither, and those stay null.
+ * and threads, sampled every few seconds into the snapshot. The window has its FX thread watched
+ * ({@link #watchFxThread}) and tells its start-up ({@link #started}); the CLI has neither, and those stay null.
  */
 public final class SelfWatch implements AutoCloseable {
     /** A minute of FX delays at one sample a second. */
@@ -46,6 +47,17 @@ public final class SelfWatch implements AutoCloseable {
         schedule = thread.scheduleWithFixedDelay(Rounds.guarded("self-watch",
                 () -> store.update(s -> s.withSelf(sample(), clock.instant())), why -> { }), EVERY.toMillis(),
                 EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * From now on, once a second, hands {@code fxThread} ({@code Platform::runLater}, the window's) a task and measures
+     * how long it waited to run.
+     */
+    public void watchFxThread(Consumer<Runnable> fxThread) {
+        thread.scheduleWithFixedDelay(() -> {
+            long asked = System.nanoTime();
+            fxThread.accept(() -> fxDelay(Duration.ofNanos(System.nanoTime() - asked)));
+        }, 1, 1, TimeUnit.SECONDS);
     }
 
     /** One measure of how long a task handed to the FX thread waited to run. */

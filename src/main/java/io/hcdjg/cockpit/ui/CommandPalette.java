@@ -73,7 +73,6 @@ final class CommandPalette {
         open = popup;
         popup.getContent().add(box);
         popup.setAutoHide(true);
-        popup.setHideOnEscape(true);
         Runnable run = () -> {
             Command c = list.getSelectionModel().getSelectedItem();
             popup.hide();

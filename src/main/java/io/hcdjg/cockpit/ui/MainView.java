@@ -43,7 +43,6 @@ public final class MainView extends BorderPane {
     private final MainToolbar toolbar;
     private WallModel latest;
     private final Map<String, ViewFeed> feeds = new HashMap<>();
-    private Theme theme = Theme.DARK;
     private final MetricsView metricsView;
     private final AlertsView alertsView;
     private final Tab alertsTab = new Tab("Alerts");
@@ -180,12 +179,11 @@ public final class MainView extends BorderPane {
 
     /** Dark or light, the stylesheet's and the tiles' (in the scene: after its stylesheet is added). */
     public void theme(Theme t) {
-        theme = t;
         t.apply(this); // the log pane's canvas picks the colours up on its next frame
     }
 
     public Theme theme() {
-        return theme;
+        return Theme.current();
     }
 
     public boolean presenting() {
@@ -202,7 +200,7 @@ public final class MainView extends BorderPane {
                 new CommandPalette.Command("Audit log", this::showAudit),
                 new CommandPalette.Command("Presenter mode: the wall for a big screen (F11)", presenterToggle),
                 new CommandPalette.Command("Incidents (Ctrl+I)", this::showIncidents),
-                new CommandPalette.Command("Theme: dark or light (Ctrl+T)", () -> theme(theme.other())),
+                new CommandPalette.Command("Theme: dark or light (Ctrl+T)", () -> theme(theme().other())),
                 new CommandPalette.Command("Run the morning checklist", () -> {
                     tabs.getSelectionModel().select(runbookTab);
                     runbookView.runChecklist();

@@ -15,6 +15,11 @@ public enum Theme {
     /** The window's theme, for the dialogs it opens (FX thread). */
     private static Theme current = DARK;
 
+    /** The theme the window is in. FX thread. */
+    public static Theme current() {
+        return current;
+    }
+
     public Theme other() {
         return this == DARK ? LIGHT : DARK;
     }

@@ -1,6 +1,7 @@
 package io.hcdjg.cockpit.bench;
 
 import io.hcdjg.cockpit.app.CockpitApp;
+import io.hcdjg.cockpit.app.WindowLaunch;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -43,10 +44,9 @@ public final class IdleBench {
         if (presenter) {
             cockpit.add("--presenter");
         }
-        List<String> bare = new ArrayList<>(List.of(java, "-XX:+UseZGC", "--sun-misc-unsafe-memory-access=allow",
-                "--module-path", "target/javafx", "--add-modules", "javafx.controls",
-                "--enable-native-access=javafx.graphics,ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                BareWindow.class.getName()));
+        List<String> bare = new ArrayList<>(List.of(java));
+        bare.addAll(WindowLaunch.jvmOptions(Runtime.version().feature(), "target/javafx"));
+        bare.addAll(List.of("-cp", System.getProperty("java.class.path"), BareWindow.class.getName()));
         Figures c = run(presenter ? "cockpit (presenter)" : "cockpit", cockpit, CockpitApp.STARTUP_MARK, home,
                 warmup, seconds);
         Figures b = run("bare window", bare, FIRST_FRAME, home, warmup, seconds);
